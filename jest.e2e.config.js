@@ -1,0 +1,14 @@
+/**
+ * End-to-end tests against a real n8n (scripts/install-n8n.sh) and headless Chromium.
+ * Run with `npm run test:e2e` (builds first). One n8n at a time: the machine is small and n8n is heavy.
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/setup/pin-timezone.js'],
+	// n8n takes ~10 s to start, the first editor load compiles a large bundle.
+	testTimeout: 240000,
+	maxWorkers: 1,
+};

@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const knowledgeLookupProperties: INodeProperties[] = [
+	{
+		displayName: 'Knowledge Source',
+		name: 'knowledgeSource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'inline',
+		options: [
+			{ name: 'Inline JSON', value: 'inline', description: 'Entries typed into this node' },
+			{ name: 'File', value: 'file', description: 'A JSON, JSONL, CSV or Markdown file on the n8n server' },
+			{ name: 'Item Field', value: 'field', description: 'An array of entries inside each incoming item, e.g. merged in from a previous node' },
+		],
+	},
+	{
+		displayName: 'Knowledge Base JSON',
+		name: 'knowledgeJson',
+		type: 'json',
+		default:
+			'[\n  {\n    "id": "hours",\n    "title": "Opening hours",\n    "questions": ["what are your hours?", "¿a qué hora abren?", "que horas vocês abrem?"],\n    "answer": { "en": "We are open 9:00–18:00, Monday to Friday.", "es": "Abrimos de 9:00 a 18:00, de lunes a viernes.", "pt": "Abrimos das 9h às 18h, de segunda a sexta." }\n  }\n]',
+		description: 'Entries with ID, title, example questions and an answer (a text, or one per language)',
+		displayOptions: { show: { knowledgeSource: ['inline'] } },
+	},
+	{
+		displayName: 'Knowledge Base File',
+		name: 'knowledgeFile',
+		type: 'string',
+		default: '',
+		placeholder: '/data/faq.json',
+		description: 'Path to the knowledge base on the n8n server. JSON (array of entries), JSONL, CSV (ID, title, questions separated by |, answer, tags, language, tier) or Markdown (## Title sections with Q: lines).',
+		displayOptions: { show: { knowledgeSource: ['file'] } },
+	},
+	{
+		displayName: 'File Format',
+		name: 'knowledgeFormat',
+		type: 'options',
+		default: 'auto',
+		options: [
+			{ name: 'By File Extension', value: 'auto' },
+			{ name: 'CSV', value: 'csv' },
+			{ name: 'JSON', value: 'json' },
+			{ name: 'JSON Lines', value: 'jsonl' },
+			{ name: 'Markdown', value: 'markdown' },
+		],
+		displayOptions: { show: { knowledgeSource: ['file'] } },
+	},
+	{
+		displayName: 'Entries Field',
+		name: 'entriesField',
+		type: 'string',
+		default: 'knowledgeBase',
+		description: 'Field of each item that holds the array of knowledge entries (dot notation for nested fields)',
+		displayOptions: { show: { knowledgeSource: ['field'] } },
+	},
+	{
+		displayName: 'Confidence Threshold',
+		name: 'threshold',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		default: 0.5,
+		description: 'Answers scoring below this go to the Not Found output instead: the node never guesses',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Reply',
+				name: 'addReply',
+				type: 'boolean',
+				default: true,
+				description: "Whether to also set reply.text: the answer opened with the customer's first name in their language",
+			},
+			{
+				displayName: 'Language Field',
+				name: 'languageField',
+				type: 'string',
+				default: '',
+				placeholder: 'triage.language',
+				description: 'Field with the language to answer in. Empty uses triage.language, then customer.language, then detects it from the text.',
+			},
+			{
+				displayName: 'Max Sources',
+				name: 'maxSources',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 3,
+				description: 'How many matching entries to list in knowledge.sources, best first',
+			},
+			{
+				displayName: 'Text Field',
+				name: 'textField',
+				type: 'string',
+				default: 'message.text',
+				description: 'Field with the customer text to answer (dot notation for nested fields)',
+			},
+		],
+	},
+];

@@ -1,0 +1,81 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import type { BusinessCalendar } from '../shared/calendar';
+import { greetTicket, type GreetOptions } from '../shared/greeting';
+import { readCalendar } from './common/readCalendar';
+import { readTicket, writeSections } from './common/ticketField';
+import { greeterProperties } from './description';
+
+// Routes to open / closed; as an AI tool only the first output would be seen.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class OffHoursGreeter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Support Off-Hours Greeter',
+		name: 'offHoursGreeter',
+		icon: 'file:offHoursGreeter.svg',
+		group: ['transform'],
+		version: 1,
+		description: 'Knows the business hours and holidays, and greets customers off hours with when a person is back',
+		subtitle: '={{$parameter["alwaysOpen"] ? "24/7" : ($parameter["timeZone"] || "workflow time zone")}}',
+		defaults: { name: 'Off-Hours Greeter' },
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['open', 'closed'],
+		properties: greeterProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		let calendar: BusinessCalendar;
+		let options: GreetOptions;
+		let ticketField: string;
+		// Parameters cannot vary per item here, so they are read (and the calendar compiled) once.
+		try {
+			calendar = readCalendar(this);
+			const extra = this.getNodeParameter('options', 0, {}) as IDataObject;
+			ticketField = ((extra.ticketField as string) ?? '').trim();
+			const language = this.getNodeParameter('language', 0, 'auto') as string;
+			const templates: Record<string, string[]> = {};
+			const entries = ((this.getNodeParameter('templates', 0, {}) as IDataObject).template ?? []) as Array<{ language: string; text: string }>;
+			for (const entry of entries) (templates[entry.language] ??= []).push(entry.text);
+			options = {
+				// Only this node file may read the clock: logic takes the ticket's time, then this fallback.
+				now: (extra.now as string) || new Date(),
+				language: language === 'auto' ? undefined : language,
+				defaultLanguage: language === 'auto' ? (this.getNodeParameter('defaultLanguage', 0, 'en') as string) : undefined,
+				businessName: this.getNodeParameter('businessName', 0, '') as string,
+				templates,
+			};
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as Error).message);
+		}
+
+		const open: INodeExecutionData[] = [];
+		const closed: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const item = items[itemIndex];
+			try {
+				const hours = greetTicket(readTicket(item.json, ticketField), calendar, options);
+				const json = writeSections(item.json, ticketField, { hours: hours as unknown as IDataObject });
+				(hours.open ? open : closed).push({ json, pairedItem: { item: itemIndex } });
+			} catch (error) {
+				if (this.continueOnFail()) {
+					open.push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					continue;
+				}
+				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+			}
+		}
+		return [open, closed];
+	}
+}

@@ -1,0 +1,133 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const whatsAppSendProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Sends through the WhatsApp session of the Support WhatsApp Trigger running in this n8n process. Without one (e.g. a queue-mode worker) it opens its own connection from the saved auth folder, which replaces the trigger\'s connection: run WhatsApp workflows where the trigger runs.',
+		name: 'sessionNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Text Field',
+		name: 'textField',
+		type: 'string',
+		default: 'reply.text',
+		description: 'Dot path of the item field holding the message text',
+	},
+	{
+		displayName: 'Recipient Field',
+		name: 'recipientField',
+		type: 'string',
+		default: '',
+		placeholder: 'whatsapp.jid',
+		description: 'Dot path of the field holding a WhatsApp JID or phone number. Empty uses whatsapp.jid, then customer.phone.',
+	},
+	{
+		displayName: 'Choices',
+		name: 'interactive',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none', description: 'Plain text; choices are ignored' },
+			{
+				name: 'Numbered Text',
+				value: 'numbered',
+				description: 'The text plus "1. …" lines. Always delivered; customers reply with the number.',
+			},
+			{
+				name: 'Buttons or List',
+				value: 'native',
+				description:
+					'Reply buttons (up to 3 choices) or a list (up to 10). WhatsApp often does not deliver these to or from non-business accounts; when sending fails, numbered text goes instead.',
+			},
+			{ name: 'Poll', value: 'poll', description: 'A single-choice poll (up to 12 options), delivered to every account type' },
+		],
+		default: 'numbered',
+	},
+	{
+		displayName: 'Choices Field',
+		name: 'choicesField',
+		type: 'string',
+		default: 'reply.choices',
+		description: 'Dot path of an array of choices: strings, or objects with ID, title and description. Items without it get plain text.',
+		displayOptions: { hide: { interactive: ['none'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Connect Timeout (Seconds)',
+				name: 'connectTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description: 'How long to wait for the WhatsApp session to be connected',
+			},
+			{
+				displayName: 'Footer',
+				name: 'footer',
+				type: 'string',
+				default: '',
+				description: 'Small grey text under buttons and lists',
+			},
+			{
+				displayName: 'Global Burst',
+				name: 'globalBurst',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+				description: 'Messages that may leave back to back across all chats',
+			},
+			{
+				displayName: 'Global Messages per Minute',
+				name: 'globalPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description: 'Sustained sending rate for the whole number. 0 means no limit. WhatsApp bans numbers that blast messages.',
+			},
+			{
+				displayName: 'List Button Text',
+				name: 'listButtonText',
+				type: 'string',
+				default: 'Options',
+				description: 'Label of the button that opens a list',
+			},
+			{
+				displayName: 'Per-Chat Burst',
+				name: 'perChatBurst',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 3,
+				description: 'Messages that may go to one chat back to back',
+			},
+			{
+				displayName: 'Per-Chat Messages per Minute',
+				name: 'perChatPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 20,
+				description: 'Sustained sending rate to one chat. 0 means no limit.',
+			},
+			{
+				displayName: 'Typing Delay (Ms)',
+				name: 'typingDelay',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 800,
+				description: 'How long "typing…" shows before the message',
+			},
+			{
+				displayName: 'Typing Indicator',
+				name: 'typing',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to show "typing…" to the customer before sending',
+			},
+		],
+	},
+];

@@ -1,0 +1,114 @@
+/**
+ * One parsed mail → the ticket item (nodes/shared/ticket.ts) plus the verdict on whether it
+ * is automated mail the trigger must skip. Pure: no n8n imports.
+ */
+import { DateTime } from 'luxon';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+
+import { detectAutomatedMail, type AutomatedVerdict } from './autoReply';
+import { headersFromLines, normalizeMessageId, parseMessageIdList, sanitizeHeaderText } from './headers';
+import { stripQuotedReply } from './quotedReply';
+import { extractTicketId, ticketIdFromSeed } from './ticketId';
+import type { EmailTicket } from './types';
+
+export interface MailContext {
+	uid?: number;
+	uidValidity?: string;
+	mailbox?: string;
+	/** IMAP INTERNALDATE, used when the Date header is missing or broken. */
+	internalDate?: Date | string;
+	/** Pattern (text or RegExp) whose group 1 is the ticket id; default in ticketId.ts. */
+	ticketIdPattern?: string | RegExp;
+	/** Drop quoted history under the customer's new text (default true). */
+	stripQuotes?: boolean;
+	/** Longest message text kept, in characters. */
+	maxTextLength?: number;
+}
+
+export interface MappedMail {
+	ticket: EmailTicket;
+	verdict: AutomatedVerdict;
+}
+
+/** mailparser with attachments skipped from the text (we only need words and headers). */
+export async function parseMail(source: Buffer | string): Promise<ParsedMail> {
+	return simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ address: string; name: string }> {
+	const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+	const out: Array<{ address: string; name: string }> = [];
+	for (const object of objects) {
+		for (const entry of object.value) {
+			// Groups nest their members.
+			for (const member of entry.group ?? [entry]) {
+				if (member.address) out.push({ address: sanitizeHeaderText(member.address, 320).toLowerCase(), name: sanitizeHeaderText(member.name, 200) });
+			}
+		}
+	}
+	return out;
+}
+
+/** The mail's Date header with the sender's own offset, else the parsed date, else INTERNALDATE. */
+function receivedAt(rawDate: string | undefined, parsed: Date | undefined, internalDate: Date | string | undefined): string | undefined {
+	if (rawDate) {
+		const fromHeader = DateTime.fromRFC2822(rawDate.replace(/\s*\([^)]*\)\s*$/, ''), { setZone: true });
+		if (fromHeader.isValid) return fromHeader.toISO() ?? undefined;
+	}
+	for (const candidate of [parsed, internalDate]) {
+		if (candidate === undefined) continue;
+		const date = DateTime.fromJSDate(candidate instanceof Date ? candidate : new Date(candidate), { zone: 'utc' });
+		if (date.isValid) return date.toISO() ?? undefined;
+	}
+	return undefined;
+}
+
+export function mailToTicket(mail: ParsedMail, context: MailContext = {}): MappedMail {
+	const headers = headersFromLines(mail.headerLines ?? []);
+	const from = addresses(mail.from)[0];
+	const verdict = detectAutomatedMail(headers, from?.address);
+
+	const subject = sanitizeHeaderText(mail.subject);
+	const messageId = normalizeMessageId(mail.messageId ?? headers['message-id']?.[0]);
+	const inReplyTo = normalizeMessageId(mail.inReplyTo) || undefined;
+	// Some clients send In-Reply-To without References; the chain must still reach the parent.
+	const referenced = parseMessageIdList(mail.references ?? headers['references']?.[0] ?? []);
+	const references = inReplyTo && !referenced.includes(inReplyTo) ? [...referenced, inReplyTo] : referenced;
+	const at = receivedAt(headers['date']?.[0], mail.date, context.internalDate);
+
+	const fullText = (mail.text ?? '').trim();
+	const text = (context.stripQuotes === false ? fullText : stripQuotedReply(fullText)).slice(0, context.maxTextLength ?? 20000);
+
+	const seed = messageId || `${from?.address ?? ''}|${at ?? ''}|${subject}|${context.uidValidity ?? ''}:${context.uid ?? ''}`;
+	const ticketId = extractTicketId(subject, context.ticketIdPattern) ?? ticketIdFromSeed(seed);
+	const replyTo = addresses(mail.replyTo)[0]?.address;
+	const cc = addresses(mail.cc).map((a) => a.address);
+
+	const ticket: EmailTicket = {
+		ticketId,
+		channel: 'email',
+		customer: { email: from?.address, ...(from?.name ? { name: from.name } : {}) },
+		message: {
+			text,
+			subject,
+			...(at ? { receivedAt: at } : {}),
+			id: messageId,
+			references,
+		},
+		email: {
+			from: from?.address ?? '',
+			...(from?.name ? { fromName: from.name } : {}),
+			to: addresses(mail.to).map((a) => a.address),
+			...(cc.length ? { cc } : {}),
+			...(replyTo && replyTo !== from?.address ? { replyTo } : {}),
+			subject,
+			messageId,
+			...(inReplyTo ? { inReplyTo } : {}),
+			references,
+			...(context.uid !== undefined ? { uid: context.uid } : {}),
+			...(context.uidValidity !== undefined ? { uidValidity: context.uidValidity } : {}),
+			...(context.mailbox !== undefined ? { mailbox: context.mailbox } : {}),
+		},
+	};
+	return { ticket, verdict };
+}

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import { fill, messagesFor } from '../i18n';
+
+/**
+ * "mañana a las 9:00", "el lunes a las 9:00", "na segunda-feira às 9h", "tomorrow at 9:00 AM", "hoy a las 14:00":
+ * when `next` is, in local terms of the business zone, seen from `now`. Words come from the i18n files.
+ */
+export function describeWhen(next: DateTime, now: DateTime, language: string, timeZone: string): string {
+	const m = messagesFor(language);
+	const local = next.setZone(timeZone);
+	const today = now.setZone(timeZone).startOf('day');
+	const days = Math.round(local.startOf('day').diff(today, 'days').days);
+	const format = local.minute === 0 ? m.time.onTheHour : m.time.format;
+	// Locale only affects AM/PM; names of days and months come from the data file.
+	const time = local.setLocale(m.language).toFormat(format);
+	const at = fill(local.hour === 1 ? m.time.atOne : m.time.at, { time });
+	const weekday = m.weekdays[local.weekday - 1];
+	if (days <= 0) return fill(m.when.today, { at });
+	if (days === 1) return fill(m.when.tomorrow, { at });
+	if (days < 7) {
+		const template = local.weekday >= 6 && m.when.weekdayWeekend ? m.when.weekdayWeekend : m.when.weekday;
+		return fill(template, { weekday, at });
+	}
+	return fill(m.when.date, { day: String(local.day), month: m.months[local.month - 1], at });
+}
+
+/** describeWhen for ISO strings; the zone defaults to the offset written in `nextIso`. */
+export function describeWhenIso(nextIso: string, nowIso: string, language: string, timeZone?: string): string {
+	const next = DateTime.fromISO(nextIso, { setZone: true });
+	const now = DateTime.fromISO(nowIso, { setZone: true });
+	if (!next.isValid) throw new Error(`hours.nextOpenAt: "${nextIso}" is not an ISO date-time`);
+	if (!now.isValid) throw new Error(`message.receivedAt: "${nowIso}" is not an ISO date-time`);
+	return describeWhen(next, now, language, timeZone ?? (next.zoneName as string));
+}

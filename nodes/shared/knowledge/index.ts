@@ -1,0 +1,7 @@
+export type { KnowledgeEntry, LocalizedText } from './types';
+export { toKnowledgeEntry, toKnowledgeEntries, KnowledgeFormatError, slugify } from './entries';
+export { parseKnowledge, loadKnowledgeFile, formatFromPath, type KnowledgeFormat } from './loaders';
+export { getKnowledgeBase, clearKnowledgeBaseMemory, knowledgeBaseStats, knowledgeHash, type KnowledgeBase } from './base';
+export { lookupKnowledge, rankEntries, customerLanguage, DEFAULT_THRESHOLD, type LookupOptions, type LookupResult } from './lookup';
+export { pickAnswer, personalizeAnswer, firstName } from './answer';
+export { entriesFromInline, entriesFromFile, entriesFromValue } from './source';

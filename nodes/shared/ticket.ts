@@ -1,0 +1,138 @@
+/**
+ * The ticket item: the one JSON shape every node reads and writes (DESIGN.md §2).
+ * Each node adds its own section and never drops another's.
+ */
+
+export type Channel = 'whatsapp' | 'email' | 'webchat' | 'sms' | 'social' | 'phone';
+export type Tier = 'L1' | 'L2' | 'L3' | 'L4';
+export type Urgency = 'low' | 'normal' | 'high' | 'critical';
+export type Automation = 'high' | 'medium' | 'human';
+
+export interface Customer {
+	id?: string;
+	name?: string;
+	phone?: string;
+	email?: string;
+	language?: string;
+	segment?: string;
+}
+
+export interface Message {
+	text: string;
+	subject?: string;
+	/** ISO 8601 with offset. The simulator sets it to the ticket's historical created_at. */
+	receivedAt?: string;
+	/** Channel-native id (email Message-ID, WhatsApp key id), used for threading and dedupe. */
+	id?: string;
+	references?: string[];
+}
+
+export interface HistoryTurn {
+	role: 'customer' | 'ai' | 'agent';
+	text: string;
+	at?: string;
+	/** Set on an AI turn that did not resolve the customer's need. */
+	resolved?: boolean;
+}
+
+export interface TriageFlags {
+	legal: boolean;
+	angry: boolean;
+	humanRequested: boolean;
+	outOfPolicy: boolean;
+	b2bSales: boolean;
+	emergency: boolean;
+	injection: boolean;
+}
+
+export interface TriageSection {
+	intent: string;
+	confidence: number;
+	urgency: Urgency;
+	sentiment: number;
+	language: string;
+	flags: TriageFlags;
+	automation: Automation;
+	provider: 'embedded' | 'openai';
+	/** Set when the OpenAI-compatible provider failed and the embedded one answered instead. */
+	fallback?: { from: 'openai'; reason: string };
+	/** Why each flag was raised, for audits and the handoff summary. */
+	evidence?: string[];
+}
+
+export interface KnowledgeSource {
+	id: string;
+	title: string;
+}
+
+export interface KnowledgeSection {
+	answered: boolean;
+	answer?: string;
+	score: number;
+	sources: KnowledgeSource[];
+	/** Id of the best entry even when below the threshold, for audits. */
+	bestId?: string;
+	method?: 'model' | 'bm25' | 'hybrid' | 'generated';
+}
+
+export interface HoursSection {
+	open: boolean;
+	nextOpenAt?: string;
+	greeting?: string;
+	/** True when the greeting should be sent with this reply (greet-once policy). */
+	greet?: boolean;
+	/** When the conversation was first greeted (Off-Hours Greeter); a later greeter run does not greet again. */
+	greetedAt?: string;
+	/** Language of the greeting. */
+	language?: string;
+	/** IANA zone of the business calendar, so later nodes speak of times in local terms. */
+	timeZone?: string;
+}
+
+export interface RouteSection {
+	tier: Tier;
+	reasons: string[];
+	/** Machine names of the rules behind the reasons (Escalation Router), in the same order. */
+	rules?: string[];
+	handoff?: {
+		summary: string;
+		facts: Record<string, unknown>;
+		queue?: string;
+		promise?: string;
+	};
+}
+
+export interface SlaSection {
+	policy: string;
+	priority?: string;
+	businessHours?: boolean;
+	/** When the SLA clock started (first customer turn). */
+	startedAt?: string;
+	firstResponseDueAt?: string;
+	resolutionDueAt?: string;
+	state?: 'ok' | 'at_risk' | 'breached';
+	/** Set by the SLA Timer's check and wait modes. */
+	check?: { target: 'firstResponse' | 'resolution'; dueAt: string; used: number; checkedAt: string };
+	/** Set by the SLA Timer's wait mode: when the execution resumes. */
+	waitTill?: string;
+}
+
+export interface ReplySection {
+	text: string;
+	language: string;
+}
+
+export interface Ticket {
+	ticketId: string;
+	channel: Channel | string;
+	customer: Customer;
+	message: Message;
+	history?: HistoryTurn[];
+	hours?: HoursSection;
+	triage?: TriageSection;
+	knowledge?: KnowledgeSection;
+	route?: RouteSection;
+	sla?: SlaSection;
+	reply?: ReplySection;
+	[key: string]: unknown;
+}

@@ -1,0 +1,156 @@
+/**
+ * Loads the per-language lexicons (lexicons/<lang>.json) and compiles them into ONE matcher:
+ * every phrase of every language is tried on every message, which is what makes Spanglish and
+ * Portunhol work ("mi order no llega", "quiero un refund"). Compiled once and cached by content.
+ */
+import common from './lexicons/common.json';
+import en from './lexicons/en.json';
+import es from './lexicons/es.json';
+import pt from './lexicons/pt.json';
+import { PhraseMatcher, type PhraseRule } from './phrase-matcher';
+import { tokenize, type TokenizedText, type TokenizeRules } from './tokens';
+import { TypoCorrector } from './typos';
+
+export const FLAG_NAMES = ['legal', 'angry', 'humanRequested', 'outOfPolicy', 'b2bSales', 'emergency', 'injection'] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+
+/** The shape of lexicons/<lang>.json. Every list holds phrases in the syntax of phrase-matcher.ts. */
+export interface LexiconFile {
+	language: string;
+	hints?: string[];
+	negators?: string[];
+	/** Words other languages negate with that this one does not (Portuguese "no" = "in the"). */
+	notNegators?: string[];
+	clauseWords?: string[];
+	intensifiers?: string[];
+	abbreviations?: Record<string, string>;
+	emoji?: Record<string, string>;
+	intents?: Record<string, string[]>;
+	flags?: Partial<Record<FlagName, string[]>>;
+	urgency?: { high?: string[]; low?: string[] };
+	sentiment?: { positive?: string[]; negative?: string[]; strongNegative?: string[] };
+	sarcasm?: { cues?: string[]; explicit?: string[] };
+	units?: string[];
+	numbers?: Record<string, number>;
+	durationUnits?: Record<string, number>;
+	agoWords?: string[];
+}
+
+export const BUILT_IN_LEXICONS: readonly LexiconFile[] = [en, es, pt, { ...common, language: 'common' }];
+
+export interface CompiledLexicon {
+	languages: string[];
+	matcher: PhraseMatcher;
+	typos: TypoCorrector;
+	tokenizeRules: TokenizeRules;
+	/** Negators of every language, minus those the message's language uses otherwise. */
+	negatorsFor(language: string): ReadonlySet<string>;
+	intensifiers: Set<string>;
+	/** Language-detection hint words per language. */
+	hints: Map<string, Set<string>>;
+	units: Set<string>;
+	numbers: Map<string, number>;
+	durationUnits: Map<string, number>;
+	agoWords: Set<string>;
+	intents: string[];
+}
+
+const cache = new Map<string, CompiledLexicon>();
+
+/** Compiles the built-in lexicons plus any extra ones (e.g. a user's own phrases). */
+export function getLexicon(extra: readonly LexiconFile[] = []): CompiledLexicon {
+	const key = extra.length === 0 ? '' : JSON.stringify(extra);
+	let compiled = cache.get(key);
+	if (!compiled) {
+		compiled = compileLexicon([...BUILT_IN_LEXICONS, ...extra]);
+		if (cache.size > 20) cache.clear();
+		cache.set(key, compiled);
+	}
+	return compiled;
+}
+
+export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
+	const abbreviations = new Map<string, string[]>();
+	const clauseWords = new Set<string>();
+	const emoji = new Map<string, string>();
+	for (const file of files) {
+		for (const word of file.clauseWords ?? []) clauseWords.add(word);
+		for (const [symbol, word] of Object.entries(file.emoji ?? {})) emoji.set(symbol, word);
+	}
+	// Abbreviation expansions are folded without abbreviations, so "xq" -> "porque" stays one step.
+	const plainRules: TokenizeRules = { abbreviations: new Map(), clauseWords: new Set(), emoji };
+	const fold = (text: string) => tokenize(text, plainRules).tokens;
+	for (const file of files) {
+		for (const [short, long] of Object.entries(file.abbreviations ?? {})) {
+			if (!abbreviations.has(short)) abbreviations.set(short, fold(long));
+		}
+	}
+	const tokenizeRules: TokenizeRules = { abbreviations, clauseWords, emoji };
+	const foldPhraseWord = (text: string) => tokenize(text, { ...tokenizeRules, clauseWords: new Set() }).tokens;
+
+	const phrases: Array<{ pattern: string; rule: PhraseRule }> = [];
+	const add = (language: string, category: string, patterns: readonly string[] | undefined) => {
+		for (const pattern of patterns ?? []) {
+			const words = pattern.split(/\s+/).filter((step) => step !== '..').length;
+			const [kind, name] = category.split(':');
+			phrases.push({ pattern, rule: { category, kind, name, source: pattern, weight: Math.min(words, 3), language } });
+		}
+	};
+	const intents = new Set<string>();
+	for (const file of files) {
+		const lang = file.language;
+		for (const [intent, patterns] of Object.entries(file.intents ?? {})) {
+			intents.add(intent);
+			add(lang, `intent:${intent}`, patterns);
+		}
+		for (const [flag, patterns] of Object.entries(file.flags ?? {})) add(lang, `flag:${flag}`, patterns);
+		add(lang, 'urgency:high', file.urgency?.high);
+		add(lang, 'urgency:low', file.urgency?.low);
+		add(lang, 'sentiment:positive', file.sentiment?.positive);
+		add(lang, 'sentiment:negative', file.sentiment?.negative);
+		add(lang, 'sentiment:strongNegative', file.sentiment?.strongNegative);
+		add(lang, 'sarcasm:cue', file.sarcasm?.cues);
+		add(lang, 'sarcasm:explicit', file.sarcasm?.explicit);
+	}
+	const matcher = new PhraseMatcher(phrases, foldPhraseWord);
+
+	const words = (lists: Array<readonly string[] | undefined>) => new Set(lists.flatMap((list) => (list ?? []).flatMap(fold)));
+	const hints = new Map<string, Set<string>>();
+	for (const file of files) {
+		if (!file.hints) continue;
+		hints.set(file.language, new Set([...(hints.get(file.language) ?? []), ...file.hints.flatMap(fold)]));
+	}
+	return {
+		languages: files.filter((file) => file.hints).map((file) => file.language),
+		matcher,
+		typos: new TypoCorrector(matcher.vocabulary),
+		tokenizeRules,
+		negatorsFor: negatorsByLanguage(files, words(files.map((file) => file.negators)), fold),
+		intensifiers: words(files.map((file) => file.intensifiers)),
+		hints,
+		units: words(files.map((file) => file.units)),
+		numbers: new Map(files.flatMap((file) => Object.entries(file.numbers ?? {}))),
+		durationUnits: new Map(files.flatMap((file) => Object.entries(file.durationUnits ?? {}))),
+		agoWords: words(files.map((file) => file.agoWords)),
+		intents: [...intents],
+	};
+}
+
+function negatorsByLanguage(files: readonly LexiconFile[], all: Set<string>, fold: (text: string) => string[]) {
+	const byLanguage = new Map<string, Set<string>>();
+	for (const file of files) {
+		if (!file.notNegators?.length) continue;
+		const excluded = new Set(file.notNegators.flatMap(fold));
+		byLanguage.set(file.language, new Set([...all].filter((word) => !excluded.has(word))));
+	}
+	return (language: string): ReadonlySet<string> => byLanguage.get(language) ?? all;
+}
+
+/** Tokenises a message and corrects one-letter typos towards the lexicon's words. */
+export function tokenizeForLexicon(text: string, lexicon: CompiledLexicon): TokenizedText {
+	const tokenized = tokenize(text, lexicon.tokenizeRules);
+	for (let i = 0; i < tokenized.tokens.length; i++) {
+		tokenized.tokens[i] = lexicon.typos.correct(tokenized.tokens[i]);
+	}
+	return tokenized;
+}

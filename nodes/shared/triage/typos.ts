@@ -1,0 +1,67 @@
+/**
+ * Corrects one-letter typos ("urgnte", "reembolzo", "abogao") towards the lexicon's own words,
+ * using a deletion index (the SymSpell idea): a word and a typo within one edit share a deletion.
+ * Only tokens of MIN_LENGTH letters or more are corrected, since short words collide too often.
+ * Results are cached per token; the cache belongs to one lexicon, so it is keyed by content.
+ */
+
+// Six letters: shorter words collide too often ("count" would become "court", a legal flag).
+const MIN_LENGTH = 6;
+const CACHE_LIMIT = 50_000;
+
+export class TypoCorrector {
+	private readonly deletions = new Map<string, string[]>();
+	private readonly cache = new Map<string, string>();
+
+	constructor(private readonly vocabulary: ReadonlySet<string>) {
+		for (const word of [...vocabulary].sort()) {
+			if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+			for (const variant of deletionsOf(word)) {
+				const list = this.deletions.get(variant);
+				if (list) list.push(word);
+				else this.deletions.set(variant, [word]);
+			}
+		}
+	}
+
+	correct(token: string): string {
+		if (token.length < MIN_LENGTH || this.vocabulary.has(token) || /\d/.test(token)) return token;
+		const cached = this.cache.get(token);
+		if (cached !== undefined) return cached;
+		const corrected = this.lookup(token) ?? token;
+		if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+		this.cache.set(token, corrected);
+		return corrected;
+	}
+
+	private lookup(token: string): string | undefined {
+		let best: string | undefined;
+		for (const variant of [token, ...deletionsOf(token)]) {
+			for (const word of this.deletions.get(variant) ?? []) {
+				if (word.length >= MIN_LENGTH && withinOneEdit(token, word) && (best === undefined || word < best)) best = word;
+			}
+		}
+		return best;
+	}
+}
+
+function deletionsOf(word: string): string[] {
+	const out: string[] = [word];
+	for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+	return out;
+}
+
+/** Damerau (optimal string alignment) distance <= 1: one insertion, deletion, substitution or swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return true;
+	const la = a.length;
+	const lb = b.length;
+	if (Math.abs(la - lb) > 1) return false;
+	let i = 0;
+	while (i < la && i < lb && a[i] === b[i]) i++;
+	if (la === lb) {
+		if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+		return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+	}
+	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,211 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { compareReports, readReport } from './compare';
+import { createEngine, readWorkflowFile, REPO_ROOT, type WorkflowJson } from './engine';
+import type { ReplayReport, SweepPoint } from './metrics/accumulator';
+import { parseCostOverrides } from './metrics/cost-model';
+import { startProgress } from './progress';
+import { renderHtml } from './report/html';
+import { renderSummary } from './report/terminal';
+import { applyKnowledgeFile } from './replay/knowledge';
+import { applyAssignment, parseAssignment } from './replay/parameters';
+import { replay } from './replay/replay';
+import { parseSweep } from './sweep';
+import { assertZone, readColumnMap } from './tickets';
+
+export const DEMO_WORKFLOW = path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json');
+export const DEMO_TICKETS = path.join(REPO_ROOT, 'simulator', 'demo', 'history.csv');
+
+interface ReplayFlags {
+	workflow: string;
+	tickets: string;
+	preset: string;
+	map?: string;
+	tz?: string;
+	knowledge?: string;
+	param: string[];
+	startNode?: string;
+	json?: string;
+	html?: string;
+	errors?: string;
+	sweep?: string;
+	workers: string;
+	limit?: string;
+	quiet?: boolean;
+	cost: string[];
+	credentials?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(flag: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number of at least 1, got "${value}"`);
+	return n;
+}
+
+/** The business zone, when the workflow's own nodes declare one (Off-Hours Greeter, SLA Timer). */
+function workflowZone(workflow: WorkflowJson): string | undefined {
+	for (const node of workflow.nodes) {
+		const zone = (node.parameters as Record<string, unknown>)?.timezone;
+		if (typeof zone === 'string' && zone && !zone.startsWith('=')) return zone;
+	}
+	return undefined;
+}
+
+function workflowHolidays(workflow: WorkflowJson): { country?: string; state?: string } {
+	for (const node of workflow.nodes) {
+		const p = node.parameters as Record<string, unknown>;
+		const country = p?.holidayCountry ?? p?.country;
+		if (typeof country === 'string' && country) return { country, state: typeof p.holidayState === 'string' ? p.holidayState : undefined };
+	}
+	return {};
+}
+
+function readCredentials(file: string): Record<string, ICredentialDataDecryptedObject> {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		throw new Error(`Cannot read credentials file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+	}
+}
+
+function writeFile(file: string, content: string): void {
+	mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	writeFileSync(file, content);
+}
+
+async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promise<ReplayReport> {
+	let workflow = readWorkflowFile(flags.workflow);
+	const workflowName = path.basename(flags.workflow);
+	const engine = await createEngine();
+	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
+	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
+	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
+	engine.prepare(workflow, workflowName);
+	const zone = assertZone(flags.tz ?? workflowZone(workflow) ?? 'UTC');
+	const holidays = workflowHolidays(workflow);
+	const cost = parseCostOverrides(flags.cost);
+	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
+	const map = flags.map ? readColumnMap(flags.map) : undefined;
+	const workers = positiveInteger('--workers', flags.workers) ?? 1;
+	const limit = positiveInteger('--limit', flags.limit);
+	const sweep = flags.sweep ? parseSweep(flags.sweep) : undefined;
+	if (sweep && flags.tickets === '-') throw new Error('--sweep replays the tickets once per value, so it needs a file, not standard input');
+	const sweepAssignments = sweep?.values.map((value) => parseAssignment(`${sweep.target}=${value}`, workflow, '--sweep'));
+	// Fail on a bad sweep target before the long main replay.
+	sweepAssignments?.forEach((assignment) => applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep'));
+
+	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, cost, credentials, holidayCountry: holidays.country, holidayState: holidays.state };
+	const progress = await startProgress(flags.tickets, Boolean(flags.quiet));
+	let report: ReplayReport;
+	try {
+		report = await replay({ ...common, workflow, workers, errorsFile: flags.errors, onProgress: progress.update, engine: workers > 1 ? undefined : engine });
+	} finally {
+		progress.stop();
+	}
+	if (sweep && sweepAssignments) {
+		const points: SweepPoint[] = [];
+		for (const assignment of sweepAssignments) {
+			const variant = applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep');
+			const result = await replay({ ...common, workflow: variant, workers, engine: workers > 1 ? undefined : engine });
+			points.push({
+				parameter: sweep.target,
+				value: assignment.value as number,
+				resolutionRate: result.resolution.rate,
+				escalationAccuracy: result.escalation.accuracy,
+				recall: result.escalation.recall,
+				wrongAnswerRate: result.wrongAnswerRisk.rate,
+			});
+		}
+		report.sweep = points;
+	}
+	report.parameters = { param: flags.param, knowledge: flags.knowledge ?? null, preset: flags.preset, workers };
+	if (flags.json) writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+	if (flags.html) writeFile(flags.html, renderHtml(report));
+	if (!flags.quiet) log(renderSummary(report));
+	if (!flags.quiet && flags.html) log(`  HTML report  ${flags.html}`);
+	if (!flags.quiet && flags.errors) log(`  audit file   ${flags.errors}`);
+	return report;
+}
+
+export function buildProgram(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
+	const program = new Command('support-sim')
+		.description('Replay ticket history through an n8n-nodes-support247 workflow on the real n8n engine, and forecast the metrics.')
+		.exitOverride()
+		.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+	program
+		.command('replay')
+		.description('replay a ticket history through a workflow')
+		.requiredOption('--workflow <file.json>', 'n8n workflow JSON, as imported into n8n')
+		.requiredOption('--tickets <file>', 'ticket history: .csv, .jsonl, .json, or - for standard input')
+		.addOption(new Option('--preset <name>', 'column names of the export').choices(['generic', 'zendesk', 'freshdesk', 'intercom']).default('generic'))
+		.option('--map <map.json>', 'map the file\'s own column names: { "text": "Body", ... }')
+		.option('--tz <IANA>', 'zone for naive timestamps and the report (default: the workflow\'s business zone, else UTC)')
+		.option('--knowledge <file>', 'replace the knowledge base of every Knowledge Lookup and Support Triage node')
+		.option('--param <Node.parameter=value>', 'set a node parameter (repeatable)', collect, [])
+		.option('--start-node <name>', 'feed every ticket to this node (default: the trigger for the ticket\'s channel)')
+		.option('--json <out.json>', 'write the metrics as JSON')
+		.option('--html <report.html>', 'write a self-contained HTML report')
+		.option('--errors <misroutes.jsonl>', 'write one JSON line per misrouted, wrong-intent or rejected ticket')
+		.option('--sweep <Node.parameter=from:to:step>', 'replay once per value and chart resolution against escalation accuracy')
+		.option('--workers <n>', 'worker threads', '1')
+		.option('--limit <n>', 'read at most n rows')
+		.option('--quiet', 'no progress bar and no summary')
+		.option('--cost <key=value>', 'cost model override, e.g. agentHourlyRate=15 (repeatable)', collect, [])
+		.option('--credentials <file.json>', 'credentials by type for AI providers, e.g. { "openAiCompatibleApi": { "apiKey": "…" } }')
+		.action(async (flags: ReplayFlags) => {
+			await runReplay(flags, log);
+		});
+
+	program
+		.command('compare')
+		.description('two --json reports side by side')
+		.argument('<a.json>')
+		.argument('<b.json>')
+		.action((a: string, b: string) => {
+			log(compareReports(readReport(a), readReport(b), [path.basename(a), path.basename(b)]).text);
+		});
+
+	program
+		.command('demo')
+		.description('replay the bundled sample history through the main template (the README\'s first command)')
+		.option('--out <folder>', 'where to write the reports', 'out')
+		.option('--workers <n>', 'worker threads', '1')
+		.action(async (flags: { out: string; workers: string }) => {
+			if (!existsSync(DEMO_WORKFLOW) || !existsSync(DEMO_TICKETS)) {
+				throw new Error(`The demo needs ${path.relative(process.cwd(), DEMO_WORKFLOW)} and ${path.relative(process.cwd(), DEMO_TICKETS)}`);
+			}
+			await runReplay(
+				{
+					workflow: DEMO_WORKFLOW,
+					tickets: DEMO_TICKETS,
+					preset: 'generic',
+					param: [],
+					cost: [],
+					workers: flags.workers,
+					json: path.join(flags.out, 'demo-report.json'),
+					html: path.join(flags.out, 'demo-report.html'),
+					errors: path.join(flags.out, 'demo-misroutes.jsonl'),
+				},
+				log,
+			);
+		});
+	return program;
+}
+
+/** Runs the CLI; returns the exit code. Errors are one clear line, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+	try {
+		await buildProgram().parseAsync(argv);
+		return 0;
+	} catch (error) {
+		if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+		process.stderr.write(`support-sim: error: ${(error as Error).message}\n`);
+		return 1;
+	}
+}

@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { createEngine, type Engine, type WorkflowJson } from '../engine';
+import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
+import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
+import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
+import { BatchRunner } from './batch-runner';
+import { MisrouteWriter } from './misroutes';
+import type { TicketOutcome } from './outcome';
+import { WorkerPool } from './worker-pool';
+
+export interface ReplayOptions {
+	workflow: WorkflowJson;
+	workflowName: string;
+	tickets: string;
+	preset?: string;
+	map?: ColumnMap;
+	zone: string;
+	startNode?: string;
+	workers?: number;
+	limit?: number;
+	batchSize?: number;
+	cost?: CostModel;
+	holidayCountry?: string;
+	holidayState?: string;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	errorsFile?: string;
+	onProgress?: (done: number) => void;
+	/** Reuse an engine across replays in one process (sweeps, tests). */
+	engine?: Engine;
+}
+
+/**
+ * Streams tickets from the file, runs them in batches on the real engine (in this thread, or over
+ * worker threads), and scores each outcome as it arrives, so memory does not grow with the history.
+ */
+export async function replay(options: ReplayOptions): Promise<ReplayReport> {
+	const started = performance.now();
+	const accumulator = new MetricsAccumulator({
+		zone: options.zone,
+		cost: options.cost ?? DEFAULT_COST_MODEL,
+		holidayCountry: options.holidayCountry,
+		holidayState: options.holidayState,
+	});
+	const errors = options.errorsFile ? new MisrouteWriter(options.errorsFile) : undefined;
+	const workers = Math.max(1, options.workers ?? 1);
+	const batchSize = options.batchSize ?? 200;
+
+	let run: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
+	let close = async () => {};
+	if (workers > 1) {
+		const pool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
+		run = (batch) => pool.run(batch);
+		close = () => pool.close();
+	} else {
+		const engine = options.engine ?? (await createEngine({ credentials: options.credentials }));
+		const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
+		run = (batch) => runner.run(batch);
+	}
+
+	let done = 0;
+	const score = (outcomes: TicketOutcome[]) => {
+		for (const outcome of outcomes) {
+			accumulator.add(outcome);
+			errors?.outcome(outcome);
+		}
+		done += outcomes.length;
+		options.onProgress?.(done);
+	};
+	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
+	const inFlight = new Set<Promise<void>>();
+	const maxInFlight = workers * 2;
+	const dispatch = async (batch: ReplayTicket[]) => {
+		const job: Promise<void> = run(batch).then(score);
+		inFlight.add(job);
+		job.finally(() => inFlight.delete(job)).catch(() => {});
+		if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+	};
+
+	try {
+		let batch: ReplayTicket[] = [];
+		let taken = 0;
+		for await (const event of readTickets(options.tickets, { preset: options.preset, map: options.map, zone: options.zone })) {
+			if (options.limit !== undefined && taken >= options.limit) break;
+			taken++;
+			if (event.kind === 'rejected') {
+				accumulator.reject(event.line, event.reason);
+				errors?.rejected(event.line, event.reason);
+				continue;
+			}
+			batch.push(event.value);
+			if (batch.length >= batchSize) {
+				await dispatch(batch);
+				batch = [];
+			}
+		}
+		if (batch.length) await dispatch(batch);
+		await Promise.all(inFlight);
+	} finally {
+		await close();
+		await errors?.close();
+	}
+	const wallSeconds = (performance.now() - started) / 1000;
+	return accumulator.summary({ wallSeconds, workflow: options.workflowName, tickets: options.tickets });
+}

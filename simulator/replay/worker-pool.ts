@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { REPO_ROOT } from '../engine';
+import type { ReplayTicket } from '../tickets';
+import type { TicketOutcome } from './outcome';
+
+type Pending = { resolve: (outcomes: TicketOutcome[]) => void; reject: (error: Error) => void };
+
+/** Spreads batches over worker threads, each with its own engine; the calling thread only reads and scores. */
+export class WorkerPool {
+	private readonly workers: Worker[] = [];
+	private readonly idle: Worker[] = [];
+	private readonly waiting: Array<() => void> = [];
+	private readonly pending = new Map<number, Pending>();
+	private nextId = 0;
+
+	private constructor() {}
+
+	static async start(size: number, data: { workflow: unknown; startNode?: string; credentials?: unknown }): Promise<WorkerPool> {
+		const pool = new WorkerPool();
+		// Workers load compiled JavaScript, as n8n loads our nodes: the build must have run.
+		const script = path.join(REPO_ROOT, 'dist', 'simulator', 'replay', 'worker.js');
+		await Promise.all(
+			Array.from({ length: size }, () => {
+				const worker = new Worker(script, { workerData: data });
+				pool.workers.push(worker);
+				return new Promise<void>((resolve, reject) => {
+					worker.on('message', (message: { ready?: boolean; fatal?: string; id?: number; outcomes?: TicketOutcome[]; error?: string }) => {
+						if (message.ready) {
+							pool.release(worker);
+							resolve();
+						} else if (message.fatal) reject(new Error(message.fatal));
+						else if (message.id !== undefined) {
+							const waiter = pool.pending.get(message.id);
+							pool.pending.delete(message.id);
+							pool.release(worker);
+							if (message.error) waiter?.reject(new Error(message.error));
+							else waiter?.resolve(message.outcomes ?? []);
+						}
+					});
+					worker.on('error', (error) => {
+						reject(error);
+						for (const waiter of pool.pending.values()) waiter.reject(error);
+						pool.pending.clear();
+					});
+				});
+			}),
+		);
+		return pool;
+	}
+
+	private release(worker: Worker): void {
+		this.idle.push(worker);
+		this.waiting.shift()?.();
+	}
+
+	private async acquire(): Promise<Worker> {
+		while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		return this.idle.pop() as Worker;
+	}
+
+	async run(batch: ReplayTicket[]): Promise<TicketOutcome[]> {
+		const worker = await this.acquire();
+		const id = this.nextId++;
+		return new Promise<TicketOutcome[]>((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			worker.postMessage({ id, batch });
+		});
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.workers.map((worker) => worker.terminate()));
+	}
+}

@@ -1,0 +1,46 @@
+import type { ReplayReport } from '../metrics/accumulator';
+
+const pct = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
+const num = (value: number | null | undefined, unit = '') => (value === null || value === undefined ? '—' : `${value}${unit}`);
+const money = (value: number, currency: string) => `${currency} ${value.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+
+/** The readable summary printed after a replay. */
+export function renderSummary(report: ReplayReport): string {
+	const { tickets, escalation, cost } = report;
+	const lines = [
+		`support-sim replay: ${report.workflow}`,
+		`  tickets      ${tickets.read} read = ${tickets.replayed} replayed + ${tickets.rejected} rejected` +
+			(tickets.unrouted ? `   (!) ${tickets.unrouted} never left the router` : ''),
+		`  period       ${report.period.from ?? '—'} → ${report.period.to ?? '—'} (${report.period.days} days, ${report.zone})`,
+		`  tiers        L1 ${report.tiers.L1} · L2 ${report.tiers.L2} · L3 ${report.tiers.L3} · L4 ${report.tiers.L4}`,
+		`  AI resolved  ${report.resolution.aiResolved} (${pct(report.resolution.rate)})`,
+		`  escalation   accuracy ${pct(escalation.accuracy)} · precision ${pct(escalation.precision)} · recall ${pct(escalation.recall)} (${escalation.labelled} labelled)`,
+		`  tier acc.    ${pct(escalation.tierAccuracy)} (${escalation.tierLabelled} labelled)`,
+		`  intent acc.  ${pct(report.intent.accuracy)} (${report.intent.labelled} labelled)`,
+		`  wrong-answer risk  ${report.wrongAnswerRisk.count} of ${report.wrongAnswerRisk.needsHuman} that needed a person (${pct(report.wrongAnswerRisk.rate)})`,
+		`  off hours    ${pct(report.offHours.share)} of tickets; AI covers ${pct(report.offHours.aiCovered)} of them`,
+		`  first reply  historical median ${num(report.firstResponse.historical.median, ' min')} (p90 ${num(report.firstResponse.historical.p90, ' min')}) → simulated median ${num(report.firstResponse.simulated.median, ' min')} (p90 ${num(report.firstResponse.simulated.p90, ' min')})`,
+		`  SLA breaches historical ${report.sla.historical.breaches}/${report.sla.historical.evaluated} (${pct(report.sla.historical.rate)}) → forecast ${report.sla.forecast.breaches}/${report.sla.forecast.evaluated} (${pct(report.sla.forecast.rate)})`,
+		`  cost         human only ${money(cost.humanOnly, cost.model.currency)} → with AI ${money(cost.withAi, cost.model.currency)} (saves ${pct(cost.savingsRate)}; ${money(cost.perMonth.savings, cost.model.currency)}/month)`,
+		`  24/7 cover   ${cost.staffing24x7.fte} FTE (${money(cost.staffing24x7.monthlyCost, cost.model.currency)}/month) → ${cost.staffing24x7.fteWithAi} FTE with AI`,
+	];
+	if (report.fallbacks.count) lines.push(`  fallbacks    ${report.fallbacks.count} provider fallbacks`);
+	const top = Object.entries(report.byCategory).slice(0, 6);
+	if (top.length) {
+		lines.push(`  top categories`);
+		for (const [name, c] of top) lines.push(`    ${name.padEnd(24)} ${String(c.tickets).padStart(6)}  AI ${pct(c.automatable)}`);
+	}
+	if (tickets.rejected) {
+		lines.push(`  rejected rows`);
+		for (const row of report.rejectedRows.slice(0, 10)) lines.push(`    line ${row.line}: ${row.reason}`);
+		if (tickets.rejected > 10) lines.push(`    … ${tickets.rejected - 10} more (see --errors or --json)`);
+	}
+	if (report.sweep?.length) {
+		lines.push(`  sweep ${report.sweep[0].parameter}`);
+		for (const point of report.sweep) {
+			lines.push(`    ${String(point.value).padEnd(8)} AI resolved ${pct(point.resolutionRate).padStart(8)}  escalation acc. ${pct(point.escalationAccuracy).padStart(8)}  recall ${pct(point.recall).padStart(8)}`);
+		}
+	}
+	lines.push(`  throughput   ${report.throughput.ticketsPerSecond} tickets/s (${report.throughput.wallSeconds} s)`);
+	return lines.join('\n');
+}

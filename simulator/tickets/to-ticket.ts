@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import type { Ticket, Tier } from '../../nodes/shared/ticket';
+import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
+import type { RawRow } from './read-rows';
+
+/** Ground truth and history that stay beside the ticket: the workflow never sees them. */
+export interface TicketLabels {
+	expectedIntent?: string;
+	needsHuman?: boolean;
+	expectedTier?: Tier;
+	firstResponseAt?: string;
+	resolvedAt?: string;
+	resolvedBy?: 'ai' | 'agent';
+	csat?: number;
+}
+
+export interface ReplayTicket {
+	line: number;
+	ticket: Ticket;
+	labels: TicketLabels;
+	warnings: string[];
+}
+
+export type Conversion = { ok: true; value: ReplayTicket } | { ok: false; line: number; reason: string };
+
+const CHANNELS: Record<string, string> = {
+	whatsapp: 'whatsapp',
+	wa: 'whatsapp',
+	email: 'email',
+	mail: 'email',
+	web: 'webchat',
+	webchat: 'webchat',
+	chat: 'webchat',
+	web_widget: 'webchat',
+	messenger: 'social',
+	facebook: 'social',
+	instagram: 'social',
+	twitter: 'social',
+	social: 'social',
+	sms: 'sms',
+	phone: 'phone',
+	voice: 'phone',
+	api: 'webchat',
+	portal: 'webchat',
+};
+
+const TIERS = new Set(['L1', 'L2', 'L3', 'L4']);
+
+export function parseTimestamp(value: string, zone: string): DateTime | undefined {
+	const text = value.trim();
+	if (!text) return undefined;
+	const options = { zone, setZone: true };
+	for (const attempt of [
+		() => DateTime.fromISO(text, options),
+		() => DateTime.fromSQL(text, options),
+		() => DateTime.fromRFC2822(text, options),
+		() => DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm:ss ZZZ', options),
+		() => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', options),
+		() => (/^\d{10}(\d{3})?$/.test(text) ? DateTime.fromMillis(Number(text.length === 10 ? `${text}000` : text), { zone }) : DateTime.invalid('not epoch')),
+	]) {
+		const parsed = attempt();
+		if (parsed.isValid) return parsed;
+	}
+	return undefined;
+}
+
+function parseBoolean(value: string): boolean | undefined | 'invalid' {
+	const text = value.trim().toLowerCase();
+	if (!text) return undefined;
+	if (['true', '1', 'yes', 'y', 'si', 'sí', 'sim'].includes(text)) return true;
+	if (['false', '0', 'no', 'n', 'não', 'nao'].includes(text)) return false;
+	return 'invalid';
+}
+
+/**
+ * Turns a file's headers into a converter for its rows. A row that cannot be replayed (no text,
+ * a bad date, a bad label) is rejected with its line and the field at fault.
+ */
+export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
+	const bound = bindHeaders(headers, map);
+	const missing = (['text', 'created_at'] as GenericColumn[]).filter((column) => bound[column] === undefined);
+	if (missing.length) {
+		const wanted = missing.map((column) => `${column} (${(map[column] ?? [column]).join(' / ')})`).join(', ');
+		throw new Error(`missing column ${wanted}; found: ${headers.join(', ')}`);
+	}
+	const seen = new Map<string, number>();
+	const get = (row: RawRow, column: GenericColumn): string => {
+		const index = bound[column];
+		return index === undefined ? '' : (row.values[headers[index]] ?? '').trim();
+	};
+
+	return (row: RawRow): Conversion => {
+		const reject = (reason: string): Conversion => ({ ok: false, line: row.line, reason });
+		const warnings: string[] = [];
+		const text = get(row, 'text');
+		if (!text) return reject('field "text" is empty');
+		const createdRaw = get(row, 'created_at');
+		const created = parseTimestamp(createdRaw, zone);
+		if (!created) return reject(createdRaw ? `field "created_at" is not a date: "${createdRaw.slice(0, 40)}"` : 'field "created_at" is empty');
+		const id = get(row, 'id') || `line-${row.line}`;
+		const firstLine = seen.get(id);
+		if (firstLine !== undefined) return reject(`duplicate id "${id}" (first on line ${firstLine})`);
+		seen.set(id, row.line);
+		if (text.includes('\uFFFD') || get(row, 'subject').includes('\uFFFD')) warnings.push('invalid UTF-8 bytes were replaced');
+
+		const needsHuman = parseBoolean(get(row, 'needs_human'));
+		if (needsHuman === 'invalid') return reject(`field "needs_human" must be true or false, got "${get(row, 'needs_human')}"`);
+		const tier = get(row, 'expected_tier').toUpperCase();
+		if (tier && !TIERS.has(tier)) return reject(`field "expected_tier" must be L1, L2, L3 or L4, got "${tier}"`);
+		const labels: TicketLabels = {
+			expectedIntent: get(row, 'expected_intent') || undefined,
+			needsHuman,
+			expectedTier: (tier || undefined) as Tier | undefined,
+		};
+		for (const [column, key] of [
+			['first_response_at', 'firstResponseAt'],
+			['resolved_at', 'resolvedAt'],
+		] as const) {
+			const raw = get(row, column);
+			if (!raw) continue;
+			const at = parseTimestamp(raw, zone);
+			if (at) labels[key] = at.toISO() ?? undefined;
+			else warnings.push(`field "${column}" is not a date and was ignored`);
+		}
+		const resolvedBy = get(row, 'resolved_by').toLowerCase();
+		if (resolvedBy === 'ai' || resolvedBy === 'bot') labels.resolvedBy = 'ai';
+		else if (resolvedBy) labels.resolvedBy = 'agent';
+		const csat = Number(get(row, 'csat'));
+		if (get(row, 'csat') && Number.isFinite(csat)) labels.csat = csat;
+
+		const channelRaw = get(row, 'channel').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+		const language = get(row, 'language').toLowerCase().slice(0, 2);
+		const ticket: Ticket = {
+			ticketId: id,
+			channel: CHANNELS[channelRaw] ?? (channelRaw || 'webchat'),
+			customer: {
+				...(get(row, 'customer_id') ? { id: get(row, 'customer_id') } : {}),
+				...(get(row, 'customer_name') ? { name: get(row, 'customer_name') } : {}),
+				...(language ? { language } : {}),
+				...(get(row, 'segment') ? { segment: get(row, 'segment').toLowerCase() } : {}),
+			},
+			message: {
+				text,
+				...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
+				receivedAt: created.toISO({ suppressMilliseconds: true }) as string,
+			},
+		};
+		return { ok: true, value: { line: row.line, ticket, labels, warnings } };
+	};
+}

@@ -1,0 +1,193 @@
+import { extractFacts, holdingReply, resolveRoutingPolicy, routeTicket, RULES, type RuleName } from '../../nodes/shared/routing';
+import type { HoursSection, KnowledgeSection, Ticket, TriageFlags, TriageSection } from '../../nodes/shared/ticket';
+
+const noFlags: TriageFlags = { legal: false, angry: false, humanRequested: false, outOfPolicy: false, b2bSales: false, emergency: false, injection: false };
+const policy = resolveRoutingPolicy();
+
+const OPEN: HoursSection = { open: true };
+const CLOSED: HoursSection = {
+	open: false,
+	nextOpenAt: '2026-03-06T09:00:00.000-06:00',
+	greeting: 'Hola…',
+	timeZone: 'America/Mexico_City',
+};
+const FAQ: KnowledgeSection = { answered: true, answer: 'Abrimos de 9 a 18.', score: 0.9, sources: [{ id: 'kb-1', title: 'Horario' }] };
+const NONE: KnowledgeSection = { answered: false, score: 0.2, sources: [], bestId: 'kb-7' };
+
+interface Case {
+	intent?: string;
+	flags?: Partial<TriageFlags>;
+	urgency?: TriageSection['urgency'];
+	knowledge?: KnowledgeSection;
+	hours?: HoursSection;
+	aiTurns?: number;
+}
+
+function ticket(c: Case): Ticket {
+	return {
+		ticketId: 'T-100',
+		channel: 'whatsapp',
+		customer: { name: 'Lucía', language: 'es', phone: '+52 55 1234 5678' },
+		message: { text: 'Mi pedido #A12345 no llega, escribe a lucia@example.com', receivedAt: '2026-03-05T23:14:00-06:00' },
+		history: Array.from({ length: c.aiTurns ?? 0 }, (_, i) => [
+			{ role: 'customer' as const, text: `intento ${i}` },
+			{ role: 'ai' as const, text: 'respuesta' },
+		]).flat(),
+		hours: c.hours ?? OPEN,
+		triage: {
+			intent: c.intent ?? 'store_hours',
+			confidence: 0.9,
+			urgency: c.urgency ?? 'normal',
+			sentiment: 0,
+			language: 'es',
+			flags: { ...noFlags, ...c.flags },
+			automation: 'high',
+			provider: 'embedded',
+		},
+		knowledge: c.knowledge ?? NONE,
+	};
+}
+
+describe('router decision table (default policy)', () => {
+	it.each<[string, Case, string, string]>([
+		['confident FAQ answer', { knowledge: FAQ }, 'L1', 'knowledge answer'],
+		['action intent without an answer', { intent: 'order_status' }, 'L2', 'intent order_status needs system access'],
+		['action intent with an answer', { intent: 'start_return', knowledge: FAQ }, 'L2', 'intent start_return needs system access'],
+		['legal case', { flags: { legal: true }, knowledge: FAQ }, 'L3', 'legal or sensitive case'],
+		['angry customer', { flags: { angry: true }, intent: 'order_status' }, 'L3', 'angry customer'],
+		['human request to a confident FAQ answer', { flags: { humanRequested: true }, knowledge: FAQ }, 'L3', 'customer asked for a person'],
+		['complex B2B sale', { flags: { b2bSales: true } }, 'L3', 'complex B2B sale'],
+		['no answer and no action intent', {}, 'L3', 'low confidence: no knowledge answer and no action intent'],
+		['2 unresolved AI turns with a confident answer', { knowledge: FAQ, aiTurns: 2 }, 'L3', 'repeated failure: 2 AI turns without resolution'],
+		['out-of-policy decision', { flags: { outOfPolicy: true }, knowledge: FAQ }, 'L4', 'out-of-policy decision'],
+		['emergency flag', { flags: { emergency: true } }, 'L4', 'critical emergency'],
+		['critical urgency', { urgency: 'critical', intent: 'order_status' }, 'L4', 'critical emergency'],
+		['injection + confident FAQ answer', { flags: { injection: true }, knowledge: FAQ }, 'L4', 'prompt injection attempt'],
+		['angry customer off hours', { flags: { angry: true }, hours: CLOSED }, 'L3', 'angry customer'],
+		['emergency on a holiday (closed)', { flags: { emergency: true }, hours: CLOSED }, 'L4', 'critical emergency'],
+		['out-of-policy off hours waits for L3', { flags: { outOfPolicy: true }, hours: CLOSED }, 'L3', 'off hours: no supervisor on call, held in the L3 queue'],
+		['FAQ answer off hours stays with the AI', { knowledge: FAQ, hours: CLOSED }, 'L1', 'knowledge answer'],
+	])('%s → %s', (_name, c, tier, firstReason) => {
+		const route = routeTicket(ticket(c), policy);
+		expect(route.tier).toBe(tier);
+		expect(route.reasons[0]).toBe(firstReason.startsWith('knowledge answer') ? 'knowledge answer (score 0.9)' : firstReason);
+	});
+
+	it('1 unresolved AI turn is not yet a repeated failure; a resolved turn resets the count', () => {
+		expect(routeTicket(ticket({ knowledge: FAQ, aiTurns: 1 }), policy).tier).toBe('L1');
+		const t = ticket({ knowledge: FAQ, aiTurns: 2 });
+		t.history![1].resolved = true;
+		expect(routeTicket(t, policy).tier).toBe('L1');
+		expect(routeTicket(ticket({ knowledge: FAQ, aiTurns: 2 }), resolveRoutingPolicy({ maxUnresolvedAiTurns: 3 })).tier).toBe('L1');
+	});
+
+	it('lists every reason that fired, deciding one first', () => {
+		const route = routeTicket(ticket({ flags: { angry: true, injection: true }, knowledge: FAQ }), policy);
+		expect(route.reasons).toEqual(['prompt injection attempt', 'angry customer', 'knowledge answer (score 0.9)']);
+		expect(route.rules).toEqual(['injection', 'angry', 'knowledgeAnswer']);
+	});
+
+	it('maps intents to tiers', () => {
+		const mapped = resolveRoutingPolicy({ intentTiers: { chargeback: 'L4', store_hours: 'L2' } });
+		expect(routeTicket(ticket({ intent: 'chargeback', knowledge: FAQ }), mapped).tier).toBe('L4');
+		expect(routeTicket(ticket({ intent: 'store_hours' }), mapped)).toMatchObject({ tier: 'L2', reasons: ['intent store_hours mapped to L2'] });
+		expect(() => resolveRoutingPolicy({ intentTiers: { x: 'L9' as never } })).toThrow('intentTiers.x');
+	});
+
+	it('treats an answer below the minimum score as low confidence', () => {
+		const strict = resolveRoutingPolicy({ minAnswerScore: 0.95 });
+		expect(routeTicket(ticket({ knowledge: FAQ }), strict)).toMatchObject({ tier: 'L3', reasons: ['low confidence: answer score 0.9 below 0.95'] });
+	});
+});
+
+describe('each rule switched off changes the outcome', () => {
+	const cases: Record<RuleName, [Case, string, string]> = {
+		knowledgeAnswer: [{ knowledge: FAQ }, 'L1', 'L3'],
+		actionIntent: [{ intent: 'order_status', knowledge: FAQ }, 'L2', 'L1'],
+		intentMap: [{ intent: 'order_status' }, 'L4', 'L2'],
+		legal: [{ flags: { legal: true }, knowledge: FAQ }, 'L3', 'L1'],
+		angry: [{ flags: { angry: true }, knowledge: FAQ }, 'L3', 'L1'],
+		humanRequested: [{ flags: { humanRequested: true }, knowledge: FAQ }, 'L3', 'L1'],
+		b2bSales: [{ flags: { b2bSales: true }, intent: 'quote' }, 'L3', 'L2'],
+		lowConfidence: [{ knowledge: { ...FAQ, score: 0.4 } }, 'L3', 'L1'],
+		repeatedFailure: [{ knowledge: FAQ, aiTurns: 3 }, 'L3', 'L1'],
+		outOfPolicy: [{ flags: { outOfPolicy: true }, knowledge: FAQ }, 'L4', 'L1'],
+		emergency: [{ flags: { emergency: true }, knowledge: FAQ }, 'L4', 'L1'],
+		injection: [{ flags: { injection: true }, knowledge: FAQ }, 'L4', 'L1'],
+		offHours: [{ flags: { injection: true }, hours: CLOSED }, 'L3', 'L4'],
+	};
+
+	it('covers every rule', () => {
+		expect(Object.keys(cases).sort()).toEqual([...RULES].sort());
+	});
+
+	it.each(Object.entries(cases))('%s', (rule, [c, on, offTier]) => {
+		const base = resolveRoutingPolicy({ minAnswerScore: 0.5, intentTiers: rule === 'intentMap' ? { order_status: 'L4' } : {} });
+		const without = resolveRoutingPolicy({ minAnswerScore: 0.5, intentTiers: base.intentTiers, rules: { [rule]: false } });
+		expect(routeTicket(ticket(c), base).tier).toBe(on);
+		expect(routeTicket(ticket(c), without).tier).toBe(offTier);
+	});
+
+	it('is never a dead end: with every rule off, a person takes it', () => {
+		const allOff = resolveRoutingPolicy({ rules: Object.fromEntries(RULES.map((r) => [r, false])) });
+		expect(routeTicket(ticket({ knowledge: FAQ }), allOff)).toMatchObject({ tier: 'L3', reasons: ['no rule matched: a person is always reachable'] });
+	});
+});
+
+describe('handoff', () => {
+	it('gives a person the customer, channel, language, intent, what the AI tried and the key facts', () => {
+		const t = ticket({ flags: { angry: true }, intent: 'order_status', knowledge: NONE });
+		t.history = [{ role: 'customer', text: 'también pueden llamarme al 55 8765 4321' }];
+		const route = routeTicket(t, policy);
+		expect(route.handoff?.queue).toBe('specialists');
+		expect(route.handoff?.facts).toEqual({ orderNumbers: ['A12345'], emails: ['lucia@example.com'], phones: ['+52 55 1234 5678', '55 8765 4321'] });
+		const summary = route.handoff!.summary;
+		for (const part of ['Lucía', 'whatsapp', 'language es', 'order_status', 'best kb-7', 'score 0.2', 'A12345', 'angry customer']) expect(summary).toContain(part);
+	});
+
+	it('promises, off hours, when a person is back, in the customer\'s language', () => {
+		const route = routeTicket(ticket({ flags: { humanRequested: true }, hours: CLOSED }), policy);
+		expect(route.handoff?.promise).toBe('Una persona te responderá mañana a las 9:00.');
+		const reply = holdingReply(ticket({ flags: { humanRequested: true }, hours: CLOSED }), route);
+		expect(reply?.language).toBe('es');
+		expect(reply?.text).toContain('Una persona te responderá mañana a las 9:00.');
+	});
+
+	it('sends an emergency off hours to the on-call queue, with no "back tomorrow" promise', () => {
+		const t = ticket({ flags: { emergency: true }, hours: CLOSED });
+		const route = routeTicket(t, policy);
+		expect(route.handoff).toMatchObject({ queue: 'on-call' });
+		expect(route.handoff?.promise).toBeUndefined();
+		expect(holdingReply(t, route)?.text).toMatch(/guardia/);
+		expect(routeTicket(ticket({ flags: { emergency: true } }), policy).handoff?.queue).toBe('supervisors');
+	});
+
+	it('writes no holding reply for L1/L2 or when a reply exists; L2 keeps minimal facts', () => {
+		const l2 = routeTicket(ticket({ intent: 'order_status' }), policy);
+		expect(l2.handoff?.queue).toBeUndefined();
+		expect(l2.handoff?.facts).toMatchObject({ orderNumbers: ['A12345'] });
+		expect(holdingReply(ticket({ intent: 'order_status' }), l2)).toBeUndefined();
+		const t = { ...ticket({ flags: { legal: true } }), reply: { text: 'ya', language: 'es' } };
+		expect(holdingReply(t, routeTicket(t, policy))).toBeUndefined();
+		expect(routeTicket(ticket({ knowledge: FAQ }), policy).handoff).toBeUndefined();
+	});
+
+	it('speaks Portuguese and English too', () => {
+		const pt = ticket({ flags: { humanRequested: true }, hours: CLOSED });
+		pt.triage!.language = 'pt';
+		expect(holdingReply(pt, routeTicket(pt, policy))?.text).toContain('Uma pessoa vai te responder amanhã às 9h.');
+		const en = ticket({ flags: { humanRequested: true } });
+		en.triage!.language = 'en';
+		expect(holdingReply(en, routeTicket(en, policy))?.text).toMatch(/person on our team/);
+	});
+});
+
+describe('extractFacts', () => {
+	it('finds order numbers, emails and phones without mistaking one for another', () => {
+		expect(extractFacts(['Order #98765 and pedido nº AB-4411; mail: Ana.P@Mail.com; tel +55 (11) 98888-7777; date 2026-03-06'])).toEqual({
+			orderNumbers: ['98765', 'AB-4411'],
+			emails: ['ana.p@mail.com'],
+			phones: ['+55 (11) 98888-7777'],
+		});
+	});
+});
