@@ -47,20 +47,15 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
 	return n;
 }
 
-/** The business zone, when the workflow's own nodes declare one (Off-Hours Greeter, SLA Timer). */
-function workflowZone(workflow: WorkflowJson): string | undefined {
+/** The business calendar the workflow's own nodes declare (Off-Hours Greeter, SLA Timer), if any. */
+function workflowCalendar(workflow: WorkflowJson): { zone?: string; country?: string; state?: string } {
 	for (const node of workflow.nodes) {
-		const zone = (node.parameters as Record<string, unknown>)?.timezone;
-		if (typeof zone === 'string' && zone && !zone.startsWith('=')) return zone;
-	}
-	return undefined;
-}
-
-function workflowHolidays(workflow: WorkflowJson): { country?: string; state?: string } {
-	for (const node of workflow.nodes) {
-		const p = node.parameters as Record<string, unknown>;
-		const country = p?.holidayCountry ?? p?.country;
-		if (typeof country === 'string' && country) return { country, state: typeof p.holidayState === 'string' ? p.holidayState : undefined };
+		const p = (node.parameters ?? {}) as Record<string, unknown>;
+		const zone = p.timeZone;
+		if (typeof zone !== 'string' || !zone || zone.startsWith('=')) continue;
+		const options = (p.calendarOptions ?? {}) as Record<string, unknown>;
+		const text = (value: unknown) => (typeof value === 'string' && value && !value.startsWith('=') ? value : undefined);
+		return { zone, country: text(options.holidayCountry), state: text(options.holidayState) };
 	}
 	return {};
 }
@@ -86,8 +81,8 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
 	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
 	engine.prepare(workflow, workflowName);
-	const zone = assertZone(flags.tz ?? workflowZone(workflow) ?? 'UTC');
-	const holidays = workflowHolidays(workflow);
+	const calendar = workflowCalendar(workflow);
+	const zone = assertZone(flags.tz ?? calendar.zone ?? 'UTC');
 	const cost = parseCostOverrides(flags.cost);
 	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
 	const map = flags.map ? readColumnMap(flags.map) : undefined;
@@ -99,7 +94,7 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	// Fail on a bad sweep target before the long main replay.
 	sweepAssignments?.forEach((assignment) => applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep'));
 
-	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, cost, credentials, holidayCountry: holidays.country, holidayState: holidays.state };
+	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, cost, credentials, holidayCountry: calendar.country, holidayState: calendar.state };
 	const progress = await startProgress(flags.tickets, Boolean(flags.quiet));
 	let report: ReplayReport;
 	try {

@@ -94,7 +94,7 @@ export class SlaTimer implements INodeType {
 				const ticket = tickets[itemIndex];
 				if (ticket instanceof Error) throw ticket;
 				const sla = annotateSla(ticket, policy, calendar, check);
-				const result = checkSla(ticket, policy, calendar, waitTill ? { ...check, at: waitTill } : check);
+				const result = checkSla(ticket, policy, calendar, waitTill ? { ...check, at: waitTill } : check, sla);
 				sla.state = result.state;
 				if (mode !== 'annotate') sla.check = { target: result.target, dueAt: result.dueAt, used: result.used, checkedAt: result.checkedAt };
 				if (waitTill) sla.waitTill = calendar.toDateTime(waitTill).toISO() as string;

@@ -3,6 +3,8 @@ import type { Engine, PreparedWorkflow } from '../engine';
 import type { ReplayTicket } from '../tickets';
 import { ROUTER_TYPE, routedItems, toOutcome, type TicketOutcome } from './outcome';
 
+const SLA_TYPE = 'n8n-nodes-support247.slaTimer';
+
 /** Which trigger a ticket enters by, when a template has one per channel. */
 const ENTRY_BY_CHANNEL: Record<string, string[]> = {
 	whatsapp: ['n8n-nodes-support247.supportWhatsAppTrigger'],
@@ -17,6 +19,7 @@ export interface BatchRunnerOptions {
 /** Runs batches of tickets through one prepared workflow on the engine and reads each ticket's outcome. */
 export class BatchRunner {
 	readonly routerNodes: string[];
+	private readonly slaNodes: string[];
 	private readonly entryByChannel = new Map<string, string>();
 	private readonly defaultEntry: string;
 
@@ -27,6 +30,7 @@ export class BatchRunner {
 	) {
 		const nodes = prepared.json.nodes.filter((node) => !node.disabled);
 		this.routerNodes = nodes.filter((node) => node.type === ROUTER_TYPE).map((node) => node.name);
+		this.slaNodes = nodes.filter((node) => node.type === SLA_TYPE).map((node) => node.name);
 		if (this.routerNodes.length === 0) {
 			throw new Error(`${prepared.workflow.name}: the workflow has no Escalation Router, so no ticket's outcome can be read`);
 		}
@@ -75,14 +79,31 @@ export class BatchRunner {
 		for (const item of routedItems(result, this.routerNodes)) {
 			if (!routed.has(item.json.ticketId)) routed.set(item.json.ticketId, item);
 		}
+		// The SLA Timer runs after the router on the human path: its deadlines join the outcome.
+		const slaById = new Map<string, Ticket['sla']>();
+		for (const name of this.slaNodes) {
+			for (const items of result.outputs[name] ?? []) {
+				for (const item of items) {
+					const json = item.json as unknown as Ticket;
+					if (json.sla && !slaById.has(json.ticketId)) slaById.set(json.ticketId, json.sla);
+				}
+			}
+		}
 		const capturedById = new Map<string, number>();
 		for (const message of result.captured) {
 			const id = String((message.json as { ticketId?: unknown }).ticketId ?? '');
 			capturedById.set(id, (capturedById.get(id) ?? 0) + 1);
 		}
 		const error = result.error ? `${result.error.node ?? 'workflow'}: ${result.error.message}` : undefined;
-		return group.map((item) =>
-			toOutcome(item, routed.get(item.ticket.ticketId), capturedById.get(item.ticket.ticketId) ?? 0, routed.has(item.ticket.ticketId) ? undefined : error),
-		);
+		return group.map((item) => {
+			const id = item.ticket.ticketId;
+			const outcome = toOutcome(item, routed.get(id), capturedById.get(id) ?? 0, routed.has(id) ? undefined : error);
+			const sla = slaById.get(id);
+			if (sla && !outcome.firstResponseDueAt) {
+				outcome.firstResponseDueAt = sla.firstResponseDueAt;
+				outcome.resolutionDueAt = sla.resolutionDueAt;
+			}
+			return outcome;
+		});
 	}
 }

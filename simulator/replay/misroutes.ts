@@ -1,4 +1,5 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
 import type { TicketOutcome } from './outcome';
 
 /** What makes a ticket worth auditing, or nothing when it went as labelled. */
@@ -21,8 +22,13 @@ export class MisrouteWriter {
 	count = 0;
 
 	constructor(file: string) {
+		mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 		this.stream = createWriteStream(file);
+		// Surfaced on close(), so a bad path is one clear error instead of a crash.
+		this.stream.on('error', (error) => (this.failure = error));
 	}
+
+	private failure?: Error;
 
 	outcome(outcome: TicketOutcome): void {
 		const kinds = auditKinds(outcome);
@@ -51,6 +57,7 @@ export class MisrouteWriter {
 	}
 
 	async close(): Promise<void> {
+		if (this.failure) throw new Error(`Cannot write --errors file: ${this.failure.message}`);
 		await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 	}
 }

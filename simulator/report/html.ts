@@ -1,6 +1,7 @@
 import type { ReplayReport } from '../metrics/accumulator';
 import { confusionChart } from './html/confusion';
 import { costSection } from './html/cost';
+import { integer } from './html/format';
 import { heatmapChart } from './html/heatmap';
 import { histogramChart } from './html/histogram';
 import { kpiCards } from './html/kpis';
@@ -27,7 +28,7 @@ ${section(
 	{
 		id: 'confusion',
 		title: 'Tier confusion matrix',
-		lead: `Expected tier (rows) against the tier the workflow chose (columns), ${escalation.tierLabelled} labelled tickets. Shading is the share of each row; the diagonal is correct.`,
+		lead: `Expected tier (rows) against the tier the workflow chose (columns), ${integer(escalation.tierLabelled)} labelled tickets. Shading is the share of each row; the diagonal is correct.`,
 	},
 	confusionChart(escalation.confusion),
 )}
@@ -48,7 +49,7 @@ ${section({ id: 'cost', title: 'Cost and 24/7 staffing', lead: 'Human-only suppo
 ${
 	report.tickets.rejected > 0
 		? section(
-				{ id: 'rejected', title: `Rejected rows (${report.tickets.rejected})`, lead: 'Rows of the source that could not become tickets; every other row was replayed.' },
+				{ id: 'rejected', title: `Rejected rows (${integer(report.tickets.rejected)})`, lead: 'Rows of the source that could not become tickets; every other row was replayed.' },
 				rejectedTable(report),
 			)
 		: ''

@@ -67,6 +67,10 @@ describe('embedded triage: emergencies that never say "emergency"', () => {
 		'não consigo respirar direito depois do procedimento',
 		'o carregador pegou fogo',
 		'mi hijo se desmayó después de tomar el medicamento',
+		'the heater is sparking and smells like burning',
+		'my kid swallowed a battery',
+		'mi hijo se tragó una pila',
+		'Oi, minha filha está com o rosto inchado depois de usar o creme',
 	])('%s', (text) => {
 		const result = triage(text);
 		expect(result.flags.emergency).toBe(true);
@@ -174,6 +178,10 @@ describe('embedded triage: intents, accents, typos, abbreviations, Spanglish', (
 		['quiero agendar una cita', 'booking'],
 		['necesito una cotizacion', 'quote'],
 		['reembolzo porfa', 'return_refund'],
+		['quiero devolver mi pedido', 'return_refund'],
+		['cancelen mi pedido ya', 'return_refund'],
+		['necesito un refund urgente, the product came broken', 'return_refund'],
+		['plz help, cant login to my acct', 'account'],
 		['hola', 'other'],
 	])('%s -> %s', (text, intent) => {
 		expect(triage(text).intent).toBe(intent);
@@ -197,6 +205,7 @@ describe('embedded triage: language', () => {
 		['hi, I would like to know where my order is', 'en'],
 		['q onda, mi order no llega', 'es'],
 		['vc pode me ajudar?', 'pt'],
+		['necesito un refund urgente, the product came broken', 'es'],
 	])('%s -> %s', (text, language) => {
 		expect(triage(text).language).toBe(language);
 	});

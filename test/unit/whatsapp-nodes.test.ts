@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { DisconnectReason } from '@whiskeysockets/baileys';
-import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { SupportWhatsAppSend } from '../../nodes/SupportWhatsAppSend/SupportWhatsAppSend.node';
 import { SupportWhatsAppTrigger } from '../../nodes/SupportWhatsAppTrigger/SupportWhatsAppTrigger.node';
@@ -127,7 +127,7 @@ describe('Support WhatsApp Trigger node', () => {
 
 	it('tests the credential by checking the auth folder', async () => {
 		const test = new SupportWhatsAppTrigger(fakeDeps()).methods.credentialTest.whatsAppSessionApiTest;
-		const call = (data: IDataObject) => test.call({} as ICredentialTestFunctions, { id: '1', name: 'wa', type: 'whatsAppSessionApi', data });
+		const call = (data: IDataObject) => test.call({} as ICredentialTestFunctions, { id: '1', name: 'wa', type: 'whatsAppSessionApi', data: data as ICredentialDataDecryptedObject });
 		expect(await call(credentials)).toEqual({ status: 'Error', message: expect.stringContaining('not paired yet') });
 		mkdirSync(authFolder, { recursive: true });
 		writeFileSync(path.join(authFolder, 'creds.json'), JSON.stringify({ me: { id: '5215500000000:7@s.whatsapp.net' } }));

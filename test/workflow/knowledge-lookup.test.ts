@@ -62,13 +62,16 @@ describe('Knowledge Lookup on the n8n engine', () => {
 			{ id: 'hours', title: 'Hours', questions: ['when are you open?', 'opening hours', '¿a qué hora abren?', 'horario de atención'], answer: { en: 'We open at 9.', es: 'Abrimos a las 9.' } },
 			{ id: 'ship', title: 'Shipping', questions: ['how long is shipping?', 'shipping cost', '¿cuánto cuesta el envío?', 'tiempo de entrega'], answer: 'Two days.' },
 		];
-		const items = [{ ticketId: 'A', body: { text: 'when are you open?' }, customer: { language: 'en' } }];
-		const strict = await engine.run(workflow({ knowledgeSource: 'inline', knowledgeJson: JSON.stringify(entries), threshold: 0.99, options: { textField: 'body.text' } }), { items });
-		expect(strict.outputs['Knowledge Lookup'][1]).toHaveLength(1);
+		const items = [{ ticketId: 'A', body: { text: 'when are you open on saturday?' }, customer: { language: 'en' } }];
 		const loose = await engine.run(workflow({ knowledgeSource: 'inline', knowledgeJson: JSON.stringify(entries), threshold: 0.3, options: { textField: 'body.text', addReply: false } }), { items });
 		const [answered] = loose.outputs['Knowledge Lookup'];
-		expect(answered[0].json.knowledge).toEqual(expect.objectContaining({ answered: true, answer: 'We open at 9.' }));
+		const knowledge = answered[0].json.knowledge as { score: number };
+		expect(knowledge).toEqual(expect.objectContaining({ answered: true, answer: 'We open at 9.' }));
 		expect(answered[0].json.reply).toBeUndefined();
+		expect(knowledge.score).toBeLessThan(1);
+		const strict = await engine.run(workflow({ knowledgeSource: 'inline', knowledgeJson: JSON.stringify(entries), threshold: Math.min(1, knowledge.score + 0.01), options: { textField: 'body.text' } }), { items });
+		expect(strict.outputs['Knowledge Lookup'][1]).toHaveLength(1);
+		expect(strict.outputs['Knowledge Lookup'][1][0].json.knowledge).toEqual(expect.objectContaining({ answered: false, bestId: 'hours' }));
 	});
 
 	it('reads entries carried by the items themselves', async () => {

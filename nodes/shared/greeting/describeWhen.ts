@@ -8,11 +8,9 @@ import { fill, messagesFor } from '../i18n';
 export function describeWhen(next: DateTime, now: DateTime, language: string, timeZone: string): string {
 	const m = messagesFor(language);
 	const local = next.setZone(timeZone);
-	const today = now.setZone(timeZone).startOf('day');
-	const days = Math.round(local.startOf('day').diff(today, 'days').days);
-	const format = local.minute === 0 ? m.time.onTheHour : m.time.format;
-	// Locale only affects AM/PM; names of days and months come from the data file.
-	const time = local.setLocale(m.language).toFormat(format);
+	const today = now.setZone(timeZone);
+	const days = localDayNumber(local) - localDayNumber(today);
+	const time = formatTime(m.language, m.time, local);
 	const at = fill(local.hour === 1 ? m.time.atOne : m.time.at, { time });
 	const weekday = m.weekdays[local.weekday - 1];
 	if (days <= 0) return fill(m.when.today, { at });
@@ -22,6 +20,24 @@ export function describeWhen(next: DateTime, now: DateTime, language: string, ti
 		return fill(template, { weekday, at });
 	}
 	return fill(m.when.date, { day: String(local.day), month: m.months[local.month - 1], at });
+}
+
+function localDayNumber(dt: DateTime): number {
+	return Date.UTC(dt.year, dt.month - 1, dt.day) / 86_400_000;
+}
+
+// Formatting through Intl is the slow part of a greeting, and there are only 1,440 times a day per language.
+const timeCache = new Map<string, string>();
+
+function formatTime(language: string, formats: { format: string; onTheHour: string }, local: DateTime): string {
+	const key = `${language}|${local.hour}|${local.minute}`;
+	let text = timeCache.get(key);
+	if (text === undefined) {
+		// Locale only affects AM/PM; names of days and months come from the data file.
+		text = local.setLocale(language).toFormat(local.minute === 0 ? formats.onTheHour : formats.format);
+		timeCache.set(key, text);
+	}
+	return text;
 }
 
 /** describeWhen for ISO strings; the zone defaults to the offset written in `nextIso`. */

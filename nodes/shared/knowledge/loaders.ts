@@ -40,13 +40,29 @@ export function loadKnowledgeFile(filePath: string, format: KnowledgeFormat = fo
 	try {
 		text = fs.readFileSync(filePath, 'utf8');
 	} catch (error) {
-		throw new KnowledgeFormatError(`Cannot read knowledge file "${filePath}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		throw new KnowledgeFormatError(`Cannot read knowledge file "${filePath}": ${describeFileError(error)}`);
 	}
 	try {
 		return parseKnowledge(text, format);
 	} catch (error) {
 		throw new KnowledgeFormatError(`Knowledge file "${filePath}": ${(error as Error).message}`);
 	}
+}
+
+const FILE_ERRORS: Record<string, string> = {
+	ENOENT: 'no such file',
+	EACCES: 'permission denied',
+	EISDIR: 'it is a folder',
+	ENOTDIR: 'a part of the path is not a folder',
+};
+
+/**
+ * In words, not codes: n8n replaces a whole error message that mentions "ENOENT" with a generic
+ * one, which would hide the path the user has to fix.
+ */
+export function describeFileError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException)?.code;
+	return (code && FILE_ERRORS[code]) ?? (code ? `error ${code.replace(/^E/, '')}` : String((error as Error)?.message ?? error));
 }
 
 function parseJson(text: string): KnowledgeEntry[] {

@@ -7,7 +7,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { KnowledgeFormatError, toKnowledgeEntries } from './entries';
-import { formatFromPath, loadKnowledgeFile, parseKnowledge, type KnowledgeFormat } from './loaders';
+import { describeFileError, formatFromPath, loadKnowledgeFile, parseKnowledge, type KnowledgeFormat } from './loaders';
 import type { KnowledgeEntry } from './types';
 
 const cache = new Map<string, KnowledgeEntry[]>();
@@ -36,7 +36,7 @@ export function entriesFromFile(filePath: string, format: KnowledgeFormat | 'aut
 	try {
 		stat = fs.statSync(filePath);
 	} catch (error) {
-		throw new KnowledgeFormatError(`Cannot read knowledge file "${filePath}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		throw new KnowledgeFormatError(`Cannot read knowledge file "${filePath}": ${describeFileError(error)}`);
 	}
 	const resolved = format === 'auto' ? formatFromPath(filePath) : format;
 	return remember(`file:${resolved}:${filePath}:${stat.size}:${stat.mtimeMs}`, () => loadKnowledgeFile(filePath, resolved));

@@ -85,8 +85,11 @@ function checkedInstant(ticket: Ticket, options: CheckOptions): number {
 	throw new Error('message.receivedAt: missing, and no response time or "now" was given');
 }
 
-/** ok / at risk / breached at an instant, against the first-response or resolution target. */
-export function checkSla(ticket: Ticket, policy: SlaPolicy, calendar: BusinessCalendar, options: CheckOptions = {}): SlaCheck {
+/**
+ * ok / at risk / breached at an instant, against the first-response or resolution target.
+ * `annotated` (this ticket's annotateSla result) saves recomputing the deadline.
+ */
+export function checkSla(ticket: Ticket, policy: SlaPolicy, calendar: BusinessCalendar, options: CheckOptions = {}, annotated?: SlaSection): SlaCheck {
 	const threshold = options.atRiskThreshold ?? 0.8;
 	if (!(threshold > 0 && threshold <= 1)) throw new Error(`atRiskThreshold: ${threshold} must be between 0 and 1`);
 	const kind = options.target ?? 'firstResponse';
@@ -101,7 +104,7 @@ export function checkSla(ticket: Ticket, policy: SlaPolicy, calendar: BusinessCa
 	return {
 		state,
 		target: kind,
-		dueAt: dueAt(start, budget / MINUTE, business, calendar),
+		dueAt: (kind === 'firstResponse' ? annotated?.firstResponseDueAt : annotated?.resolutionDueAt) ?? dueAt(start, budget / MINUTE, business, calendar),
 		used: Math.round(used * 1000) / 1000,
 		checkedAt: calendar.toDateTime(at).toISO() as string,
 	};

@@ -14,7 +14,10 @@ import { TypoCorrector } from './typos';
 export const FLAG_NAMES = ['legal', 'angry', 'humanRequested', 'outOfPolicy', 'b2bSales', 'emergency', 'injection'] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
-/** The shape of lexicons/<lang>.json. Every list holds phrases in the syntax of phrase-matcher.ts. */
+/**
+ * The shape of lexicons/<lang>.json. Every list holds phrases in the syntax of phrase-matcher.ts;
+ * an intent phrase may end in "=N" to set its weight ("mi .. pedido =1": generic, weighs little).
+ */
 export interface LexiconFile {
 	language: string;
 	hints?: string[];
@@ -27,6 +30,8 @@ export interface LexiconFile {
 	emoji?: Record<string, string>;
 	intents?: Record<string, string[]>;
 	flags?: Partial<Record<FlagName, string[]>>;
+	/** Words that ask for a person only when they are (nearly) the whole message: "agent", "atendente". */
+	humanKeywords?: string[];
 	urgency?: { high?: string[]; low?: string[] };
 	sentiment?: { positive?: string[]; negative?: string[]; strongNegative?: string[] };
 	sarcasm?: { cues?: string[]; explicit?: string[] };
@@ -56,6 +61,7 @@ export interface CompiledLexicon {
 }
 
 const cache = new Map<string, CompiledLexicon>();
+const WEIGHT_SUFFIX = /\s+=(\d+(?:\.\d+)?)$/;
 
 /** Compiles the built-in lexicons plus any extra ones (e.g. a user's own phrases). */
 export function getLexicon(extra: readonly LexiconFile[] = []): CompiledLexicon {
@@ -90,10 +96,14 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 
 	const phrases: Array<{ pattern: string; rule: PhraseRule }> = [];
 	const add = (language: string, category: string, patterns: readonly string[] | undefined) => {
-		for (const pattern of patterns ?? []) {
+		for (const written of patterns ?? []) {
+			// A trailing "=N" sets the weight; otherwise longer phrases weigh more (up to 3).
+			const explicit = WEIGHT_SUFFIX.exec(written);
+			const pattern = explicit ? written.slice(0, explicit.index) : written;
 			const words = pattern.split(/\s+/).filter((step) => step !== '..').length;
 			const [kind, name] = category.split(':');
-			phrases.push({ pattern, rule: { category, kind, name, source: pattern, weight: Math.min(words, 3), language } });
+			const weight = explicit ? Number(explicit[1]) : Math.min(words, 3);
+			phrases.push({ pattern, rule: { category, kind, name, source: pattern, weight, language } });
 		}
 	};
 	const intents = new Set<string>();
@@ -104,6 +114,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 			add(lang, `intent:${intent}`, patterns);
 		}
 		for (const [flag, patterns] of Object.entries(file.flags ?? {})) add(lang, `flag:${flag}`, patterns);
+		add(lang, 'short:humanRequested', file.humanKeywords);
 		add(lang, 'urgency:high', file.urgency?.high);
 		add(lang, 'urgency:low', file.urgency?.low);
 		add(lang, 'sentiment:positive', file.sentiment?.positive);

@@ -1,7 +1,7 @@
 /**
  * Reads a tokenised message against the compiled lexicon and returns the raw signals triage
  * decides from: intent scores, flag hits, urgency, sentiment and sarcasm, each with evidence.
- * Negation is per clause: a negator up to three tokens before a phrase, in the same clause,
+ * Negation is per clause: a negator up to four tokens before a phrase, in the same clause,
  * cancels a flag or urgency and flips a sentiment word ("no es urgente", "not angry, just asking").
  */
 import type { PhraseMatch } from './phrase-matcher';
@@ -28,7 +28,9 @@ export interface SignalOptions {
 	negators: ReadonlySet<string>;
 }
 
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 4;
+/** "agent" alone asks for one; "the agent yesterday was helpful" does not. */
+const SHORT_MESSAGE_TOKENS = 4;
 /** Categories a negator does not cancel: a topic stays the topic, an injection stays an injection. */
 const NOT_NEGATABLE = new Set(['flag:injection', 'sarcasm:cue', 'sarcasm:explicit']);
 /** Sarcasm spans clauses by nature: "great, another week without my order". */
@@ -54,7 +56,7 @@ export function readSignals(text: string, tokenized: TokenizedText, lexicon: Com
 		const negated = !NOT_NEGATABLE.has(m.rule.category) && isNegated(m, tokenized, options.negators);
 		if (kind === 'intent') {
 			intentScores.set(name, (intentScores.get(name) ?? 0) + m.rule.weight);
-		} else if (kind === 'flag') {
+		} else if (kind === 'flag' || (kind === 'short' && tokens.length <= SHORT_MESSAGE_TOKENS)) {
 			if (negated) evidence.push(`not ${name}: "${phrase(m)}" is negated`);
 			else if (!flags[name as FlagName]) {
 				flags[name as FlagName] = true;

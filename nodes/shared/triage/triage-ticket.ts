@@ -133,7 +133,7 @@ function fromLexicon(signals: Signals, flags: TriageFlags): { intent: string; co
 }
 
 /** On a tie the more specific, transactional intent wins ("estorno do valor" is a refund, not pricing). */
-const TIE_ORDER = ['order_status', 'return_refund', 'payment', 'account', 'booking', 'shipping', 'quote', 'pricing', 'hours', 'complaint'];
+const TIE_ORDER = ['return_refund', 'order_status', 'payment', 'account', 'booking', 'shipping', 'quote', 'pricing', 'hours', 'complaint'];
 function tiePriority(intent: string): number {
 	const index = TIE_ORDER.indexOf(intent);
 	return index < 0 ? TIE_ORDER.length : index;

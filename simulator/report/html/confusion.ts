@@ -20,8 +20,8 @@ export function confusionChart(confusion: ReplayReport['escalation']['confusion'
 	const width = LEFT + n * CELL + RIGHT;
 	const height = TOP + n * CELL + 14;
 	const parts: Markup[] = [];
-	parts.push(text(LEFT + (n * CELL) / 2, 14, 'predicted tier →', { class: 'axis-title', 'text-anchor': 'middle' }));
-	parts.push(text(14, TOP + (n * CELL) / 2, 'expected tier →', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 14 ${TOP + (n * CELL) / 2})` }));
+	parts.push(text(LEFT + (n * CELL) / 2, 14, 'predicted tier', { class: 'axis-title', 'text-anchor': 'middle' }));
+	parts.push(text(14, TOP + (n * CELL) / 2, 'expected tier', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 14 ${TOP + (n * CELL) / 2})` }));
 	parts.push(text(LEFT + n * CELL + 10, TOP - 10, 'total', { class: 'axis' }));
 	labels.forEach((label, i) => {
 		parts.push(text(LEFT + i * CELL + (CELL - GAP) / 2, TOP - 10, label, { class: 'axis strong', 'text-anchor': 'middle' }));

@@ -70,5 +70,5 @@ function periodTable(cost: Cost): Markup {
 		const entry = (cost.periods as Record<string, { tickets: number; aiResolved: number } | undefined>)[period] ?? { tickets: 0, aiResolved: 0 };
 		return html`<tr><td>${period}</td><td class="num">${integer(entry.tickets)}</td><td class="num">${integer(entry.aiResolved)}</td><td class="num">${percent(entry.tickets > 0 ? entry.aiResolved / entry.tickets : null)}</td><td class="num">${money(humanTicketCost(period, cost.model) * 100, cost.model.currency)}</td></tr>`;
 	});
-	return html`<table class="compact"><thead><tr><th>arrived in</th><th class="num">tickets</th><th class="num">AI resolved</th><th class="num">AI share</th><th class="num">human cost / 100 tickets</th></tr></thead><tbody>${rows}</tbody></table>`;
+	return html`<div class="table-scroll"><table class="compact"><thead><tr><th>arrived in</th><th class="num">tickets</th><th class="num">AI resolved</th><th class="num">AI share</th><th class="num">human cost / 100 tickets</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

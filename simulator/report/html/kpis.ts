@@ -4,7 +4,8 @@ import { html, type Markup } from './markup';
 
 interface Card {
 	label: string;
-	value: string;
+	/** One value, or a before → after pair. */
+	value: string | [string, string];
 	detail: string;
 	tone?: 'warn' | 'good';
 }
@@ -35,17 +36,22 @@ export function kpiCards(report: ReplayReport): Markup {
 		{ label: 'Off-hours share', value: percent(offHours.share), detail: `${integer(offHours.tickets)} tickets; AI covers ${percent(offHours.aiCovered)} of them` },
 		{
 			label: 'First response (median)',
-			value: `${duration(firstResponse.historical.median)} → ${duration(firstResponse.simulated.median)}`,
+			value: [duration(firstResponse.historical.median), duration(firstResponse.simulated.median)],
 			detail: `historical → simulated; p90 ${duration(firstResponse.historical.p90)} → ${duration(firstResponse.simulated.p90)}`,
 		},
 		{
 			label: 'SLA breaches',
-			value: `${percent(sla.historical.rate)} → ${percent(sla.forecast.rate)}`,
+			value: [percent(sla.historical.rate), percent(sla.forecast.rate)],
 			detail: `historical ${integer(sla.historical.breaches)}/${integer(sla.historical.evaluated)} → forecast ${integer(sla.forecast.breaches)}/${integer(sla.forecast.evaluated)}`,
 		},
 		{ label: 'Saved per month', value: money(cost.perMonth.savings, cost.model.currency), detail: `${percent(cost.savingsRate)} of the human-only cost`, tone: 'good' },
 	];
 	return html`<div class="kpis">${cards.map(
-		(card) => html`<div class="kpi${card.tone ? ` ${card.tone}` : ''}"><div class="kpi-label">${card.label}</div><div class="kpi-value">${card.value}</div><div class="kpi-detail">${card.detail}</div></div>`,
+		(card) => html`<div class="kpi${card.tone ? ` ${card.tone}` : ''}"><div class="kpi-label">${card.label}</div>${kpiValue(card.value)}<div class="kpi-detail">${card.detail}</div></div>`,
 	)}</div>`;
+}
+
+function kpiValue(value: Card['value']): Markup {
+	if (typeof value === 'string') return html`<div class="kpi-value">${value}</div>`;
+	return html`<div class="kpi-value compare">${value[0]}<span class="arrow"> → </span>${value[1]}</div>`;
 }

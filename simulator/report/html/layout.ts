@@ -8,14 +8,12 @@ import { STYLES } from './styles';
  * self-contained: opened offline or from a mail attachment it looks the same. The empty data: icon
  * stops browsers asking for /favicon.ico.
  */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 export function documentShell(title: string, body: Interpolation): Markup {
 	return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="support-sim">
 <link rel="icon" href="data:,">

@@ -18,13 +18,15 @@ code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation M
 .kpi.good { border-top-color: var(--good); }
 .kpi.warn { border-top-color: var(--warn); }
 .kpi-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
-.kpi-value { font-size: 22px; font-weight: 650; margin: 2px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kpi-value { font-size: 22px; font-weight: 650; margin: 2px 0; line-height: 1.25; }
+.kpi-value.compare { font-size: 18px; }
+.kpi-value .arrow { color: var(--muted); font-weight: 400; margin: 0 2px; }
 .kpi-detail { font-size: 12.5px; color: var(--muted); }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px; margin-bottom: 16px; }
 section.panel { background: var(--card); border: 1px solid var(--grid); border-radius: 10px; padding: 16px 18px; margin-bottom: 16px; min-width: 0; }
 .grid > section.panel { margin-bottom: 0; }
 svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
-svg.heatmap { width: 100%; }
+svg.heatmap, svg.histogram, svg.sweep { width: 100%; }
 svg .axis { font-size: 11px; fill: var(--muted); }
 svg .axis.strong { font-weight: 600; fill: var(--ink); font-size: 12px; }
 svg .axis-title { font-size: 12px; fill: var(--ink); font-weight: 600; }
@@ -37,11 +39,12 @@ svg .point-label { font-size: 11px; fill: var(--ink); font-weight: 600; paint-or
 .muted { color: var(--muted); }
 .small { font-size: 12px; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
-th, td { padding: 6px 8px; border-bottom: 1px solid var(--grid); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--grid); text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { font-weight: 600; color: var(--muted); font-size: 12px; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 table.compact td, table.compact th { padding: 4px 6px; }
 .table-wrap { max-height: 520px; overflow: auto; }
+.table-scroll { overflow-x: auto; }
 .meter { position: relative; display: inline-block; min-width: 92px; text-align: right; }
 .meter-fill { position: absolute; left: 0; top: 15%; height: 70%; background: #dbe7f5; border-radius: 2px; }
 .meter-text { position: relative; padding-right: 2px; }
@@ -57,14 +60,18 @@ footer.page { max-width: 1240px; margin: 0 auto; padding: 8px 24px 32px; color: 
 footer.page dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
 footer.page dt { font-weight: 600; }
 footer.page dd { margin: 0; overflow-wrap: anywhere; }
-@media (max-width: 720px) { .cost-grid { grid-template-columns: 1fr; } .grid { grid-template-columns: 1fr; } main { padding: 16px 12px; } }
+@media (max-width: 720px) { .cost-grid, .grid { grid-template-columns: minmax(0, 1fr); } main { padding: 16px 12px; } }
 @media print {
   body { background: #fff; font-size: 11px; }
   main, footer.page { max-width: none; padding: 0; }
   section.panel, .kpi { border-color: #ccc; break-inside: avoid; page-break-inside: avoid; }
-  .grid { grid-template-columns: 1fr 1fr; }
+  .grid { grid-template-columns: minmax(0, 1fr); }
+  .cost-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  svg.histogram, svg.sweep { width: auto; }
   .table-wrap { max-height: none; overflow: visible; }
   .kpis { grid-template-columns: repeat(4, 1fr); }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; }
   @page { margin: 12mm; }
 }
 `;

@@ -16,7 +16,6 @@ export function svgRoot(options: { width: number; height: number; label: string;
 		height,
 		role: 'img',
 		'aria-label': label,
-		xmlns: 'http://www.w3.org/2000/svg',
 		preserveAspectRatio: 'xMinYMin meet',
 	})}><title>${label}</title>${body}</svg>`;
 }

@@ -47,17 +47,18 @@ function sweepChart(sweep: SweepPoint[]): Markup {
 	parts.push(text(LEFT + plotW / 2, HEIGHT - 6, 'AI resolution rate →', { class: 'axis-title', 'text-anchor': 'middle' }));
 	parts.push(text(14, TOP + plotH / 2, 'escalation accuracy →', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 14 ${TOP + plotH / 2})` }));
 	parts.push(polyline(placed.map((p) => [x(p.resolutionRate), y(p.escalationAccuracy)]), { stroke: PALETTE.accent, 'stroke-width': 2, 'stroke-linejoin': 'round' }));
+	const centres = placed.map((p) => [x(p.resolutionRate), y(p.escalationAccuracy)] as [number, number]);
+	const labels = placeLabels(centres, placed.map((p) => String(p.value)));
 	placed.forEach((p, i) => {
-		const px = x(p.resolutionRate);
-		const py = y(p.escalationAccuracy);
+		const [px, py] = centres[i];
 		parts.push(
 			circle(
 				{ class: 'sweep-point', cx: px, cy: py, r: 4.5, fill: '#fff', stroke: PALETTE.accent, 'stroke-width': 2, 'data-value': p.value },
 				`${p.parameter} = ${p.value}: AI resolves ${percent(p.resolutionRate)}, escalation accuracy ${percent(p.escalationAccuracy)}`,
 			),
 		);
-		// Alternate above and below so that neighbouring labels do not sit on each other.
-		parts.push(text(px, i % 2 === 0 ? py - 10 : py + 18, p.value, { class: 'point-label', 'text-anchor': 'middle' }));
+		const label = labels[i];
+		if (label) parts.push(text(label.x, label.y, p.value, { class: 'point-label', 'text-anchor': label.anchor }));
 	});
 	const name = sweep[0].parameter;
 	return svgRoot({ width: WIDTH, height: HEIGHT, label: `Sweep of ${name}: AI resolution rate against escalation accuracy`, className: 'sweep' }, parts);
@@ -70,6 +71,47 @@ function sweepTable(sweep: SweepPoint[]): Markup {
 	);
 	return html`<details class="sweep-values"><summary>Values of <code>${sweep[0].parameter}</code> (${sweep.length} runs)</summary>
 <table><thead><tr><th class="num">value</th><th class="num">AI resolved</th><th class="num">escalation acc.</th><th class="num">recall</th><th class="num">wrong-answer risk</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
+interface LabelSpot {
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Greedy label placement: each point's value goes to the first of eight spots around it that overlaps
+ * neither another point nor a label already placed. A label with no free spot is left out; its value
+ * is still in the point's tooltip and in the table.
+ */
+function placeLabels(points: Array<[number, number]>, texts: string[]): Array<LabelSpot | undefined> {
+	type Box = [number, number, number, number];
+	const taken: Box[] = points.map(([px, py]) => [px - 5, py - 5, px + 5, py + 5]);
+	const overlaps = (a: Box) => taken.some((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]);
+	const inside = (a: Box) => a[0] >= LEFT && a[2] <= WIDTH && a[1] >= 0 && a[3] <= TOP + (HEIGHT - TOP - BOTTOM);
+	return points.map(([px, py], i) => {
+		const w = texts[i].length * 6.6;
+		const h = 11;
+		const spots: LabelSpot[] = [
+			{ x: px, y: py - 9, anchor: 'middle' },
+			{ x: px, y: py + 17, anchor: 'middle' },
+			{ x: px + 8, y: py + 4, anchor: 'start' },
+			{ x: px - 8, y: py + 4, anchor: 'end' },
+			{ x: px + 6, y: py - 7, anchor: 'start' },
+			{ x: px - 6, y: py - 7, anchor: 'end' },
+			{ x: px + 6, y: py + 15, anchor: 'start' },
+			{ x: px - 6, y: py + 15, anchor: 'end' },
+		];
+		for (const spot of spots) {
+			const left = spot.anchor === 'start' ? spot.x : spot.anchor === 'end' ? spot.x - w : spot.x - w / 2;
+			const box: Box = [left - 1, spot.y - h + 1, left + w + 1, spot.y + 3];
+			if (inside(box) && !overlaps(box)) {
+				taken.push(box);
+				return spot;
+			}
+		}
+		return undefined;
+	});
 }
 
 /** Data range padded and snapped to 5 % steps, kept inside [0, 1]; a single value gets a ±5 % window. */

@@ -177,11 +177,15 @@ export class N8nServer {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (this.authCookie) headers.cookie = `n8n-auth=${this.authCookie}`;
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers,
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () => fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		let res: Response;
+		try {
+			res = await send();
+		} catch (error) {
+			// n8n closes idle keep-alive sockets after 5 s; a read that raced that close is safe to repeat.
+			if (method !== 'GET') throw error;
+			res = await send();
+		}
 		const auth = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.authCookie = auth.slice('n8n-auth='.length).split(';')[0];
 		return res;
@@ -238,9 +242,9 @@ export class N8nServer {
 	}
 
 	/** Activates (publishes) the workflow's current version through the REST API; takes effect at once. */
-	async activateWorkflow(id: string): Promise<void> {
+	async activateWorkflow(id: string): Promise<{ active: boolean; activeVersionId?: string | null }> {
 		const workflow = await this.rest<{ versionId: string }>('GET', `/rest/workflows/${id}`);
-		await this.rest('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+		return this.rest('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
 	}
 
 	async getWorkflow<T = Record<string, unknown>>(id: string): Promise<T> {

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Runs every test: unit, workflow (engine) and integration (real Dovecot, SMTP, Chromium), then
+ * end-to-end against a real n8n. Ends with one line "N passed, N failed" summed from jest's --json output.
+ *
+ *   node scripts/run-tests.js            all suites
+ *   node scripts/run-tests.js --no-e2e   skip the real-n8n suite (it installs ~3 GB on first run)
+ */
+const { spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, existsSync, rmSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, '.cache', 'test-results');
+mkdirSync(out, { recursive: true });
+const args = process.argv.slice(2);
+const withE2e = !args.includes('--no-e2e') && process.env.SUPPORT247_SKIP_E2E !== '1';
+const jestArgs = args.filter((a) => a !== '--no-e2e');
+const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+
+const suites = [{ name: 'unit, workflow and integration', config: 'jest.config.js' }];
+if (withE2e) suites.push({ name: 'end to end (real n8n)', config: 'jest.e2e.config.js' });
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+for (const suite of suites) {
+	const file = path.join(out, `${path.basename(suite.config, '.js')}.json`);
+	rmSync(file, { force: true });
+	process.stderr.write(`\n== ${suite.name} ==\n`);
+	const run = spawnSync(process.execPath, [jest, '--config', suite.config, '--json', `--outputFile=${file}`, ...jestArgs], {
+		cwd: root,
+		stdio: 'inherit',
+	});
+	if (!existsSync(file)) {
+		process.stderr.write(`${suite.name}: jest wrote no results (exit ${run.status})\n`);
+		ok = false;
+		failed++;
+		continue;
+	}
+	const result = JSON.parse(readFileSync(file, 'utf8'));
+	passed += result.numPassedTests;
+	failed += result.numFailedTests;
+	// A suite that fails to load has no failed test but is a failure all the same.
+	if (run.status !== 0 || result.numFailedTestSuites > 0 || result.numRuntimeErrorTestSuites > 0) ok = false;
+}
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);

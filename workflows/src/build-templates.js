@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Writes the importable templates in workflows/*.json from one description per template, with the
+ * knowledge bases in workflows/knowledge/ embedded inline so that an import works on any n8n.
+ * Run after editing a knowledge base: node workflows/src/build-templates.js
+ * (test/workflow/templates-in-sync.test.ts fails when a template is stale).
+ */
+const { readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { createHash } = require('node:crypto');
+
+const root = path.resolve(__dirname, '..');
+const PKG = 'n8n-nodes-support247';
+const kb = (name) => JSON.stringify(JSON.parse(readFileSync(path.join(root, 'knowledge', name), 'utf8')), null, 1);
+
+/** Stable ids, so a re-import updates nodes instead of duplicating them. */
+const id = (template, name) => {
+	const h = createHash('sha256').update(`${template}/${name}`).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+class Template {
+	constructor(slug, name) {
+		this.slug = slug;
+		this.name = name;
+		this.nodes = [];
+		this.connections = {};
+	}
+
+	node(name, type, typeVersion, position, parameters = {}, extra = {}) {
+		this.nodes.push({ parameters, id: id(this.slug, name), name, type, typeVersion, position, ...extra });
+		return name;
+	}
+
+	note(name, position, size, content, color = 7) {
+		return this.node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, height: size[1], width: size[0], color });
+	}
+
+	connect(from, to, output = 0) {
+		const main = (this.connections[from] ??= { main: [] }).main;
+		while (main.length <= output) main.push([]);
+		main[output].push({ node: to, type: 'main', index: 0 });
+	}
+
+	toJSON() {
+		return {
+			name: this.name,
+			nodes: this.nodes,
+			connections: this.connections,
+			active: false,
+			settings: { executionOrder: 'v1', timezone: 'America/Mexico_City', saveManualExecutions: true },
+			pinData: {},
+			meta: { templateCredsSetupCompleted: false, template: `${PKG}/${this.slug}` },
+			tags: [],
+		};
+	}
+}
+
+const STORE_HOURS = {
+	timeZone: 'America/Mexico_City',
+	hours_monday: '09:00-18:00',
+	hours_tuesday: '09:00-18:00',
+	hours_wednesday: '09:00-18:00',
+	hours_thursday: '09:00-18:00',
+	hours_friday: '09:00-18:00',
+	hours_saturday: '10:00-14:00',
+	hours_sunday: '',
+	calendarOptions: { holidayCountry: 'MX' },
+};
+
+const CLINIC_HOURS = {
+	timeZone: 'America/Mexico_City',
+	hours_monday: '09:00-19:00',
+	hours_tuesday: '09:00-19:00',
+	hours_wednesday: '09:00-19:00',
+	hours_thursday: '09:00-19:00',
+	hours_friday: '09:00-19:00',
+	hours_saturday: '09:00-14:00',
+	hours_sunday: '',
+	calendarOptions: { holidayCountry: 'MX' },
+};
+
+const whatsappCreds = { whatsAppSessionApi: { id: '', name: 'WhatsApp session' } };
+const imapCreds = { supportImapApi: { id: '', name: 'Support inbox (IMAP)' } };
+const smtpCreds = { supportSmtpApi: { id: '', name: 'Support inbox (SMTP)' } };
+const agentSmtpCreds = { smtp: { id: '', name: 'SMTP account' } };
+
+// Outside systems are placeholders: a failing call must not stop the customer's reply.
+const tolerant = { onError: 'continueRegularOutput' };
+
+function triggers(t, { whatsapp = true, email = true, webchat = true } = {}) {
+	const entries = [];
+	if (whatsapp) entries.push(t.node('WhatsApp Trigger', `${PKG}.supportWhatsAppTrigger`, 1, [0, 0], {}, { credentials: whatsappCreds }));
+	if (email) entries.push(t.node('Support Inbox Trigger', `${PKG}.supportInboxTrigger`, 1, [0, 200], {}, { credentials: imapCreds }));
+	if (webchat) {
+		entries.push(
+			t.node('Web Chat Webhook', 'n8n-nodes-base.webhook', 2, [0, 400], {
+				httpMethod: 'POST',
+				path: 'support247/chat',
+				responseMode: 'responseNode',
+				options: {},
+			}, { webhookId: id(t.slug, 'webhook') }),
+		);
+	}
+	return entries;
+}
+
+function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix = '' }) {
+	const knowledge = kb(kbFile);
+	const greeter = t.node(`${prefix}Off-Hours Greeter`, `${PKG}.offHoursGreeter`, 1, [x, 200], { ...hours, businessName: business });
+	const triage = t.node(`${prefix}Support Triage`, `${PKG}.supportTriage`, 1, [x + 240, 200], { knowledgeSource: 'inline', knowledgeJson: knowledge });
+	const lookup = t.node(`${prefix}Knowledge Lookup`, `${PKG}.knowledgeLookup`, 1, [x + 480, 200], { knowledgeSource: 'inline', knowledgeJson: knowledge, threshold: 0.5 });
+	const router = t.node(`${prefix}Escalation Router`, `${PKG}.escalationRouter`, 1, [x + 720, 200], actionIntents ? { actionIntents } : {});
+	t.connect(greeter, triage, 0);
+	t.connect(greeter, triage, 1);
+	t.connect(triage, lookup);
+	t.connect(lookup, router, 0);
+	t.connect(lookup, router, 1);
+	return { greeter, triage, lookup, router };
+}
+
+function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true, name = 'Reply Channel' } = {}) {
+	const channel = t.node(name, `${PKG}.supportChannelRouter`, 1, [x, y]);
+	if (whatsapp) t.connect(channel, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], {}, { credentials: whatsappCreds }), 0);
+	if (email) t.connect(channel, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds }), 1);
+	if (webchat) {
+		t.connect(
+			channel,
+			t.node(`${name}: Web Chat`, 'n8n-nodes-base.respondToWebhook', 1.1, [x + 260, y + 120], {
+				respondWith: 'json',
+				responseBody: '={{ { ticketId: $json.ticketId, tier: $json.route.tier, reply: $json.reply, hours: $json.hours, reasons: $json.route.reasons } }}',
+				options: {},
+			}),
+			2,
+		);
+	}
+	t.connect(channel, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, [x + 260, y + 260]), 3);
+	return channel;
+}
+
+function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervisor = 'supervisor@example.com', queueUrl = 'https://helpdesk.example.com/api/tickets', reply }) {
+	const sla = t.node('SLA Timer', `${PKG}.slaTimer`, 1, [x, y], { mode: 'annotate', ...STORE_HOURS });
+	t.connect(router, sla, 2);
+	t.connect(router, sla, 3);
+	const queue = t.node('Human Queue', 'n8n-nodes-base.httpRequest', 4.2, [x + 260, y - 120], {
+		method: 'POST',
+		url: queueUrl,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route.tier, queue: $json.route.handoff.queue, summary: $json.route.handoff.summary, sla: $json.sla, customer: $json.customer, message: $json.message }) }}',
+		options: {},
+	}, tolerant);
+	const notify = t.node('Notify Agents', 'n8n-nodes-base.emailSend', 2.1, [x + 260, y + 40], {
+		fromEmail: 'support-bot@example.com',
+		toEmail: agents,
+		subject: '=[{{ $json.route.tier }}] {{ $json.ticketId }}: {{ $json.triage.intent }}',
+		emailFormat: 'text',
+		text: '={{ $json.route.handoff.summary }}\n\nFirst response due: {{ $json.sla.firstResponseDueAt }}',
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+	t.connect(sla, queue);
+	t.connect(sla, notify);
+	t.connect(sla, reply);
+	const page = t.node('Page Supervisor (L4)', 'n8n-nodes-base.emailSend', 2.1, [x + 260, y + 200], {
+		fromEmail: 'support-bot@example.com',
+		toEmail: supervisor,
+		subject: '=URGENT [L4] {{ $json.ticketId }}: {{ $json.route.reasons.join(", ") }}',
+		emailFormat: 'text',
+		text: '={{ $json.route.handoff.summary }}',
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+	t.connect(router, page, 3);
+}
+
+function supportTiered() {
+	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
+	const entries = triggers(t);
+	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
+	for (const entry of entries) t.connect(entry, greeter);
+	const reply = replyByChannel(t, 1500, 40);
+	t.connect(router, reply, 0);
+	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
+		method: 'POST',
+		url: 'https://shop.example.com/api/support/lookup',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, customer: $json.customer }) }}',
+		options: {},
+	}, tolerant);
+	t.connect(router, orders, 1);
+	t.connect(orders, reply);
+	humanHandoff(t, router, 1240, 560, { reply });
+	t.note('Setup', [-420, -360], [380, 520], [
+		'## 24/7 tiered support',
+		'**Fill in credentials**',
+		'- *WhatsApp Trigger* and *Reply Channel: WhatsApp*: a **WhatsApp session** (scan the QR on first run).',
+		'- *Support Inbox Trigger*: **Support IMAP**; *Reply Channel: Email*: **Support SMTP**.',
+		'- *Notify Agents* and *Page Supervisor*: an **SMTP** account for internal mail.',
+		'',
+		'**Customise**',
+		'- Business hours, time zone and holidays in *Off-Hours Greeter* and *SLA Timer*.',
+		'- The knowledge base (inline JSON) in *Support Triage* and *Knowledge Lookup*: keep both the same.',
+		'- *Human Queue* and *Order System* URLs: your helpdesk and shop APIs.',
+		'- Agent and supervisor addresses in the two email nodes.',
+		'',
+		'Web chat: POST `{ "text", "customer": { "name" } }` to the webhook path `support247/chat`.',
+	].join('\n'), 4);
+	t.note('Tiers', [1180, -360], [560, 200], [
+		'## Tiers',
+		'**L1** AI answers from the knowledge base · **L2** AI with system access (order status, returns, bookings, quotes) · **L3** specialist · **L4** supervisor / on call.',
+		'Every L3/L4 ticket gets a holding reply, an SLA deadline, a queue entry and an email to people: nobody is left without a way to a person.',
+	].join('\n'), 5);
+	return t;
+}
+
+function afterHoursOnly() {
+	const t = new Template('after-hours-only', 'After hours only: AI covers nights, weekends and holidays');
+	const entries = triggers(t);
+	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
+	for (const entry of entries) t.connect(entry, greeter);
+	// During business hours the AI steps aside: triage still spots emergencies, everything else goes to people.
+	const dayTriage = t.node('Business Hours Triage', `${PKG}.supportTriage`, 1, [500, 520], { knowledgeSource: 'none' });
+	const dayRouter = t.node('Business Hours Router', `${PKG}.escalationRouter`, 1, [740, 520], { rules: { knowledgeAnswer: false, actionIntent: false } });
+	t.connections[greeter].main[0] = [{ node: dayTriage, type: 'main', index: 0 }];
+	t.connect(dayTriage, dayRouter);
+	const reply = replyByChannel(t, 1500, 40);
+	t.connect(router, reply, 0);
+	t.connect(router, reply, 1);
+	humanHandoff(t, router, 1240, 560, { reply });
+	for (const output of [0, 1, 2, 3]) t.connect(dayRouter, 'SLA Timer', output);
+	t.note('Setup', [-420, -360], [380, 460], [
+		'## After hours only',
+		'Go live on extended hours first: the AI answers only when the *Off-Hours Greeter* says the business is **closed**. In business hours every ticket goes straight to people (emergencies still reach a supervisor).',
+		'',
+		'**Fill in credentials**: WhatsApp session, Support IMAP and SMTP, and an SMTP account for internal mail.',
+		'**Customise**: hours, time zone and holidays in *Off-Hours Greeter*; the knowledge base in *Support Triage* and *Knowledge Lookup*; the helpdesk URL in *Human Queue*.',
+	].join('\n'), 4);
+	return t;
+}
+
+function dentalClinic() {
+	const t = new Template('dental-clinic-whatsapp', 'Dental clinic on WhatsApp: bookings, reminders, emergencies');
+	const [entry] = triggers(t, { email: false, webchat: false });
+	const { greeter, router } = aiPipeline(t, {
+		kbFile: 'clinic-kb.json',
+		hours: CLINIC_HOURS,
+		business: 'Clínica Dental Sonrisa',
+		actionIntents: 'book_appointment, reschedule_appointment, cancel_appointment',
+	});
+	t.connect(entry, greeter);
+	const send = t.node('WhatsApp Reply', `${PKG}.supportWhatsAppSend`, 1, [1760, 40], {}, { credentials: whatsappCreds });
+	t.connect(router, send, 0);
+	const booking = t.node('Booking System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
+		method: 'POST',
+		url: 'https://clinic.example.com/api/appointments/assistant',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, patient: $json.customer }) }}',
+		options: {},
+	}, tolerant);
+	t.connect(router, booking, 1);
+	t.connect(booking, send);
+	const sla = t.node('SLA Timer', `${PKG}.slaTimer`, 1, [1240, 400], { mode: 'annotate', ...CLINIC_HOURS });
+	t.connect(router, sla, 2);
+	t.connect(router, sla, 3);
+	const reception = t.node('Reception Queue', 'n8n-nodes-base.httpRequest', 4.2, [1500, 320], {
+		method: 'POST',
+		url: 'https://clinic.example.com/api/reception/queue',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route.tier, summary: $json.route.handoff.summary, sla: $json.sla, patient: $json.customer }) }}',
+		options: {},
+	}, tolerant);
+	t.connect(sla, reception);
+	t.connect(sla, send);
+	const onCall = t.node('Page On-Call Dentist (L4)', 'n8n-nodes-base.emailSend', 2.1, [1500, 560], {
+		fromEmail: 'bot@clinic.example.com',
+		toEmail: 'oncall@clinic.example.com',
+		subject: '=DENTAL EMERGENCY {{ $json.customer.phone }}: {{ $json.message.text }}',
+		emailFormat: 'text',
+		text: '={{ $json.route.handoff.summary }}',
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+	t.connect(router, onCall, 3);
+	// Reminders: the booking system returns tomorrow's appointments as items with customer.phone and reply.text.
+	const schedule = t.node('Every Day 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 760], { rule: { interval: [{ field: 'days', triggerAtHour: 18 }] } });
+	const tomorrow = t.node("Tomorrow's Appointments", 'n8n-nodes-base.httpRequest', 4.2, [260, 760], {
+		method: 'GET',
+		url: 'https://clinic.example.com/api/appointments/reminders?day=tomorrow',
+		options: {},
+	});
+	const remind = t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [520, 760], {}, { credentials: whatsappCreds });
+	t.connect(schedule, tomorrow);
+	t.connect(tomorrow, remind);
+	t.note('Setup', [-420, -360], [380, 520], [
+		'## Dental clinic on WhatsApp',
+		'- The AI answers hours, treatments, prices and insurance, and books, reschedules or cancels through *Booking System* (L2).',
+		'- In clinic hours, anything that needs a person goes to *Reception Queue*; off hours the patient is told when reception is back.',
+		'- **Dental emergencies** (swelling, bleeding, trauma) page the on-call dentist at any hour.',
+		'- *Every Day 18:00* sends tomorrow\'s reminders. The booking API must return items like `{ "customer": { "phone" }, "reply": { "text" } }`.',
+		'',
+		'**Fill in credentials**: WhatsApp session; an SMTP account for *Page On-Call Dentist*.',
+		'**Customise**: hours and holidays, the clinic knowledge base (inline JSON in *Support Triage* and *Knowledge Lookup*), and the clinic API URLs.',
+	].join('\n'), 4);
+	return t;
+}
+
+function emailInbox() {
+	const t = new Template('email-support-inbox', 'Email support inbox: FAQs answered and threaded, the rest routed');
+	const [entry] = triggers(t, { whatsapp: false, webchat: false });
+	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
+	t.connect(entry, greeter);
+	const reply = t.node('Email Reply', `${PKG}.supportEmailReply`, 1, [1760, 40], {}, { credentials: smtpCreds });
+	t.connect(router, reply, 0);
+	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
+		method: 'POST',
+		url: 'https://shop.example.com/api/support/lookup',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, customer: $json.customer }) }}',
+		options: {},
+	}, tolerant);
+	t.connect(router, orders, 1);
+	t.connect(orders, reply);
+	humanHandoff(t, router, 1240, 560, { reply });
+	t.note('Setup', [-420, -360], [380, 420], [
+		'## Email support inbox',
+		'Reads the support mailbox over IMAP (IDLE), skips auto-replies, bounces and mailing lists, answers FAQs with a threaded reply (`In-Reply-To`, `References`, ticket id in the subject) and routes everything else to people.',
+		'',
+		'**Fill in credentials**: Support IMAP, Support SMTP, and an SMTP account for internal mail.',
+		'**Customise**: hours and holidays, the knowledge base, the helpdesk and shop URLs, agent addresses.',
+	].join('\n'), 4);
+	return t;
+}
+
+const templates = { 'support-247-tiered': supportTiered, 'after-hours-only': afterHoursOnly, 'dental-clinic-whatsapp': dentalClinic, 'email-support-inbox': emailInbox };
+
+function render(slug) {
+	return `${JSON.stringify(templates[slug]().toJSON(), null, 2)}\n`;
+}
+
+module.exports = { render, templates: Object.keys(templates) };
+
+if (require.main === module) {
+	for (const slug of Object.keys(templates)) {
+		writeFileSync(path.join(root, `${slug}.json`), render(slug));
+		process.stdout.write(`wrote workflows/${slug}.json\n`);
+	}
+}
