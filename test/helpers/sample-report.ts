@@ -33,7 +33,7 @@ export function sampleReport(patch?: (report: ReplayReport) => void): ReplayRepo
 			trueNegatives: 2141,
 			falseNegatives: 117,
 			tierLabelled: 3420,
-			tierAccuracy: 0.8614,
+			tierAccuracy: 0.8696,
 			confusion: {
 				labels: ['L1', 'L2', 'L3', 'L4'],
 				rows: 'expected',
@@ -41,7 +41,7 @@ export function sampleReport(patch?: (report: ReplayReport) => void): ReplayRepo
 				matrix: [
 					[1398, 96, 62, 4],
 					[88, 617, 41, 2],
-					[22, 31, 745, 40],
+					[22, 31, 773, 40],
 					[2, 4, 54, 186],
 				],
 			},

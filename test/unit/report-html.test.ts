@@ -59,7 +59,7 @@ describe('renderHtml', () => {
 		expect(count(doc, /class="confusion-cell"/)).toBe(16);
 		expect(marks(doc, 'confusion-cell')).toEqual(matrix.flat());
 		expect(doc).toContain('>1,398</text>');
-		expect(doc).toContain('>745</text>');
+		expect(doc).toContain('>773</text>');
 		// 1398 of the L1 row's 1560 is 90 %.
 		expect(doc).toMatch(/>1,398<\/text><text[^>]*class="cell-share"[^>]*>90 %<\/text>/);
 		expect(doc).toContain('expected L4, predicted L3: 54 (22.0 % of expected L4)');

@@ -247,6 +247,25 @@ export class N8nServer {
 		return this.rest('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
 	}
 
+	/**
+	 * POSTs JSON to a production webhook. Activation (and a restart) replies before the webhooks are live,
+	 * so a 404 "not registered" is retried until timeoutMs; such a request never ran the workflow.
+	 */
+	async postWebhook(path: string, body: unknown, timeoutMs = 30_000): Promise<{ status: number; text: string }> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const res = await fetch(`${this.baseUrl}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			const text = await res.text();
+			const notYet = res.status === 404 && text.includes('is not registered');
+			if (!notYet || Date.now() > deadline) return { status: res.status, text };
+			await sleep(250);
+		}
+	}
+
 	async getWorkflow<T = Record<string, unknown>>(id: string): Promise<T> {
 		return this.rest<T>('GET', `/rest/workflows/${id}`);
 	}
