@@ -59,7 +59,9 @@ export class EscalationRouter implements INodeType {
 				outputs[OUTPUT[route.tier]].push({ json: writeSections(item.json, ticketField, sections), pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
-					outputs[0].push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					// A ticket the router cannot read still reaches a person, never the AI's L1.
+					const route = { tier: 'L3', reasons: [`router error: ${(error as Error).message}`] };
+					outputs[OUTPUT.L3].push({ json: { ...item.json, route, error: (error as Error).message }, pairedItem: { item: itemIndex } });
 					continue;
 				}
 				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });

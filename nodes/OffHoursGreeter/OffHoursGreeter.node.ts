@@ -11,6 +11,7 @@ import {
 import type { BusinessCalendar } from '../shared/calendar';
 import { greetTicket, type GreetOptions } from '../shared/greeting';
 import { readCalendar } from './common/readCalendar';
+import { toTicketShape } from '../shared/ticket-input';
 import { readTicket, writeSections } from './common/ticketField';
 import { greeterProperties } from './description';
 
@@ -60,13 +61,17 @@ export class OffHoursGreeter implements INodeType {
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
 
+		const fixedNow = options.now instanceof Date ? options.now.toISOString() : String(options.now);
+		const receivedNow = () => fixedNow;
 		const open: INodeExecutionData[] = [];
 		const closed: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
-				const hours = greetTicket(readTicket(item.json, ticketField), calendar, options);
-				const json = writeSections(item.json, ticketField, { hours: hours as unknown as IDataObject });
+				// As the first node after a Webhook or Chat Trigger, it also gives their payload the ticket shape.
+				const incoming = ticketField ? item.json : (toTicketShape(item.json, receivedNow) as IDataObject);
+				const hours = greetTicket(readTicket(incoming, ticketField), calendar, options);
+				const json = writeSections(incoming, ticketField, { hours: hours as unknown as IDataObject });
 				(hours.open ? open : closed).push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {

@@ -69,3 +69,15 @@ describe('knowledge lookup', () => {
 		expect(knowledgeBaseStats.builds).toBe(builds);
 	});
 });
+
+describe('a knowledge base with a single entry', () => {
+	it('answers only what matches it, instead of everything', () => {
+		const { getKnowledgeBase, lookupKnowledge } = require('../../nodes/shared/knowledge');
+		const kb = getKnowledgeBase([{ id: 'only', title: 'Meaning of life', questions: ['what is the meaning of life', 'meaning of life'], answer: '42' }]);
+		const ask = (text: string) =>
+			lookupKnowledge({ ticketId: 't', channel: 'webchat', customer: {}, message: { text } }, kb, { threshold: 0.5 }).knowledge;
+		expect(ask('What are your opening hours on Saturday?').answered).toBe(false);
+		expect(ask('Quais formas de pagamento vocês aceitam?').answered).toBe(false);
+		expect(ask('what is the meaning of life?').answered).toBe(true);
+	});
+});

@@ -107,7 +107,7 @@ describe('renderHtml', () => {
 		expect(kpi(doc, 'Escalation accuracy')).toBe('92.9 %');
 		expect(kpi(doc, 'Escalation precision')).toBe('89.3 %');
 		expect(kpi(doc, 'Escalation recall')).toBe('92.3 %');
-		expect(kpi(doc, 'Tier accuracy')).toBe('86.1 %');
+		expect(kpi(doc, 'Tier accuracy')).toBe('87.0 %');
 		expect(kpi(doc, 'Intent accuracy')).toBe('89.1 %');
 		expect(kpi(doc, 'Wrong-answer risk')).toBe('5.5 %');
 		expect(kpi(doc, 'Off-hours share')).toBe('51.0 %');

@@ -47,14 +47,17 @@ export function getKnowledgeBase(entries: readonly KnowledgeEntry[], options: Pi
 	if (cached) return cached;
 	knowledgeBaseStats.builds++;
 	const withQuestions = entries.filter((entry) => entry.questions.length > 0);
-	const articles = entries.filter((entry) => entry.questions.length < ARTICLE_MAX_QUESTIONS);
+	// A softmax over a single intent is always sure of itself; it would answer everything.
+	// With fewer than two entries that have questions, keyword search alone decides.
+	const modelled = withQuestions.length >= 2 ? withQuestions : [];
+	const articles = entries.filter((entry) => entry.questions.length < ARTICLE_MAX_QUESTIONS || modelled.length === 0);
 	const languages = modelLanguages(entries);
 	const base: KnowledgeBase = {
 		hash,
 		entries,
 		byId: new Map(entries.map((entry) => [entry.id, entry])),
 		languages,
-		model: withQuestions.length > 0 ? getTrainedIntentModel(withQuestions, { cacheDir: options.cacheDir }) : undefined,
+		model: modelled.length > 0 ? getTrainedIntentModel(modelled, { cacheDir: options.cacheDir }) : undefined,
 		keywords: articles.length > 0 ? new KeywordIndex(articles, languages) : undefined,
 	};
 	if (bases.size >= BASE_LIMIT) bases.delete(bases.keys().next().value as string);

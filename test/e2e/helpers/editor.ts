@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (dom: page.evaluate callbacks run in the browser.)
 /** Driving n8n's editor (2.41) in a Playwright page: sign in, open workflows, search the node panel, screenshot. */
 import { mkdirSync } from 'fs';
 import { dirname } from 'path';

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Ticket } from './ticket';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/**
+ * Turns what n8n's own entry nodes emit into the ticket shape, so a template can start at a Webhook
+ * ({ headers, body }) or a Chat Trigger ({ sessionId, chatInput }) as well as at our channel triggers.
+ * An item that already is a ticket is returned unchanged.
+ */
+export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
+	if (isObject(json.message) && typeof json.message.text === 'string') return json;
+	const body = isObject(json.body) ? json.body : json;
+	if (isObject(body.message) && typeof body.message.text === 'string') {
+		return { ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } };
+	}
+	const messageText = text(body.text) ?? text(body.chatInput) ?? text(body.message);
+	if (messageText === undefined) return json;
+	const receivedAt = text(body.receivedAt) ?? text(body.created_at) ?? text(body.createdAt) ?? receivedAtFallback();
+	const customer: Json = isObject(body.customer) ? { ...body.customer } : {};
+	for (const key of ['name', 'email', 'phone', 'language'] as const) {
+		const value = text(body[key]) ?? text(body[`customer_${key}`]);
+		if (value && customer[key] === undefined) customer[key] = value;
+	}
+	const id =
+		text(body.ticketId) ??
+		text(body.id) ??
+		text(body.sessionId) ??
+		`web-${createHash('sha1').update(`${receivedAt}|${messageText}`).digest('hex').slice(0, 12)}`;
+	const ticket: Ticket = {
+		ticketId: String(id),
+		channel: text(body.channel) ?? 'webchat',
+		customer,
+		message: { text: messageText, receivedAt, ...(text(body.subject) ? { subject: text(body.subject) } : {}) },
+		...(Array.isArray(body.history) ? { history: body.history as Ticket['history'] } : {}),
+	};
+	return ticket as unknown as Json;
+}
