@@ -1,11 +1,13 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
 import type { CostModel, Period } from './cost-model';
 
 /** Classifies a ticket's arrival as holiday, weekend, night or day in the business zone. */
 export class PeriodClassifier {
 	private readonly holidays?: Holidays;
 	private readonly holidayByDate = new Map<string, boolean>();
+	private readonly cached: ReturnType<typeof cachedZone>;
 
 	constructor(
 		readonly zone: string,
@@ -13,11 +15,12 @@ export class PeriodClassifier {
 		country?: string,
 		state?: string,
 	) {
+		this.cached = cachedZone(zone);
 		if (country) this.holidays = new Holidays(country, state ?? '', { types: ['public'] });
 	}
 
 	local(iso: string): DateTime {
-		return DateTime.fromISO(iso, { setZone: true }).setZone(this.zone);
+		return DateTime.fromISO(iso, { setZone: true }).setZone(this.cached);
 	}
 
 	isHoliday(local: DateTime): boolean {

@@ -67,7 +67,8 @@ export class BatchRunner {
 	private async runGroup(entry: string, group: ReplayTicket[]): Promise<TicketOutcome[]> {
 		const result = await this.engine.run(this.prepared, {
 			startNode: entry,
-			items: group.map((item) => structuredClone(item.ticket) as never),
+			// Nodes add sections and keep the rest; a shallow copy keeps the reader's ticket untouched all the same.
+			items: group.map(({ ticket }) => ({ ...ticket, customer: { ...ticket.customer }, message: { ...ticket.message } }) as never),
 		});
 		if (result.error && group.length > 1) {
 			// One bad ticket must not take its batch down with it: replay the batch one by one.

@@ -4,6 +4,9 @@ import { REPO_ROOT } from '../engine';
 import type { ReplayTicket } from '../tickets';
 import type { TicketOutcome } from './outcome';
 
+/** Enough for the engine, our nodes and a large knowledge base's model. */
+const WORKER_HEAP_MB = Number(process.env.SUPPORT247_WORKER_HEAP_MB ?? 256);
+
 type Pending = { resolve: (outcomes: TicketOutcome[]) => void; reject: (error: Error) => void };
 
 /** Spreads batches over worker threads, each with its own engine; the calling thread only reads and scores. */
@@ -22,7 +25,8 @@ export class WorkerPool {
 		const script = path.join(REPO_ROOT, 'dist', 'simulator', 'replay', 'worker.js');
 		await Promise.all(
 			Array.from({ length: size }, () => {
-				const worker = new Worker(script, { workerData: data });
+				// A bounded old generation makes V8 collect instead of growing: replays stream, nothing needs to stay.
+				const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 				pool.workers.push(worker);
 				return new Promise<void>((resolve, reject) => {
 					worker.on('message', (message: { ready?: boolean; fatal?: string; id?: number; outcomes?: TicketOutcome[]; error?: string }) => {

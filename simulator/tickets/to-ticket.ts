@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
 import type { RawRow } from './read-rows';
@@ -49,14 +50,14 @@ const TIERS = new Set(['L1', 'L2', 'L3', 'L4']);
 export function parseTimestamp(value: string, zone: string): DateTime | undefined {
 	const text = value.trim();
 	if (!text) return undefined;
-	const options = { zone, setZone: true };
+	const options = { zone: cachedZone(zone), setZone: true };
 	for (const attempt of [
 		() => DateTime.fromISO(text, options),
 		() => DateTime.fromSQL(text, options),
 		() => DateTime.fromRFC2822(text, options),
 		() => DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm:ss ZZZ', options),
 		() => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', options),
-		() => (/^\d{10}(\d{3})?$/.test(text) ? DateTime.fromMillis(Number(text.length === 10 ? `${text}000` : text), { zone }) : DateTime.invalid('not epoch')),
+		() => (/^\d{10}(\d{3})?$/.test(text) ? DateTime.fromMillis(Number(text.length === 10 ? `${text}000` : text), { zone: options.zone }) : DateTime.invalid('not epoch')),
 	]) {
 		const parsed = attempt();
 		if (parsed.isValid) return parsed;

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, type Zone } from 'luxon';
+import { cachedZone } from './cachedZone';
 import { holidayTable } from './holidays';
 import { assertIsoDate, parseDayHours, type MinuteInterval } from './parse';
 import { WEEKDAYS, type CalendarConfig } from './types';
@@ -48,6 +49,7 @@ function dateOf(dayNo: number): { year: number; month: number; day: number; iso:
  */
 export class BusinessCalendar {
 	readonly timeZone: string;
+	private readonly zone: Zone;
 	private readonly weekly: MinuteInterval[][];
 	private readonly closedDates: Set<string>;
 	private readonly special: Map<string, MinuteInterval[]>;
@@ -57,6 +59,7 @@ export class BusinessCalendar {
 		const zone = String(config.timeZone ?? '').trim();
 		if (!zone || !IANAZone.isValidZone(zone)) throw new Error(`calendar.timeZone: "${config.timeZone}" is not an IANA time zone`);
 		this.timeZone = zone;
+		this.zone = cachedZone(zone);
 		this.weekly = WEEKDAYS.map((weekday) =>
 			config.alwaysOpen ? [{ start: 0, end: 1440 }] : parseDayHours(config.weekly?.[weekday], `calendar.weekly.${weekday}`),
 		);
@@ -135,12 +138,12 @@ export class BusinessCalendar {
 
 	/** An instant as a DateTime in the business zone. */
 	toDateTime(at: TimeInput): DateTime {
-		return DateTime.fromMillis(toMillis(at), { zone: this.timeZone });
+		return DateTime.fromMillis(toMillis(at), { zone: this.zone });
 	}
 
 	/** Merged open spans that end after `fromMs`, in order, starting no later than `untilMs`. */
 	*spansFrom(fromMs: number, untilMs: number): Generator<OpenSpan> {
-		const local = DateTime.fromMillis(fromMs, { zone: this.timeZone });
+		const local = DateTime.fromMillis(fromMs, { zone: this.zone });
 		// Start a day early: yesterday's shift may run past midnight into today.
 		let dayNo = dayNumber(local.year, local.month, local.day) - 1;
 		// Local days are at most ~26 h long, so a margin of two days past untilMs covers every zone.
@@ -191,7 +194,7 @@ export class BusinessCalendar {
 		const minuteOfDay = minutes % 1440;
 		return DateTime.fromObject(
 			{ year: date.year, month: date.month, day: date.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
-			{ zone: this.timeZone },
+			{ zone: this.zone },
 		).toMillis();
 	}
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { cachedZone } from '../calendar/cachedZone';
 import { fill, messagesFor } from '../i18n';
 
 /**
@@ -7,8 +8,9 @@ import { fill, messagesFor } from '../i18n';
  */
 export function describeWhen(next: DateTime, now: DateTime, language: string, timeZone: string): string {
 	const m = messagesFor(language);
-	const local = next.setZone(timeZone);
-	const today = now.setZone(timeZone);
+	const zone = cachedZone(timeZone);
+	const local = next.setZone(zone);
+	const today = now.setZone(zone);
 	const days = localDayNumber(local) - localDayNumber(today);
 	const time = formatTime(m.language, m.time, local);
 	const at = fill(local.hour === 1 ? m.time.atOne : m.time.at, { time });

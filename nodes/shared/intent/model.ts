@@ -20,6 +20,14 @@ export interface ModelParts {
 /** How much the similarity to the class centroid counts in the out-of-scope score. */
 const SIMILARITY_WEIGHT = 0.5;
 
+/**
+ * Support Triage and Knowledge Lookup ask the same model about the same message one node apart;
+ * a small cache of recent answers spares the second featurisation. Keyed by content, so it is
+ * safe across executions and processes.
+ */
+const RECENT_LIMIT = 4096;
+const recent = new Map<string, IntentPrediction>();
+
 export class TrainedIntentModel implements IntentModel {
 	readonly hash: string;
 	readonly intents: readonly string[];
@@ -34,7 +42,13 @@ export class TrainedIntentModel implements IntentModel {
 	}
 
 	predict(text: string, language?: string): IntentPrediction {
-		return this.predictVector(this.vectorize(text, language));
+		const key = `${this.hash}\u0000${language ?? ''}\u0000${text}`;
+		const hit = recent.get(key);
+		if (hit) return hit;
+		const prediction = this.predictVector(this.vectorize(text, language));
+		if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+		recent.set(key, prediction);
+		return prediction;
 	}
 
 	predictVector(x: SparseVector): IntentPrediction {

@@ -47,7 +47,9 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
 	}
 	let [best, second] = rank(scores, languages);
 	let method = 'hint words';
-	const clear = best && best[1] >= CLEAR_SCORE && best[1] - (second?.[1] ?? 0) >= CLEAR_MARGIN;
+	// The customer's known language agreeing with the text's hint words settles it as well.
+	const agreesWithCustomer = known !== undefined && best?.[0] === known && best[1] > (second?.[1] ?? 0);
+	const clear = agreesWithCustomer || (best && best[1] >= CLEAR_SCORE && best[1] - (second?.[1] ?? 0) >= CLEAR_MARGIN);
 	if (!clear && text.length >= TINYLD_MIN_CHARS) {
 		method = 'tinyld + hint words';
 		for (const { lang, accuracy } of detectAll(text.slice(0, TINYLD_MAX_CHARS), { only: [...languages] })) {

@@ -1,0 +1,98 @@
+/**
+ * npm run bench: simulator throughput (workers 1 and 2) against the raw domain functions, a
+ * 1,000,000-ticket streaming run (wall time, peak RSS), and the quality figures, written to
+ * bench/results/latest.json and latest.md. `-- --live` adds the real-n8n webhook latency from the
+ * end-to-end suite. `-- --quick` uses 20,000 and 100,000 tickets for a fast look.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../simulator/engine';
+import { engineThroughput, rawThroughput } from './throughput/measure';
+import { writeBenchTickets } from './throughput/tickets';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const THROUGHPUT_TICKETS = quick ? 20_000 : 100_000;
+const SCALE_TICKETS = quick ? 100_000 : 1_000_000;
+const results = path.join(REPO_ROOT, 'bench', 'results');
+const cache = path.join(REPO_ROOT, '.cache', 'bench');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function readJson(file: string): Record<string, unknown> | undefined {
+	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+async function main(): Promise<void> {
+	mkdirSync(results, { recursive: true });
+	const tickets = path.join(cache, `tickets-${THROUGHPUT_TICKETS}.csv`);
+	log(`bench: building ${THROUGHPUT_TICKETS} tickets from ../shared/datasets`);
+	await writeBenchTickets(tickets, THROUGHPUT_TICKETS, REPO_ROOT);
+
+	log('bench: raw domain functions');
+	const raw = await rawThroughput(REPO_ROOT, tickets);
+	log(`  ${raw.ticketsPerSecond} tickets/s`);
+	log('bench: simulator, --workers 1');
+	const w1 = await engineThroughput(REPO_ROOT, tickets, 1);
+	log(`  ${w1.ticketsPerSecond} tickets/s`);
+	log('bench: simulator, --workers 2');
+	const w2 = await engineThroughput(REPO_ROOT, tickets, 2);
+	log(`  ${w2.ticketsPerSecond} tickets/s`);
+
+	const scaleFile = path.join(cache, `tickets-${SCALE_TICKETS}.csv`);
+	log(`bench: building ${SCALE_TICKETS} tickets`);
+	await writeBenchTickets(scaleFile, SCALE_TICKETS, REPO_ROOT);
+	log(`bench: streaming ${SCALE_TICKETS} tickets, --workers 2`);
+	const scaleRun = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'scale.js'), scaleFile, '2'], { encoding: 'utf8' });
+	if (scaleRun.status !== 0) throw new Error(`scale run failed: ${scaleRun.stderr}`);
+	const scale = JSON.parse(scaleRun.stdout.trim().split('\n').pop() as string);
+	log(`  ${scale.wallSeconds} s, peak RSS ${scale.peakRssMb} MB`);
+
+	let quality = readJson(path.join(results, 'quality.json'));
+	if (!quality || args.has('--quality')) {
+		log('bench: quality (npm run bench:quality)');
+		execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'quality.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
+		quality = readJson(path.join(results, 'quality.json'));
+	}
+	let live = readJson(path.join(results, 'live-latency.json'));
+	if (args.has('--live')) {
+		log('bench: live webhook latency through a real n8n (end-to-end suite)');
+		spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', 'jest.e2e.config.js', 'test/e2e/live'], { cwd: REPO_ROOT, stdio: 'inherit' });
+		live = readJson(path.join(results, 'live-latency.json'));
+	}
+
+	const overhead = Number((raw.ticketsPerSecond / w1.ticketsPerSecond).toFixed(2));
+	const latest = {
+		date: new Date().toISOString().slice(0, 10),
+		machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, goals: { ticketsPerSecond: 10_000, overhead: 1.3 } },
+		scale: { ...scale, goals: { wallSeconds: 120, peakRssMb: 600 } },
+		quality,
+		live: live ?? null,
+	};
+	writeFileSync(path.join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
+	const q = quality as { table?: Array<Record<string, unknown>> } | undefined;
+	const md = [
+		`# Benchmarks (${latest.date}, ${latest.machine.cores} cores, ${latest.machine.cpu}, Node ${latest.machine.node})`,
+		'',
+		'| measure | result | goal |',
+		'|---|---|---|',
+		`| raw domain functions, ${THROUGHPUT_TICKETS.toLocaleString('en-US')} tickets | ${raw.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
+		`| simulator on the n8n engine, --workers 1 | ${w1.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
+		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
+		`| engine overhead (raw ÷ workers 1) | ${overhead}× | ≤ 1.3× |`,
+		`| ${SCALE_TICKETS.toLocaleString('en-US')} tickets streamed, --workers 2 | ${scale.wallSeconds} s, peak RSS ${scale.peakRssMb} MB | ≤ 120 s, ≤ 600 MB |`,
+		...(live ? [`| live webhook, real n8n | p50 ${(live as Record<string, unknown>).p50Ms} ms, p99 ${(live as Record<string, unknown>).p99Ms} ms | p50 < 30 ms, p99 < 100 ms |`] : []),
+		'',
+		...(q?.table ? ['Quality: see `bench/results/quality.json` and the table in the README.'] : []),
+	].join('\n');
+	writeFileSync(path.join(results, quick ? 'quick.md' : 'latest.md'), `${md}\n`);
+	process.stdout.write(`${md}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`bench: ${(error as Error).message}\n`);
+	process.exit(1);
+});

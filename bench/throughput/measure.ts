@@ -1,0 +1,42 @@
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { readWorkflowFile } from '../../simulator/engine';
+import { DEFAULT_COST_MODEL } from '../../simulator/metrics/cost-model';
+import { replay } from '../../simulator/replay/replay';
+import { readTickets, type ReplayTicket } from '../../simulator/tickets';
+import { rawPipeline } from './raw';
+
+export interface ThroughputResult {
+	tickets: number;
+	ticketsPerSecond: number;
+	wallSeconds: number;
+}
+
+export async function engineThroughput(repoRoot: string, tickets: string, workers: number): Promise<ThroughputResult & { tiers: Record<string, number> }> {
+	const file = path.join(repoRoot, 'workflows', 'support-247-tiered.json');
+	const report = await replay({
+		workflow: readWorkflowFile(file),
+		workflowName: path.basename(file),
+		tickets,
+		zone: 'America/Mexico_City',
+		workers,
+		batchSize: 500,
+		cost: DEFAULT_COST_MODEL,
+		holidayCountry: 'MX',
+	});
+	return { tickets: report.tickets.replayed, ticketsPerSecond: report.throughput.ticketsPerSecond, wallSeconds: report.throughput.wallSeconds, tiers: report.tiers };
+}
+
+/** The same tickets through the domain functions alone, after reading them (reading is not timed). */
+export async function rawThroughput(repoRoot: string, tickets: string): Promise<ThroughputResult & { tiers: Record<string, number> }> {
+	const pipeline = rawPipeline(readWorkflowFile(path.join(repoRoot, 'workflows', 'support-247-tiered.json')));
+	const all: ReplayTicket[] = [];
+	for await (const event of readTickets(tickets, { zone: 'America/Mexico_City' })) if (event.kind === 'ticket') all.push(event.value);
+	// Warm up the caches (model load, holiday tables) as the engine run's first batch does.
+	for (const item of all.slice(0, 200)) pipeline(item.ticket);
+	const tiers: Record<string, number> = { L1: 0, L2: 0, L3: 0, L4: 0 };
+	const started = performance.now();
+	for (const item of all) tiers[pipeline(item.ticket).route?.tier ?? 'L3']++;
+	const wallSeconds = (performance.now() - started) / 1000;
+	return { tickets: all.length, ticketsPerSecond: Math.round(all.length / wallSeconds), wallSeconds: Number(wallSeconds.toFixed(3)), tiers };
+}

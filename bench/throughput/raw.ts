@@ -1,0 +1,46 @@
+/**
+ * The same decisions as the main template, made by calling the shared domain functions directly:
+ * the baseline that shows what the n8n engine adds on top.
+ */
+import { calendarConfigFromParameters, getCalendar, WEEKDAYS } from '../../nodes/shared/calendar';
+import { greetTicket } from '../../nodes/shared/greeting';
+import { getIntentModel } from '../../nodes/shared/intent';
+import { getKnowledgeBase, lookupKnowledge, parseKnowledge } from '../../nodes/shared/knowledge';
+import { DEFAULT_ROUTING_POLICY, holdingReply, routeTicket } from '../../nodes/shared/routing';
+import { annotateSla, DEFAULT_SLA_POLICY } from '../../nodes/shared/sla';
+import type { Ticket } from '../../nodes/shared/ticket';
+import { triageTicket } from '../../nodes/shared/triage';
+import type { WorkflowJson } from '../../simulator/engine';
+
+export type RawPipeline = (ticket: Ticket) => Ticket;
+
+/** Builds the pipeline from the template's own parameters (calendar, knowledge base). */
+export function rawPipeline(workflow: WorkflowJson): RawPipeline {
+	const byType = (type: string) => workflow.nodes.find((node) => node.type === `n8n-nodes-support247.${type}`)?.parameters as Record<string, unknown>;
+	const greeter = byType('offHoursGreeter');
+	const hours = Object.fromEntries(WEEKDAYS.map((day) => [day, String(greeter[`hours_${day}`] ?? '')]));
+	const options = (greeter.calendarOptions ?? {}) as Record<string, string>;
+	const calendar = getCalendar(
+		calendarConfigFromParameters({ timeZone: greeter.timeZone as string, hours, holidayCountry: options.holidayCountry, holidayState: options.holidayState }, 'UTC'),
+	);
+	const entries = parseKnowledge(byType('knowledgeLookup').knowledgeJson as string, 'json');
+	const kb = getKnowledgeBase(entries);
+	const intentModel = getIntentModel(entries);
+	const threshold = Number(byType('knowledgeLookup').threshold ?? 0.5);
+	const businessName = String(greeter.businessName ?? '');
+	return (input) => {
+		const ticket: Ticket = { ...input };
+		ticket.hours = greetTicket(ticket, calendar, { businessName });
+		ticket.triage = triageTicket(ticket, { intentModel });
+		const looked = lookupKnowledge(ticket, kb, { threshold });
+		ticket.knowledge = looked.knowledge;
+		if (looked.reply) ticket.reply = looked.reply;
+		ticket.route = routeTicket(ticket, DEFAULT_ROUTING_POLICY);
+		if (ticket.route.tier === 'L3' || ticket.route.tier === 'L4') {
+			const reply = holdingReply(ticket, ticket.route);
+			if (reply) ticket.reply = reply;
+			ticket.sla = annotateSla(ticket, DEFAULT_SLA_POLICY, calendar);
+		}
+		return ticket;
+	};
+}
