@@ -19,7 +19,9 @@ export const DEMO_WORKFLOW = path.join(REPO_ROOT, 'workflows', 'support-247-tier
 export const DEMO_TICKETS = path.join(REPO_ROOT, 'simulator', 'demo', 'history.csv');
 
 interface ReplayFlags {
-	workflow: string;
+	workflow?: string;
+	target?: string;
+	concurrency?: string;
 	tickets: string;
 	preset: string;
 	map?: string;
@@ -74,13 +76,21 @@ function writeFile(file: string, content: string): void {
 }
 
 async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promise<ReplayReport> {
-	let workflow = readWorkflowFile(flags.workflow);
-	const workflowName = path.basename(flags.workflow);
+	if (!flags.workflow && !flags.target) throw new Error('replay needs --workflow <file.json> (in-process) or --target <webhook URL> (a live n8n)');
+	if (flags.target) {
+		if (!/^https?:\/\//.test(flags.target)) throw new Error(`--target must be an http(s) URL, got "${flags.target}"`);
+		const set: Array<[string, unknown]> = [['--param', flags.param.length], ['--knowledge', flags.knowledge], ['--sweep', flags.sweep], ['--start-node', flags.startNode]];
+		const local = set.filter(([, value]) => value).map(([flag]) => flag);
+		if (local.length) throw new Error(`${local.join(', ')} change the in-process workflow and cannot apply to --target; set them in n8n instead`);
+	}
+	// With --target the workflow file is optional: it only tells the business zone and holidays.
+	let workflow: WorkflowJson = flags.workflow ? readWorkflowFile(flags.workflow) : { nodes: [], connections: {} };
+	const workflowName = flags.workflow ? path.basename(flags.workflow) : String(flags.target);
 	const engine = await createEngine();
 	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
 	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
 	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
-	engine.prepare(workflow, workflowName);
+	if (!flags.target) engine.prepare(workflow, workflowName);
 	const calendar = workflowCalendar(workflow);
 	const zone = assertZone(flags.tz ?? calendar.zone ?? 'UTC');
 	const cost = parseCostOverrides(flags.cost);
@@ -98,7 +108,16 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	const progress = await startProgress(flags.tickets, Boolean(flags.quiet));
 	let report: ReplayReport;
 	try {
-		report = await replay({ ...common, workflow, workers, errorsFile: flags.errors, onProgress: progress.update, engine: workers > 1 ? undefined : engine });
+		report = await replay({
+			...common,
+			workflow,
+			workers,
+			errorsFile: flags.errors,
+			onProgress: progress.update,
+			engine: workers > 1 ? undefined : engine,
+			target: flags.target,
+			concurrency: positiveInteger('--concurrency', flags.concurrency),
+		});
 	} finally {
 		progress.stop();
 	}
@@ -136,7 +155,9 @@ export function buildProgram(log: (line: string) => void = (line) => process.std
 	program
 		.command('replay')
 		.description('replay a ticket history through a workflow')
-		.requiredOption('--workflow <file.json>', 'n8n workflow JSON, as imported into n8n')
+		.option('--workflow <file.json>', 'n8n workflow JSON, as imported into n8n')
+		.option('--target <webhook URL>', 'replay through a live n8n: POST each ticket to this web chat webhook')
+		.option('--concurrency <n>', 'requests in flight with --target', '4')
 		.requiredOption('--tickets <file>', 'ticket history: .csv, .jsonl, .json, or - for standard input')
 		.addOption(new Option('--preset <name>', 'column names of the export').choices(['generic', 'zendesk', 'freshdesk', 'intercom']).default('generic'))
 		.option('--map <map.json>', 'map the file\'s own column names: { "text": "Body", ... }')

@@ -88,7 +88,8 @@ export class Engine {
 	) {}
 
 	prepare(json: unknown, source = 'workflow'): PreparedWorkflow {
-		const wf = validateWorkflowJson(json, source);
+		// n8n's Workflow rewrites node parameters in place (defaults in, unknown ones out): give it a copy.
+		const wf = validateWorkflowJson(structuredClone(json), source);
 		const nodes: INode[] = [];
 		for (const node of wf.nodes) {
 			if ((CANVAS_ONLY_TYPES as readonly string[]).includes(node.type)) continue;

@@ -265,7 +265,14 @@ export class MetricsAccumulator {
 	}
 }
 
-export type ReplayReport = ReturnType<MetricsAccumulator['summary']> & { sweep?: SweepPoint[]; parameters?: Record<string, unknown> };
+export interface LiveSummary {
+	target: string;
+	concurrency: number;
+	requests: number;
+	latencyMs: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
+}
+
+export type ReplayReport = ReturnType<MetricsAccumulator['summary']> & { sweep?: SweepPoint[]; parameters?: Record<string, unknown>; live?: LiveSummary };
 
 export interface SweepPoint {
 	parameter: string;

@@ -5,6 +5,8 @@ import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
 import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
 import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
 import { BatchRunner } from './batch-runner';
+import { NumberList, percentile } from '../metrics/stats';
+import { sendTicket } from './live';
 import { MisrouteWriter } from './misroutes';
 import type { TicketOutcome } from './outcome';
 import { WorkerPool } from './worker-pool';
@@ -26,8 +28,13 @@ export interface ReplayOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	errorsFile?: string;
 	onProgress?: (done: number) => void;
+	/** Every outcome as it is scored, e.g. to compare two replays ticket by ticket. */
+	onOutcome?: (outcome: TicketOutcome) => void;
 	/** Reuse an engine across replays in one process (sweeps, tests). */
 	engine?: Engine;
+	/** Replay through a live n8n webhook instead of the in-process engine. */
+	target?: string;
+	concurrency?: number;
 }
 
 /**
@@ -48,7 +55,20 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 
 	let run: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
 	let close = async () => {};
-	if (workers > 1) {
+	const latencies = new NumberList();
+	let liveBatch = batchSize;
+	let liveInFlight = workers * 2;
+	if (options.target) {
+		const target = options.target;
+		// One wave of `concurrency` requests at a time: simple, and the server sees a steady load.
+		liveBatch = Math.max(1, options.concurrency ?? 4);
+		liveInFlight = 1;
+		run = async (batch) => {
+			const sent = await Promise.all(batch.map((item) => sendTicket(item, { target })));
+			for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
+			return sent.map(({ outcome }) => outcome);
+		};
+	} else if (workers > 1) {
 		const pool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
 		run = (batch) => pool.run(batch);
 		close = () => pool.close();
@@ -63,13 +83,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		for (const outcome of outcomes) {
 			accumulator.add(outcome);
 			errors?.outcome(outcome);
+			options.onOutcome?.(outcome);
 		}
 		done += outcomes.length;
 		options.onProgress?.(done);
 	};
 	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
 	const inFlight = new Set<Promise<void>>();
-	const maxInFlight = workers * 2;
+	const maxInFlight = liveInFlight;
 	const dispatch = async (batch: ReplayTicket[]) => {
 		const job: Promise<void> = run(batch).then(score);
 		inFlight.add(job);
@@ -89,7 +110,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 				continue;
 			}
 			batch.push(event.value);
-			if (batch.length >= batchSize) {
+			if (batch.length >= liveBatch) {
 				await dispatch(batch);
 				batch = [];
 			}
@@ -101,5 +122,15 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		await errors?.close();
 	}
 	const wallSeconds = (performance.now() - started) / 1000;
-	return accumulator.summary({ wallSeconds, workflow: options.workflowName, tickets: options.tickets });
+	const report: ReplayReport = accumulator.summary({ wallSeconds, workflow: options.workflowName, tickets: options.tickets });
+	if (options.target) {
+		const values = latencies.values();
+		report.live = {
+			target: options.target,
+			concurrency: liveBatch,
+			requests: values.length,
+			latencyMs: { p50: percentile(values, 50), p90: percentile(values, 90), p99: percentile(values, 99), max: percentile(values, 100) },
+		};
+	}
+	return report;
 }

@@ -41,6 +41,10 @@ export function renderSummary(report: ReplayReport): string {
 			lines.push(`    ${String(point.value).padEnd(8)} AI resolved ${pct(point.resolutionRate).padStart(8)}  escalation acc. ${pct(point.escalationAccuracy).padStart(8)}  recall ${pct(point.recall).padStart(8)}`);
 		}
 	}
+	if (report.live) {
+		const l = report.live.latencyMs;
+		lines.push(`  live n8n     ${report.live.requests} requests to ${report.live.target} (concurrency ${report.live.concurrency}): p50 ${num(l.p50, ' ms')} · p90 ${num(l.p90, ' ms')} · p99 ${num(l.p99, ' ms')}`);
+	}
 	lines.push(`  throughput   ${report.throughput.ticketsPerSecond} tickets/s (${report.throughput.wallSeconds} s)`);
 	return lines.join('\n');
 }

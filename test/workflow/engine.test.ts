@@ -73,3 +73,14 @@ describe('in-process engine (n8n-core WorkflowExecute)', () => {
 		).toThrow('w.json: "A" connects to unknown node "B"');
 	});
 });
+
+describe('prepare', () => {
+	it('leaves the caller\'s workflow JSON untouched', async () => {
+		const engine = await createEngine({ loadPackage: false, extraNodeTypes: testNodeTypes });
+		const json = JSON.parse(JSON.stringify(fixture));
+		json.nodes[3].parameters = { toEmail: 'agents@example.com' };
+		const before = JSON.stringify(json);
+		engine.prepare(json);
+		expect(JSON.stringify(json)).toBe(before);
+	});
+});

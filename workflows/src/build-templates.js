@@ -129,7 +129,9 @@ function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true
 			channel,
 			t.node(`${name}: Web Chat`, 'n8n-nodes-base.respondToWebhook', 1.1, [x + 260, y + 120], {
 				respondWith: 'json',
-				responseBody: '={{ { ticketId: $json.ticketId, tier: $json.route.tier, reply: $json.reply, hours: $json.hours, reasons: $json.route.reasons } }}',
+				// What a chat widget needs, plus what a live replay (support-sim --target) scores; the handoff stays internal.
+				responseBody:
+					'={{ { ticketId: $json.ticketId, tier: $json.route?.tier, reasons: $json.route?.reasons, reply: $json.reply, hours: { open: $json.hours?.open, nextOpenAt: $json.hours?.nextOpenAt }, knowledge: { answered: $json.knowledge?.answered ?? false, score: $json.knowledge?.score, sources: $json.knowledge?.sources ?? [] }, triage: { intent: $json.triage?.intent, language: $json.triage?.language, confidence: $json.triage?.confidence }, sla: { firstResponseDueAt: $json.sla?.firstResponseDueAt, resolutionDueAt: $json.sla?.resolutionDueAt } } }}',
 				options: {},
 			}),
 			2,
