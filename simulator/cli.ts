@@ -86,7 +86,9 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	// With --target the workflow file is optional: it only tells the business zone and holidays.
 	let workflow: WorkflowJson = flags.workflow ? readWorkflowFile(flags.workflow) : { nodes: [], connections: {} };
 	const workflowName = flags.workflow ? path.basename(flags.workflow) : String(flags.target);
-	const engine = await createEngine();
+	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
+	// The same credentials as the worker threads get: a single-worker replay runs on this engine.
+	const engine = await createEngine({ credentials });
 	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
 	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
 	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
@@ -94,7 +96,6 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	const calendar = workflowCalendar(workflow);
 	const zone = assertZone(flags.tz ?? calendar.zone ?? 'UTC');
 	const cost = parseCostOverrides(flags.cost);
-	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
 	const map = flags.map ? readColumnMap(flags.map) : undefined;
 	const workers = positiveInteger('--workers', flags.workers) ?? 1;
 	const limit = positiveInteger('--limit', flags.limit);

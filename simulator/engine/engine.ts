@@ -98,6 +98,7 @@ export class Engine {
 					`${source}: node "${node.name}" has type "${node.type}", which this package does not provide and the engine does not stand in for`,
 				);
 			}
+			this.referenceGivenCredentials(node);
 			nodes.push(node);
 		}
 		const workflow = new Workflow({
@@ -138,6 +139,17 @@ export class Engine {
 			return toResult(run, captured);
 		} finally {
 			this.sinks.delete(executionId);
+		}
+	}
+
+	/**
+	 * Templates ship without credential references (a user picks one in n8n). Credentials handed to
+	 * the engine by type stand in for that pick; without a reference n8n-core refuses to read them.
+	 */
+	private referenceGivenCredentials(node: INode): void {
+		for (const { name } of this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.credentials ?? []) {
+			if (!this.credentials.hasType(name) || node.credentials?.[name]) continue;
+			node.credentials = { ...node.credentials, [name]: { id: null, name } };
 		}
 	}
 

@@ -14,6 +14,11 @@ import type {
 export class InMemoryCredentials implements ICredentialsHelper {
 	constructor(private readonly byType: Record<string, ICredentialDataDecryptedObject> = {}) {}
 
+	/** Whether credentials of this type were handed to the engine. */
+	hasType(type: string): boolean {
+		return type in this.byType;
+	}
+
 	getParentTypes(): string[] {
 		return [];
 	}

@@ -28,6 +28,7 @@ export class MetricsAccumulator {
 	private unrouted = 0;
 	private errors = 0;
 	private warnings = 0;
+	private readonly warningRows: Array<{ line: number; warning: string }> = [];
 	private readonly tiers: Record<Tier, number> = { L1: 0, L2: 0, L3: 0, L4: 0 };
 	private aiResolved = 0;
 	private escalationLabelled = 0;
@@ -81,6 +82,8 @@ export class MetricsAccumulator {
 		this.read++;
 		this.replayed++;
 		this.warnings += outcome.warnings.length;
+		// Replayed rows with a repaired field (e.g. invalid UTF-8) are listed by line, like rejected ones.
+		for (const warning of outcome.warnings) if (this.warningRows.length < MAX_LISTED_REJECTIONS) this.warningRows.push({ line: outcome.line, warning });
 		this.captured += outcome.captured;
 		if (outcome.error) this.errors++;
 		const received = DateTime.fromISO(outcome.receivedAt, { setZone: true });
@@ -198,6 +201,7 @@ export class MetricsAccumulator {
 			},
 			tickets: { read: this.read, replayed: this.replayed, rejected: this.rejected, unrouted: this.unrouted, failed: this.errors, warnings: this.warnings },
 			rejectedRows: this.rejections,
+			...(this.warningRows.length ? { warningRows: this.warningRows } : {}),
 			tiers: { ...this.tiers },
 			resolution: { aiResolved: this.aiResolved, rate: ratio(this.aiResolved, this.replayed) },
 			escalation: {

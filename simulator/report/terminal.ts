@@ -35,6 +35,11 @@ export function renderSummary(report: ReplayReport): string {
 		for (const row of report.rejectedRows.slice(0, 10)) lines.push(`    line ${row.line}: ${row.reason}`);
 		if (tickets.rejected > 10) lines.push(`    … ${tickets.rejected - 10} more (see --errors or --json)`);
 	}
+	if (report.warningRows?.length) {
+		lines.push(`  row warnings (replayed)`);
+		for (const row of report.warningRows.slice(0, 10)) lines.push(`    line ${row.line}: ${row.warning}`);
+		if (report.warningRows.length > 10) lines.push(`    … ${report.warningRows.length - 10} more (see --json)`);
+	}
 	if (report.sweep?.length) {
 		lines.push(`  sweep ${report.sweep[0].parameter}`);
 		for (const point of report.sweep) {

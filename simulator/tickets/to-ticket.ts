@@ -102,7 +102,9 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 		const firstLine = seen.get(id);
 		if (firstLine !== undefined) return reject(`duplicate id "${id}" (first on line ${firstLine})`);
 		seen.set(id, row.line);
-		if (text.includes('\uFFFD') || get(row, 'subject').includes('\uFFFD')) warnings.push('invalid UTF-8 bytes were replaced');
+		for (const column of ['text', 'subject', 'customer_name'] as const) {
+			if (get(row, column).includes('\uFFFD')) warnings.push(`field "${column}" has invalid UTF-8 bytes; they were replaced with U+FFFD`);
+		}
 
 		const needsHuman = parseBoolean(get(row, 'needs_human'));
 		if (needsHuman === 'invalid') return reject(`field "needs_human" must be true or false, got "${get(row, 'needs_human')}"`);
