@@ -14,7 +14,7 @@ import {
 	type KnowledgeFormat,
 } from '../shared/knowledge';
 import type { Ticket } from '../shared/ticket';
-import { getField } from './fieldPath';
+import { readPath as getField } from '../shared/field-path';
 
 type Source = 'inline' | 'file' | 'field';
 

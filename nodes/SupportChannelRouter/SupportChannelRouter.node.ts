@@ -7,11 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { channelOutput, REPLY_CHANNELS } from '../shared/channels/channelOf';
+import { readPath } from '../shared/field-path';
 import { channelRouterProperties } from './description';
-
-function valueAt(json: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
-}
 
 // A router picks one of several outputs; as an AI tool only the first would be seen.
 // eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
@@ -37,7 +34,7 @@ export class SupportChannelRouter implements INodeType {
 		const field = (this.getNodeParameter('channelField', 0, 'channel') as string).trim() || 'channel';
 		const outputs: INodeExecutionData[][] = Array.from({ length: REPLY_CHANNELS.length + 1 }, () => []);
 		this.getInputData().forEach((item, itemIndex) => {
-			outputs[channelOutput(valueAt(item.json, field))].push({ json: item.json, pairedItem: { item: itemIndex } });
+			outputs[channelOutput(readPath(item.json, field))].push({ json: item.json, pairedItem: { item: itemIndex } });
 		});
 		return outputs;
 	}

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { resolveAuthFolder, sessionSettings } from '../shared/whatsapp/auth-folder';
 import { deliver, type TypingOptions } from '../shared/whatsapp/deliver';
-import { readPath } from '../shared/whatsapp/field-path';
+import { readPath } from '../shared/field-path';
 import { toJid } from '../shared/whatsapp/jid';
 import { toBaileysLogger } from '../shared/whatsapp/logger';
 import { normalizeChoices, planMessage, type InteractiveMode, type PlanOptions } from '../shared/whatsapp/outgoing';

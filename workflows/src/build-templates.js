@@ -141,6 +141,20 @@ function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true
 	return channel;
 }
 
+/** L2: the AI with system access asks the shop's API, then replies. */
+function orderSystem(t, router, reply) {
+	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
+		method: 'POST',
+		url: 'https://shop.example.com/api/support/lookup',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, customer: $json.customer }) }}',
+		options: {},
+	}, tolerant);
+	t.connect(router, orders, 1);
+	t.connect(orders, reply);
+}
+
 function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervisor = 'supervisor@example.com', queueUrl = 'https://helpdesk.example.com/api/tickets', reply }) {
 	const sla = t.node('SLA Timer', `${PKG}.slaTimer`, 1, [x, y], { mode: 'annotate', ...STORE_HOURS });
 	t.connect(router, sla, 2);
@@ -182,16 +196,7 @@ function supportTiered() {
 	for (const entry of entries) t.connect(entry, greeter);
 	const reply = replyByChannel(t, 1500, 40);
 	t.connect(router, reply, 0);
-	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
-		method: 'POST',
-		url: 'https://shop.example.com/api/support/lookup',
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, customer: $json.customer }) }}',
-		options: {},
-	}, tolerant);
-	t.connect(router, orders, 1);
-	t.connect(orders, reply);
+	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
@@ -315,16 +320,7 @@ function emailInbox() {
 	t.connect(entry, greeter);
 	const reply = t.node('Email Reply', `${PKG}.supportEmailReply`, 1, [1760, 40], {}, { credentials: smtpCreds });
 	t.connect(router, reply, 0);
-	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
-		method: 'POST',
-		url: 'https://shop.example.com/api/support/lookup',
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, intent: $json.triage.intent, text: $json.message.text, customer: $json.customer }) }}',
-		options: {},
-	}, tolerant);
-	t.connect(router, orders, 1);
-	t.connect(orders, reply);
+	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
 	t.note('Setup', [-420, -360], [380, 420], [
 		'## Email support inbox',
