@@ -144,6 +144,8 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	if (!flags.quiet) log(renderSummary(report));
 	if (!flags.quiet && flags.html) log(`  HTML report  ${flags.html}`);
 	if (!flags.quiet && flags.errors) log(`  audit file   ${flags.errors}`);
+	// Reports are written first, so the reasons are at hand; but a replay of nothing is a failure.
+	if (report.tickets.replayed === 0) throw new Error(`none of the ${report.tickets.read} rows of ${flags.tickets} could be replayed`);
 	return report;
 }
 

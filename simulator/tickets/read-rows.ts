@@ -85,6 +85,8 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		let lastEnd = 0;
 		let lastBytes = 0;
 		let unclosedQuote = false;
+		// csv-parse counts a CRLF inside a quoted cell as two lines; editors show one. Subtracted below.
+		let crlfInCells = 0;
 		const parser = (file === '-' ? process.stdin : createReadStream(file, { start: startByte })).pipe(
 			parse({
 				bom: true,
@@ -100,14 +102,15 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		parser.on('skip', (error: { code?: string; lines?: number; message: string }) => {
 			// Fires while parsing, ahead of rows still buffered: an unclosed quote is placed after the loop.
 			if (error.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
-			else rejected.push({ kind: 'rejected', line: lineOffset + (error.lines ?? 0), reason: error.message });
+			else rejected.push({ kind: 'rejected', line: lineOffset + (error.lines ?? 0) - crlfInCells, reason: error.message });
 		});
 		for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
 			yield* rejected.splice(0);
 			sawAnything = true;
-			const line = lineOffset + lastEnd + 1;
+			const line = lineOffset + lastEnd + 1 - crlfInCells;
 			lastEnd = info.lines;
 			lastBytes = info.bytes;
+			for (const cell of record) if (cell.includes('\r\n')) crlfInCells += cell.split('\r\n').length - 1;
 			if (!headers) {
 				headers = record.map((h) => h.trim());
 				if (headers.some(hasInvalidUtf8)) throw new TicketFileError(`${file}: the header line is not valid UTF-8`);
@@ -124,7 +127,7 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		let resumeAt: number | undefined;
 		if (unclosedQuote) {
 			sawAnything = true;
-			const line = lineOffset + lastEnd + 1;
+			const line = lineOffset + lastEnd + 1 - crlfInCells;
 			rejected.push({ kind: 'rejected', line, reason: 'a quoted field is never closed' });
 			const next = file === '-' ? -1 : nextLineStart(file, startByte + lastBytes);
 			if (next >= 0) resumeAt = next;

@@ -172,6 +172,16 @@ describe('support-sim CLI', () => {
 		expect(unknown.stderr.trim()).toBe('support-sim: error: unknown.json: node "X" has type "acme.x", which this package does not provide and the engine does not stand in for');
 	});
 
+	it('exits non-zero when no row at all could be replayed, after reporting each one', async () => {
+		const allBad = out('all-bad.csv');
+		writeFileSync(allBad, 'id,created_at,text\na,not-a-date,hello\nb,2026-01-01T10:00:00Z,\n');
+		const run = await sim(['replay', '--workflow', main, '--tickets', allBad, '--json', out('all-bad.json')]);
+		expect(run.code).toBe(1);
+		expect(run.stdout).toContain('line 2: field "created_at" is not a date');
+		expect(run.stderr.trim()).toBe(`support-sim: error: none of the 2 rows of ${allBad} could be replayed`);
+		expect(json(out('all-bad.json')).tickets).toMatchObject({ read: 2, replayed: 0, rejected: 2 });
+	});
+
 	it('the demo command writes its reports', async () => {
 		const run = await sim(['demo', '--out', out('demo')]);
 		expect(run.code).toBe(0);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { createEngine, readWorkflowFile, type Engine } from '../../simulator/engine';
 import { replay } from '../../simulator/replay/replay';
 import type { TicketOutcome } from '../../simulator/replay/outcome';
@@ -52,7 +52,7 @@ function fakeN8n(engine: Engine): Server {
 				response.writeHead(500).end('no answer');
 				return;
 			}
-			const evaluated = await engine.run(respond, { items: [answered.json] });
+			const evaluated = await engine.run(respond, { items: [answered.json as IDataObject] });
 			response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(evaluated.outputs.Evaluate[0][0].json.body));
 		});
 	});

@@ -103,7 +103,7 @@ describe('bad input corpus through the CLI', () => {
 		expect(report.tiers.L1 + report.tiers.L2 + report.tiers.L3 + report.tiers.L4).toBe(4);
 		const audit = readFileSync(path.join(tmp, 'mixed.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 		expect(audit.filter((r) => r.kind.includes('rejected')).map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 10]);
-	});
+	}, 60_000);
 
 	it('stops with one clear line and exit 1 when nothing can be replayed', async () => {
 		const good = file('good.csv', `${HEADER}g1,2026-03-02T10:00:00-06:00,webchat,en,Kim,what are your hours?\n`);
@@ -123,7 +123,7 @@ describe('bad input corpus through the CLI', () => {
 			expect([name, run.code]).toEqual([name, 1]);
 			expectOneClearLine(run, message);
 		});
-	});
+	}, 60_000);
 
 	it('names the node for a workflow that cannot run, and the parameter for a --param that cannot apply', async () => {
 		const template = JSON.parse(readFileSync(main, 'utf8'));
@@ -142,5 +142,5 @@ describe('bad input corpus through the CLI', () => {
 			expect([name, run.code]).toEqual([name, 1]);
 			expectOneClearLine(run, message);
 		});
-	});
+	}, 60_000);
 });

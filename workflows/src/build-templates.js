@@ -45,6 +45,9 @@ class Template {
 
 	toJSON() {
 		return {
+			// `n8n import:workflow --input=<file>` (2.x) fails with "NOT NULL constraint failed: workflow_entity.id"
+			// on a workflow without an id; a stable one also makes a re-import update the same workflow.
+			id: createHash('sha256').update(`workflow/${this.slug}`).digest('hex').slice(0, 16),
 			name: this.name,
 			nodes: this.nodes,
 			connections: this.connections,

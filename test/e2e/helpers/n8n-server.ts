@@ -236,6 +236,11 @@ export class N8nServer {
 		this.cli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Imports a workflow file as it is (no id needed: n8n gives one) with `n8n import:workflow --input=<file>`; returns n8n's output. */
+	importWorkflowFileWithCli(file: string): string {
+		return this.cli(['import:workflow', `--input=${file}`]);
+	}
+
 	/** Publishes (activates) through the CLI; takes effect after restart(). */
 	publishWorkflowWithCli(id: string): void {
 		this.cli(['publish:workflow', `--id=${id}`]);
@@ -270,7 +275,8 @@ export class N8nServer {
 		return this.rest<T>('GET', `/rest/workflows/${id}`);
 	}
 
-	private cli(args: string[]): string {
+	/** Runs an n8n CLI command against this server's user folder; returns stdout and stderr together. */
+	cli(args: string[]): string {
 		const result = spawnSync(NODE24_BIN, [N8N_BIN, ...args], {
 			cwd: this.userFolder,
 			env: n8nEnv(this.userFolder, this.port, this.brokerPort),
@@ -280,7 +286,7 @@ export class N8nServer {
 		if (result.status !== 0) {
 			throw new Error(`n8n ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 		}
-		return result.stdout;
+		return `${result.stdout}\n${result.stderr}`;
 	}
 
 	async restart(): Promise<void> {
