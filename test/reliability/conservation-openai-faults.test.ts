@@ -17,6 +17,7 @@ import { applyAssignment, parseAssignment } from '../../simulator/replay/paramet
 import { replay } from '../../simulator/replay/replay';
 import { routedItems } from '../../simulator/replay/outcome';
 import type { TicketOutcome } from '../../simulator/replay/outcome';
+import { completion } from '../helpers/openai-fake';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BASE = 'http://openai.test/v1';
@@ -60,13 +61,6 @@ function modelAnswer(intent: string) {
 	};
 }
 
-const completion = (content: unknown) =>
-	HttpResponse.json({
-		id: 'chatcmpl-1',
-		object: 'chat.completion',
-		model: 'gpt-test',
-		choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) } }],
-	});
 
 /** The ticket's text as the provider sends it: JSON data inside <customer_message> in the user message. */
 function customerText(body: { messages: Array<{ role: string; content: string }> }): string {

@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node';
 import { delay, http, HttpResponse } from 'msw';
 import { chatJson, embed, ProviderError, backoffDelay } from '../../nodes/shared/providers';
 import { openAiTriage, type ModelTriage } from '../../nodes/shared/triage';
+import { completion } from '../helpers/openai-fake';
 
 const BASE = 'https://llm.test/v1';
 const API_KEY = 'sk-test-0123456789abcdef';
@@ -28,13 +29,6 @@ const modelAnswer = (overrides: Partial<ModelTriage> = {}): ModelTriage => ({
 	...overrides,
 });
 
-const completion = (content: unknown) =>
-	HttpResponse.json({
-		id: 'chatcmpl-1',
-		object: 'chat.completion',
-		model: 'gpt-test',
-		choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) } }],
-	});
 
 const ticket = (text: string) => ({ ticketId: 't1', channel: 'whatsapp', customer: { language: 'es' }, message: { text } });
 
