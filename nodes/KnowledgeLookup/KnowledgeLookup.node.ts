@@ -17,12 +17,19 @@ export class KnowledgeLookup implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Answered', 'Not Found'],
-		subtitle: '={{"from " + $parameter["knowledgeSource"]}}',
+		subtitle: '={{"from " + $parameter["knowledgeSource"] + ($parameter["provider"] === "openAiCompatible" ? ", OpenAI-compatible" : "")}}',
 		usableAsTool: true,
+		credentials: [
+			{
+				name: 'openAiCompatibleApi',
+				required: true,
+				displayOptions: { show: { provider: ['openAiCompatible'] } },
+			},
+		],
 		properties: knowledgeLookupProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return lookupItems.call(this);
+		return await lookupItems.call(this);
 	}
 }

@@ -1,6 +1,50 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+const openAiOnly = { show: { provider: ['openAiCompatible'] } };
+// Inside the Options collection, a leading slash points at the node's top-level parameter.
+const openAiOnlyInOptions = { show: { '/provider': ['openAiCompatible'] } };
+
 export const knowledgeLookupProperties: INodeProperties[] = [
+	{
+		displayName: 'Provider',
+		name: 'provider',
+		type: 'options',
+		noDataExpression: true,
+		default: 'embedded',
+		options: [
+			{
+				name: 'Embedded',
+				value: 'embedded',
+				description: "Offline, deterministic and fast: replies with the best entry's answer",
+			},
+			{
+				name: 'OpenAI-Compatible',
+				value: 'openAiCompatible',
+				description: 'A chat model writes the answer only from the best-matching entries, cites them, and refuses when they do not answer',
+			},
+		],
+	},
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'string',
+		default: '',
+		placeholder: 'gpt-4o-mini',
+		description: "Chat model to use. Empty uses the credential's default chat model.",
+		displayOptions: openAiOnly,
+	},
+	{
+		displayName: 'On Provider Failure',
+		name: 'onProviderFailure',
+		type: 'options',
+		default: 'fallback',
+		description: 'What to do when the model fails after its retries (rate limits, errors, timeouts, invalid answers). The item is never dropped.',
+		displayOptions: openAiOnly,
+		options: [
+			{ name: 'Fallback to Embedded', value: 'fallback', description: "Answer with the best entry's answer, as the embedded provider does" },
+			{ name: 'Route to Not Found', value: 'notFound', description: 'Send the item to the Not Found output' },
+		],
+	},
 	{
 		displayName: 'Knowledge Source',
 		name: 'knowledgeSource',
@@ -76,12 +120,47 @@ export const knowledgeLookupProperties: INodeProperties[] = [
 				description: "Whether to also set reply.text: the answer opened with the customer's first name in their language",
 			},
 			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				default: 4,
+				typeOptions: { minValue: 1, maxValue: 32 },
+				description: 'How many model requests run at once',
+				displayOptions: openAiOnlyInOptions,
+			},
+			{
+				displayName: 'Embedding Model',
+				name: 'embeddingModel',
+				type: 'string',
+				default: '',
+				placeholder: 'text-embedding-3-small',
+				description: "Embedding model for hybrid search. Empty uses the credential's default embedding model.",
+				displayOptions: openAiOnlyInOptions,
+			},
+			{
+				displayName: 'Hybrid Search',
+				name: 'hybridSearch',
+				type: 'boolean',
+				default: false,
+				description: "Whether to blend embedding similarity into the search for passages. The entries are embedded once per knowledge base; each ticket adds one embedding request.",
+				displayOptions: openAiOnlyInOptions,
+			},
+			{
 				displayName: 'Language Field',
 				name: 'languageField',
 				type: 'string',
 				default: '',
 				placeholder: 'triage.language',
 				description: 'Field with the language to answer in. Empty uses triage.language, then customer.language, then detects it from the text.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 2,
+				typeOptions: { minValue: 0, maxValue: 10 },
+				description: 'Retries after a rate limit, server error, timeout or invalid answer, with exponential backoff',
+				displayOptions: openAiOnlyInOptions,
 			},
 			{
 				displayName: 'Max Sources',
@@ -97,6 +176,15 @@ export const knowledgeLookupProperties: INodeProperties[] = [
 				type: 'string',
 				default: 'message.text',
 				description: 'Field with the customer text to answer (dot notation for nested fields)',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
+				type: 'number',
+				default: 30000,
+				typeOptions: { minValue: 100 },
+				description: 'How long to wait for each model request',
+				displayOptions: openAiOnlyInOptions,
 			},
 		],
 	},

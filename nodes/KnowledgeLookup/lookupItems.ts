@@ -1,7 +1,9 @@
 /**
  * Knowledge Lookup's execution. Parameters are read once per execution (none varies per ticket);
  * the knowledge base, its index and its intent model come from content-keyed caches, so items
- * only pay for matching. Answered tickets leave on output 0, the rest on output 1.
+ * only pay for matching. Answered tickets leave on output 0, the rest on output 1. With the
+ * OpenAI-compatible provider a grounded answer is written by the model (see groundedLookup);
+ * provider failures are handled there, so items are never dropped.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import {
@@ -9,10 +11,14 @@ import {
 	entriesFromInline,
 	entriesFromValue,
 	getKnowledgeBase,
+	groundedLookup,
 	lookupKnowledge,
+	type LookupResult,
+	type OnKnowledgeProviderFailure,
 	type KnowledgeBase,
 	type KnowledgeFormat,
 } from '../shared/knowledge';
+import type { ConnectionOptions } from '../shared/providers';
 import type { Ticket } from '../shared/ticket';
 import { readPath as getField } from '../shared/field-path';
 
@@ -20,9 +26,31 @@ type Source = 'inline' | 'file' | 'field';
 
 interface NodeOptions {
 	addReply?: boolean;
+	concurrency?: number;
+	embeddingModel?: string;
+	hybridSearch?: boolean;
+	maxRetries?: number;
+	timeoutMs?: number;
 	languageField?: string;
 	maxSources?: number;
 	textField?: string;
+}
+
+interface OpenAiSettings {
+	connection: ConnectionOptions;
+	model: string;
+	onFailure: OnKnowledgeProviderFailure;
+	concurrency: number;
+	/** Set when hybrid search is on. */
+	embeddingModel?: string;
+}
+
+interface OpenAiCredentials {
+	apiKey?: string;
+	baseUrl?: string;
+	organization?: string;
+	chatModel?: string;
+	embeddingModel?: string;
 }
 
 interface Settings {
@@ -33,13 +61,38 @@ interface Settings {
 	addReply: boolean;
 	maxSources: number;
 	entriesField: string;
+	openAi?: OpenAiSettings;
 	/** Built once when the source does not vary per item. */
 	sharedBase?: KnowledgeBase;
 	/** Why the shared base could not be built; every item reports it. */
 	sharedError?: NodeOperationError;
 }
 
-function readSettings(ctx: IExecuteFunctions): Settings {
+async function readOpenAiSettings(ctx: IExecuteFunctions, options: NodeOptions): Promise<OpenAiSettings | undefined> {
+	if (ctx.getNodeParameter('provider', 0, 'embedded') !== 'openAiCompatible') return undefined;
+	const credentials = (await ctx.getCredentials('openAiCompatibleApi')) as OpenAiCredentials;
+	const model = (ctx.getNodeParameter('model', 0, '') as string).trim() || credentials.chatModel;
+	if (!model) throw new NodeOperationError(ctx.getNode(), 'Parameter "Model" is empty and the credential has no default chat model');
+	const embeddingModel = options.hybridSearch ? options.embeddingModel?.trim() || credentials.embeddingModel : undefined;
+	if (options.hybridSearch && !embeddingModel) {
+		throw new NodeOperationError(ctx.getNode(), 'Option "Embedding Model" is empty and the credential has no default embedding model');
+	}
+	return {
+		embeddingModel,
+		connection: {
+			baseUrl: credentials.baseUrl || 'https://api.openai.com/v1',
+			apiKey: credentials.apiKey || undefined,
+			organization: credentials.organization || undefined,
+			timeoutMs: options.timeoutMs ?? 30_000,
+			maxRetries: options.maxRetries ?? 2,
+		},
+		model,
+		onFailure: ctx.getNodeParameter('onProviderFailure', 0, 'fallback') as OnKnowledgeProviderFailure,
+		concurrency: Math.max(1, Math.min(32, options.concurrency ?? 4)),
+	};
+}
+
+async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 	const source = ctx.getNodeParameter('knowledgeSource', 0) as Source;
 	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
 	const threshold = ctx.getNodeParameter('threshold', 0, 0.5) as number;
@@ -54,6 +107,7 @@ function readSettings(ctx: IExecuteFunctions): Settings {
 		addReply: options.addReply !== false,
 		maxSources: options.maxSources ?? 3,
 		entriesField: source === 'field' ? (ctx.getNodeParameter('entriesField', 0, 'knowledgeBase') as string) : '',
+		openAi: await readOpenAiSettings(ctx, options),
 	};
 	if (source === 'field') return settings;
 	try {
@@ -79,7 +133,13 @@ function baseForItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObje
 	}
 }
 
-function lookupItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): { answered: boolean; json: IDataObject } {
+interface PreparedItem {
+	ticket: Partial<Ticket>;
+	kb: KnowledgeBase;
+	text: string;
+}
+
+function prepareItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): PreparedItem {
 	const json = item.json;
 	const kb = baseForItem(ctx, settings, json, itemIndex);
 	const text = getField(json, settings.textField);
@@ -88,33 +148,73 @@ function lookupItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecu
 	}
 	const ticket = json as unknown as Partial<Ticket>;
 	const language = settings.languageField ? getField(json, settings.languageField) : undefined;
-	const result = lookupKnowledge(
-		typeof language === 'string' && language ? { ...ticket, triage: undefined, customer: { ...ticket.customer, language } } : ticket,
+	return {
+		ticket: typeof language === 'string' && language ? { ...ticket, triage: undefined, customer: { ...ticket.customer, language } } : ticket,
 		kb,
-		{ threshold: settings.threshold, text, reply: settings.addReply, maxSources: settings.maxSources },
-	);
+		text,
+	};
+}
+
+function toOutput(json: IDataObject, result: LookupResult): { answered: boolean; json: IDataObject } {
 	const out: IDataObject = { ...json, knowledge: result.knowledge as unknown as IDataObject };
 	if (result.reply) out.reply = result.reply as unknown as IDataObject;
 	return { answered: result.knowledge.answered, json: out };
 }
 
-export function lookupItems(this: IExecuteFunctions): INodeExecutionData[][] {
+/** Embedded items stay synchronous: at thousands of tickets a second, a promise per item shows. */
+function lookupItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): { answered: boolean; json: IDataObject } | Promise<{ answered: boolean; json: IDataObject }> {
+	const { ticket, kb, text } = prepareItem(ctx, settings, item, itemIndex);
+	const common = { threshold: settings.threshold, text, reply: settings.addReply, maxSources: settings.maxSources };
+	if (!settings.openAi) return toOutput(item.json, lookupKnowledge(ticket, kb, common));
+	return groundedLookup(ticket, kb, {
+		...common,
+		connection: settings.openAi.connection,
+		model: settings.openAi.model,
+		onFailure: settings.openAi.onFailure,
+		embeddings: settings.openAi.embeddingModel ? { model: settings.openAi.embeddingModel } : undefined,
+	}).then((result) => toOutput(item.json, result));
+}
+
+export async function lookupItems(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const settings = readSettings(this);
-	const answered: INodeExecutionData[] = [];
-	const notFound: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const pairedItem = { item: itemIndex };
+	const settings = await readSettings(this);
+	const results: Array<{ answered: boolean; item: INodeExecutionData } | undefined> = new Array(items.length);
+	const fail = (error: unknown, itemIndex: number) => {
+		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+		results[itemIndex] = { answered: true, item: { json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } } };
+	};
+	const handle = async (itemIndex: number) => {
 		try {
-			const result = lookupItem(this, settings, items[itemIndex], itemIndex);
-			(result.answered ? answered : notFound).push({ json: result.json, pairedItem });
+			const result = await lookupItem(this, settings, items[itemIndex], itemIndex);
+			results[itemIndex] = { answered: result.answered, item: { json: result.json, pairedItem: { item: itemIndex } } };
 		} catch (error) {
-			if (this.continueOnFail()) {
-				answered.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem });
-				continue;
+			fail(error, itemIndex);
+		}
+	};
+	if (settings.openAi) {
+		await runPool(items.length, settings.openAi.concurrency, handle);
+	} else {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const result = lookupItem(this, settings, items[itemIndex], itemIndex) as { answered: boolean; json: IDataObject };
+				results[itemIndex] = { answered: result.answered, item: { json: result.json, pairedItem: { item: itemIndex } } };
+			} catch (error) {
+				fail(error, itemIndex);
 			}
-			throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
 		}
 	}
+	// Kept in input order on each output, whatever order the requests finished in.
+	const answered: INodeExecutionData[] = [];
+	const notFound: INodeExecutionData[] = [];
+	for (const result of results) if (result) (result.answered ? answered : notFound).push(result.item);
 	return [answered, notFound];
+}
+
+/** Runs task(0..count-1) with at most `limit` in flight; the first thrown error stops the rest. */
+async function runPool(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < count) await task(next++);
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }

@@ -73,6 +73,8 @@ export interface KnowledgeSection {
 	/** Id of the best entry even when below the threshold, for audits. */
 	bestId?: string;
 	method?: 'model' | 'bm25' | 'hybrid' | 'generated';
+	/** Set when the OpenAI-compatible provider failed and the embedded answer (or "not found") was used instead. */
+	fallback?: { from: 'openai'; reason: string };
 }
 
 export interface HoursSection {

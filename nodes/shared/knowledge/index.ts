@@ -5,3 +5,16 @@ export { getKnowledgeBase, clearKnowledgeBaseMemory, knowledgeBaseStats, knowled
 export { lookupKnowledge, rankEntries, customerLanguage, DEFAULT_THRESHOLD, type LookupOptions, type LookupResult } from './lookup';
 export { pickAnswer, personalizeAnswer, firstName } from './answer';
 export { entriesFromInline, entriesFromFile, entriesFromValue } from './source';
+export {
+	groundedLookup,
+	retrievePassages,
+	acceptGrounded,
+	groundedUserMessage,
+	GROUNDED_SCHEMA,
+	GROUNDED_SYSTEM_PROMPT,
+	type GroundedOptions,
+	type GroundedAnswer,
+	type OnKnowledgeProviderFailure,
+	type Passage,
+} from './grounded';
+export { hybridRank, entryVectors, cosine, hybridStats, type HybridOptions } from './hybrid';
