@@ -144,6 +144,11 @@ function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true
 	return channel;
 }
 
+/** Every SLA state (ok, at risk, breached) leads on to people: no ticket stops at the timer. */
+function slaOutputs(t, sla, targets) {
+	for (const output of [0, 1, 2]) for (const target of targets) t.connect(sla, target, output);
+}
+
 /** L2: the AI with system access asks the shop's API, then replies. */
 function orderSystem(t, router, reply) {
 	const orders = t.node('Order System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
@@ -178,9 +183,7 @@ function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervis
 		text: '={{ $json.route.handoff.summary }}\n\nFirst response due: {{ $json.sla.firstResponseDueAt }}',
 		options: {},
 	}, { credentials: agentSmtpCreds, ...tolerant });
-	t.connect(sla, queue);
-	t.connect(sla, notify);
-	t.connect(sla, reply);
+	slaOutputs(t, sla, [queue, notify, reply]);
 	const page = t.node('Page Supervisor (L4)', 'n8n-nodes-base.emailSend', 2.1, [x + 260, y + 200], {
 		fromEmail: 'support-bot@example.com',
 		toEmail: supervisor,
@@ -282,8 +285,7 @@ function dentalClinic() {
 		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route.tier, summary: $json.route.handoff.summary, sla: $json.sla, patient: $json.customer }) }}',
 		options: {},
 	}, tolerant);
-	t.connect(sla, reception);
-	t.connect(sla, send);
+	slaOutputs(t, sla, [reception, send]);
 	const onCall = t.node('Page On-Call Dentist (L4)', 'n8n-nodes-base.emailSend', 2.1, [1500, 560], {
 		fromEmail: 'bot@clinic.example.com',
 		toEmail: 'oncall@clinic.example.com',
