@@ -1,0 +1,347 @@
+/**
+ * n8n in queue mode on one machine: PostgreSQL and Redis from Debian packages, an n8n main and
+ * workers (2.41.1 on Node 24), each on free loopback ports with throw-away folders.
+ * Every long-lived process runs in its own process group so that stop() and kill() end it with its children.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage } from './n8n-install';
+import { OWNER, freePort } from './n8n-server';
+
+const HOST = '127.0.0.1';
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function groupAlive(pid: number): boolean {
+	try {
+		process.kill(-pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// group already gone
+	}
+}
+
+/** SIGTERM the group, SIGKILL it after graceMs. */
+async function stopGroup(pid: number, graceMs: number): Promise<void> {
+	signalGroup(pid, 'SIGTERM');
+	const deadline = Date.now() + graceMs;
+	while (groupAlive(pid)) {
+		if (Date.now() > deadline) signalGroup(pid, 'SIGKILL');
+		await sleep(100);
+	}
+}
+
+/** A detached child whose output goes to a log file, with the last lines kept for error messages. */
+class LoggedProcess {
+	readonly child: ChildProcess;
+	private tail = '';
+	private log: WriteStream;
+	readonly exited: Promise<number | null>;
+	private hasExited = false;
+
+	constructor(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string }) {
+		this.log = createWriteStream(options.logFile, { flags: 'a' });
+		this.child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const record = (chunk: Buffer) => {
+			this.log.write(chunk);
+			this.tail = (this.tail + chunk.toString()).slice(-6000);
+		};
+		this.child.stdout?.on('data', record);
+		this.child.stderr?.on('data', record);
+		this.exited = new Promise((done) =>
+			this.child.once('exit', (code) => {
+				this.hasExited = true;
+				done(code);
+			}),
+		);
+	}
+
+	get logs(): string {
+		return this.tail;
+	}
+
+	get running(): boolean {
+		return !this.hasExited;
+	}
+
+	async stop(graceMs = 15_000): Promise<void> {
+		if (this.child.pid) await stopGroup(this.child.pid, graceMs);
+		await new Promise<void>((done) => this.log.end(done));
+	}
+
+	/** SIGKILL the whole group at once, as a crashed machine would. */
+	kill(): void {
+		if (this.child.pid) signalGroup(this.child.pid, 'SIGKILL');
+	}
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, proc: LoggedProcess | undefined, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (proc && !proc.running) throw new Error(`${what} exited before it was ready:\n${proc.logs}`);
+		try {
+			if (await check()) return;
+		} catch {
+			// not up yet
+		}
+		await sleep(300);
+	}
+	throw new Error(`${what} was not ready after ${timeoutMs / 1000} s:\n${proc?.logs ?? ''}`);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+function postgresBinDir(): string {
+	const root = '/usr/lib/postgresql';
+	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/pg_ctl'))) : [];
+	if (versions.length === 0) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
+	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+}
+
+function asPostgresUser(command: string, args: string[]): string {
+	const result = spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8', timeout: 120_000 });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+export class Postgres {
+	readonly database = 'n8n';
+	readonly user = 'postgres';
+	readonly password = 'support247-e2e';
+	private constructor(
+		readonly port: number,
+		private readonly dataDir: string,
+		private readonly rootDir: string,
+		private readonly bin: string,
+	) {}
+
+	/** initdb into a temp folder owned by the postgres OS user, then pg_ctl start on 127.0.0.1:port. */
+	static async start(): Promise<Postgres> {
+		const bin = postgresBinDir();
+		const rootDir = mkdtempSync(join(tmpdir(), 'support247-pg-'));
+		chmodSync(rootDir, 0o755);
+		const dataDir = join(rootDir, 'data');
+		const socketDir = join(rootDir, 'sock');
+		mkdirSync(dataDir);
+		mkdirSync(socketDir);
+		const { uid, gid } = postgresIds();
+		for (const dir of [dataDir, socketDir]) chownSync(dir, uid, gid);
+		asPostgresUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+		const port = await freePort();
+		// Durability is not under test; fsync off keeps the disk out of the throughput figures.
+		const options = `-p ${port} -k ${socketDir} -h ${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+		asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', '-t', '60', 'start']);
+		const pg = new Postgres(port, dataDir, rootDir, bin);
+		pg.psql(`CREATE DATABASE ${pg.database}`, 'postgres');
+		return pg;
+	}
+
+	/** Runs SQL through psql; returns unaligned rows ("a|b|c" per line). */
+	psql(sql: string, database = this.database): string[] {
+		const result = spawnSync(join(this.bin, 'psql'), ['-h', HOST, '-p', String(this.port), '-U', this.user, '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+			encoding: 'utf8',
+			timeout: 120_000,
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+		return result.stdout.split('\n').filter((line) => line.length > 0);
+	}
+
+	async stop(): Promise<void> {
+		try {
+			asPostgresUser(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+		} catch {
+			// already stopped
+		}
+		if (!process.env.N8N_E2E_KEEP) rmSync(this.rootDir, { recursive: true, force: true });
+	}
+}
+
+function postgresIds(): { uid: number; gid: number } {
+	const out = spawnSync('id', ['postgres'], { encoding: 'utf8' }).stdout;
+	const uid = /uid=(\d+)/.exec(out)?.[1];
+	const gid = /gid=(\d+)/.exec(out)?.[1];
+	if (!uid || !gid) throw new Error('no postgres OS user: apt-get install -y postgresql');
+	return { uid: Number(uid), gid: Number(gid) };
+}
+
+// ---------------------------------------------------------------- Redis
+
+export class Redis {
+	private constructor(
+		readonly port: number,
+		private readonly proc: LoggedProcess,
+		private readonly dir: string,
+	) {}
+
+	static async start(): Promise<Redis> {
+		const dir = mkdtempSync(join(tmpdir(), 'support247-redis-'));
+		const port = await freePort();
+		const proc = new LoggedProcess(
+			'redis-server',
+			['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir],
+			{ env: process.env, cwd: dir, logFile: join(dir, 'redis.log') },
+		);
+		const redis = new Redis(port, proc, dir);
+		await waitFor('redis-server', async () => redis.cli('PING').trim() === 'PONG', proc, 20_000);
+		return redis;
+	}
+
+	cli(...args: string[]): string {
+		return spawnSync('redis-cli', ['-h', HOST, '-p', String(this.port), ...args], { encoding: 'utf8', timeout: 10_000 }).stdout ?? '';
+	}
+
+	async stop(): Promise<void> {
+		await this.proc.stop(5_000);
+		if (!process.env.N8N_E2E_KEEP) rmSync(this.dir, { recursive: true, force: true });
+	}
+}
+
+// ---------------------------------------------------------------- n8n
+
+export interface QueueSettings {
+	postgres: Postgres;
+	redis: Redis;
+	encryptionKey: string;
+	/** Bull lock and stall timings, short so that a killed worker's jobs are noticed within seconds. */
+	lockDurationMs: number;
+	lockRenewMs: number;
+	stalledIntervalMs: number;
+}
+
+function queueEnv(settings: QueueSettings, userFolder: string, ports: { http: number; broker: number; health: number }): NodeJS.ProcessEnv {
+	const { postgres, redis } = settings;
+	return {
+		PATH: `${dirname(NODE24_BIN)}:${process.env.PATH ?? ''}`,
+		HOME: userFolder,
+		TZ: process.env.TZ ?? 'UTC',
+		LANG: 'C.UTF-8',
+		N8N_USER_FOLDER: userFolder,
+		N8N_HOST: HOST,
+		N8N_LISTEN_ADDRESS: HOST,
+		N8N_PORT: String(ports.http),
+		N8N_PROTOCOL: 'http',
+		N8N_WEBHOOK_URL: `http://${HOST}:${ports.http}/`,
+		N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(ports.health),
+		N8N_WORKER_SERVER_ADDRESS: HOST,
+		N8N_ENCRYPTION_KEY: settings.encryptionKey,
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: HOST,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		QUEUE_WORKER_LOCK_DURATION: String(settings.lockDurationMs),
+		QUEUE_WORKER_LOCK_RENEW_TIME: String(settings.lockRenewMs),
+		QUEUE_WORKER_STALLED_INTERVAL: String(settings.stalledIntervalMs),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: HOST,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		// Every execution stays in the table: the test accounts for tickets from it.
+		EXECUTIONS_DATA_PRUNE: 'false',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		SCARF_ANALYTICS: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'warn',
+	};
+}
+
+/** One n8n process (main or worker) with its own user folder holding our package. */
+export class N8nQueueProcess {
+	private proc?: LoggedProcess;
+	private authCookie = '';
+
+	private constructor(
+		readonly role: 'main' | 'worker',
+		readonly userFolder: string,
+		readonly httpPort: number,
+		readonly healthPort: number,
+		private readonly env: NodeJS.ProcessEnv,
+	) {}
+
+	get baseUrl(): string {
+		return `http://${HOST}:${this.httpPort}`;
+	}
+
+	get logs(): string {
+		return this.proc?.logs ?? '';
+	}
+
+	get running(): boolean {
+		return this.proc?.running ?? false;
+	}
+
+	static async start(role: 'main' | 'worker', settings: QueueSettings, { concurrency = 10 } = {}): Promise<N8nQueueProcess> {
+		assertN8nInstalled();
+		const userFolder = mkdtempSync(join(tmpdir(), `support247-n8n-${role}-`));
+		stagePackage(userFolder);
+		const ports = { http: await freePort(), broker: await freePort(), health: await freePort() };
+		const n8n = new N8nQueueProcess(role, userFolder, ports.http, ports.health, queueEnv(settings, userFolder, ports));
+		const args = role === 'main' ? [N8N_BIN, 'start'] : [N8N_BIN, 'worker', `--concurrency=${concurrency}`];
+		n8n.proc = new LoggedProcess(NODE24_BIN, args, { env: n8n.env, cwd: userFolder, logFile: join(userFolder, 'n8n.log') });
+		const readiness = role === 'main' ? `${n8n.baseUrl}/healthz/readiness` : `http://${HOST}:${ports.health}/healthz/readiness`;
+		try {
+			await waitFor(`n8n ${role}`, async () => (await fetch(readiness)).ok, n8n.proc, 180_000);
+		} catch (error) {
+			await n8n.stop();
+			throw error;
+		}
+		return n8n;
+	}
+
+	/** REST call on the main instance with the owner's cookie; returns the body's `data`. */
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const headers: Record<string, string> = { accept: 'application/json' };
+		if (this.authCookie) headers.cookie = `n8n-auth=${this.authCookie}`;
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const auth = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+		if (auth) this.authCookie = auth.slice('n8n-auth='.length).split(';')[0];
+		const text = await res.text();
+		if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text.slice(0, 500)}`);
+		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
+	}
+
+	/** Owner setup and login, then create and activate the workflow through the REST API; returns its id. */
+	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		await this.rest('POST', '/rest/owner/setup', OWNER);
+		await this.rest('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		const { id: _id, active: _active, ...body } = workflow;
+		const created = await this.rest<{ id: string; versionId: string }>('POST', '/rest/workflows', { settings: {}, connections: {}, ...body });
+		await this.rest('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+		return created.id;
+	}
+
+	kill(): void {
+		this.proc?.kill();
+	}
+
+	async stop(): Promise<void> {
+		await this.proc?.stop();
+		if (!process.env.N8N_E2E_KEEP) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
