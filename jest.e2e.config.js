@@ -7,6 +7,8 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	// Installs n8n into .cache/n8n/ first if it is missing (a no-op when it is there).
+	globalSetup: '<rootDir>/test/e2e/global-setup.js',
 	setupFiles: ['<rootDir>/test/setup/pin-timezone.js'],
 	// n8n takes ~10 s to start, the first editor load compiles a large bundle.
 	testTimeout: 240000,

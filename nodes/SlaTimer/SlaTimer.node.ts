@@ -88,6 +88,8 @@ export class SlaTimer implements INodeType {
 			}
 		}
 
+		// Every result in item order, for wait mode (see below).
+		const inOrder: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
@@ -99,10 +101,14 @@ export class SlaTimer implements INodeType {
 				if (mode !== 'annotate') sla.check = { target: result.target, dueAt: result.dueAt, used: result.used, checkedAt: result.checkedAt };
 				if (waitTill) sla.waitTill = calendar.toDateTime(waitTill).toISO() as string;
 				const json = writeSections(item.json, ticketField, { sla: sla as unknown as IDataObject });
-				outputs[OUTPUT[result.state]].push({ json, pairedItem: { item: itemIndex } });
+				const out = { json, pairedItem: { item: itemIndex } };
+				outputs[OUTPUT[result.state]].push(out);
+				inOrder.push(out);
 			} catch (error) {
 				if (this.continueOnFail()) {
-					outputs[0].push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					const out = { json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } };
+					outputs[0].push(out);
+					inOrder.push(out);
 					continue;
 				}
 				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
@@ -111,7 +117,16 @@ export class SlaTimer implements INodeType {
 
 		// Durable, like n8n's Wait node: the execution is saved and resumed by n8n after the date, even across
 		// restarts; never an in-process timer. The simulator records the date instead of sleeping.
-		if (waitTill) await this.putExecutionToWait(waitTill);
+		if (waitTill) {
+			await this.putExecutionToWait(waitTill);
+			// A real n8n resumes a waiting execution by running this node again as a *disabled* node: it drops
+			// what execute() returned and passes the saved *input* items on through the *first* output
+			// (WorkflowExecute.handleWaitingState / handleDisabledNode, n8n 2.41). So the annotated items take the
+			// input items' place in the array n8n saves with the waiting execution, and all of them leave by the
+			// first output, now as they will after the resume; sla.state tells ok, at risk or breached.
+			items.splice(0, items.length, ...inOrder);
+			return [inOrder, [], []];
+		}
 		return outputs;
 	}
 }

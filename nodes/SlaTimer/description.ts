@@ -26,7 +26,7 @@ export const slaProperties: INodeProperties[] = [
 			{
 				name: 'Wait Until Deadline',
 				value: 'wait',
-				description: 'Pause the execution durably (it survives a restart) until the deadline, then go on',
+				description: 'Pause the execution durably (it survives a restart) until the deadline, then go on by the first output with sla.state set (a Check-mode SLA Timer after it can branch)',
 				action: 'Wait until the deadline',
 			},
 		],

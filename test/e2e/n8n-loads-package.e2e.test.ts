@@ -3,12 +3,12 @@
  * under "Support" with our own SVG icons. Needs scripts/install-n8n.sh and Debian's chromium.
  */
 import { existsSync, statSync } from 'fs';
-import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { closeQuietly, launchBrowser } from './helpers/browser';
 import { openNewWorkflow, openWorkflow, searchNodePanel, signIn, screenshot, type NodePanelItem } from './helpers/editor';
-import { PACKAGE_NAME, REPO_ROOT, missingBuiltFiles } from './helpers/n8n-install';
+import { PACKAGE_NAME, missingBuiltFiles } from './helpers/n8n-install';
 import { N8nServer, OWNER, type NodeTypeSummary } from './helpers/n8n-server';
+import { screenshotPath } from './helpers/screenshots';
 
 const OUR_NODES = [
 	'supportTriage',
@@ -20,14 +20,16 @@ const OUR_NODES = [
 	'supportWhatsAppSend',
 	'supportInboxTrigger',
 	'supportEmailReply',
+	'supportChannelRouter',
 ];
-const PANEL_SCREENSHOT = join(REPO_ROOT, 'docs/n8n-node-panel.png');
 
 let server: N8nServer;
 let nodeTypes: NodeTypeSummary[];
+let panelScreenshot: string;
 
 beforeAll(async () => {
 	server = await N8nServer.start();
+	panelScreenshot = screenshotPath('n8n-node-panel.png', server.userFolder);
 	nodeTypes = await server.nodeTypes();
 	if (server.staged.skippedFiles.length) {
 		console.warn(`Not built, left out of the staged package: ${server.staged.skippedFiles.join(', ')}`);
@@ -71,7 +73,7 @@ describe('the editor', () => {
 
 	beforeAll(async () => {
 		browser = await launchBrowser();
-		page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		page = await browser.newPage({ viewport: { width: 1600, height: 1150 } });
 		await signIn(page, server.baseUrl, OWNER.email, OWNER.password);
 		// A new, empty workflow: N opens "What triggers this workflow?".
 		await openNewWorkflow(page, server.baseUrl);
@@ -81,7 +83,7 @@ describe('the editor', () => {
 		try {
 			nextStep = await searchNodePanel(page, 'Support');
 		} finally {
-			await screenshot(page, PANEL_SCREENSHOT);
+			await screenshot(page, panelScreenshot);
 		}
 	});
 
@@ -98,7 +100,7 @@ describe('the editor', () => {
 	};
 
 	test('saves a screenshot of the node panel', () => {
-		expect(existsSync(PANEL_SCREENSHOT) && statSync(PANEL_SCREENSHOT).size).toBeGreaterThan(10_000);
+		expect(existsSync(panelScreenshot) && statSync(panelScreenshot).size).toBeGreaterThan(10_000);
 	});
 
 	test.each(OUR_TRIGGERS)('a new workflow\'s first-step panel lists %s under "Support"', (name) => {

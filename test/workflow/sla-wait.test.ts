@@ -32,7 +32,20 @@ describe('SLA Timer wait mode puts the execution to wait (never an in-process ti
 		expect(putExecutionToWait.mock.calls[0][0].toISOString()).toBe('2026-03-09T15:00:00.000Z');
 		expect(jest.getTimerCount()).toBe(0);
 		// At the deadline the first response is due: the item goes on as at risk (100 % used, not yet past).
-		expect(out[1][0].json.sla).toMatchObject({ state: 'at_risk', waitTill: '2026-03-09T12:00:00.000-03:00' });
+		// Always by the first output: a real n8n resumes by passing the node's saved input items on through it.
+		expect(out[0][0].json.sla).toMatchObject({ state: 'at_risk', waitTill: '2026-03-09T12:00:00.000-03:00' });
+		expect(out[1]).toEqual([]);
+	});
+
+	it('puts the annotated items in place of its input items, which n8n saves with the waiting execution and passes on at resume', async () => {
+		const input = [item('a', '2026-03-06T17:00:00-03:00')];
+		const original = input[0];
+		const { ctx } = fakeContext(base, input);
+		const out = await new SlaTimer().execute.call(ctx);
+		expect(input).toEqual(out[0]);
+		expect(input[0].json.sla).toMatchObject({ state: 'at_risk' });
+		// The original item object is replaced, not changed.
+		expect(original.json.sla).toBeUndefined();
 	});
 
 	it('waits for the resolution deadline, or for the at-risk point, when asked', async () => {
@@ -44,15 +57,17 @@ describe('SLA Timer wait mode puts the execution to wait (never an in-process ti
 		const atRisk = fakeContext({ ...base, wakeAt: 'atRisk', atRiskPercent: 50 }, [item('a', '2026-03-06T17:00:00-03:00')]);
 		const out = await new SlaTimer().execute.call(atRisk.ctx);
 		expect(atRisk.putExecutionToWait.mock.calls[0][0].toISOString()).toBe('2026-03-09T13:00:00.000Z'); // Monday 10:00
-		expect(out[1]).toHaveLength(1);
+		expect(out[0][0].json.sla).toMatchObject({ state: 'at_risk' });
 	});
 
 	it('waits until the earliest deadline among the items, so none is late', async () => {
 		const { ctx, putExecutionToWait } = fakeContext(base, [item('normal', '2026-03-09T09:00:00-03:00'), item('high', '2026-03-09T10:00:00-03:00', 'high')]);
 		const out = await new SlaTimer().execute.call(ctx);
 		expect(putExecutionToWait.mock.calls[0][0].toISOString()).toBe('2026-03-09T14:00:00.000Z'); // high: 10:00 + 1 h
-		expect(out[0].map((i) => i.json.ticketId)).toEqual(['normal']);
-		expect(out[1].map((i) => i.json.ticketId)).toEqual(['high']);
+		expect(out[0].map((i) => [i.json.ticketId, (i.json.sla as { state: string }).state])).toEqual([
+			['normal', 'ok'],
+			['high', 'at_risk'],
+		]);
 	});
 
 	it('does not wait in annotate or check mode', async () => {

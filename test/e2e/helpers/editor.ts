@@ -56,7 +56,7 @@ export interface NodePanelItem {
 /** Opens the node panel with N, types the search and returns the listed items. */
 export async function searchNodePanel(page: Page, term: string): Promise<NodePanelItem[]> {
 	// Focus the canvas (not an input) so that N reaches the editor's shortcut handler.
-	await page.getByTestId('canvas-background').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+	await focusCanvas(page);
 	await page.keyboard.press('n');
 	const search = page.getByTestId('node-creator-search-bar');
 	await search.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -85,6 +85,14 @@ export async function searchNodePanel(page: Page, term: string): Promise<NodePan
 	return result;
 }
 
+/**
+ * Clicks an empty corner of the canvas so shortcuts reach the editor. Forced and short: an element layered
+ * over the background would otherwise make Playwright retry the click for its full 30 s action timeout.
+ */
+async function focusCanvas(page: Page): Promise<void> {
+	await page.getByTestId('canvas-background').first().click({ position: { x: 5, y: 5 }, force: true, timeout: 2000 }).catch(() => undefined);
+}
+
 /** Waits (bounded) until the matched images have loaded or failed; the editor keeps a live connection, so "networkidle" never comes. */
 async function waitForImages(page: Page, selector: string): Promise<void> {
 	await page
@@ -97,12 +105,45 @@ export async function screenshot(page: Page, file: string): Promise<void> {
 	await page.screenshot({ path: file });
 }
 
+/** Fits the whole workflow into the view (shortcut 1) and waits for the node icons. */
+export async function fitView(page: Page): Promise<void> {
+	const button = page.getByTestId('zoom-to-fit');
+	if ((await button.count()) > 0) {
+		await button.first().click({ timeout: 5000 });
+	} else {
+		await focusCanvas(page);
+		await page.keyboard.press('1');
+	}
+	await page.waitForTimeout(500); // the fit-view animation
+	await waitForImages(page, '[data-test-id="canvas-node"] img');
+}
+
 /** Opens a workflow, fits it to the view (shortcut 1) and saves a screenshot, e.g. docs/template-<name>.png. */
 export async function screenshotWorkflow(page: Page, baseUrl: string, workflowId: string, file: string): Promise<void> {
 	await openWorkflow(page, baseUrl, workflowId);
-	await page.getByTestId('canvas-background').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-	await page.keyboard.press('1');
-	await page.waitForTimeout(500); // the fit-view animation
-	await waitForImages(page, '[data-test-id="canvas-node"] img');
+	await fitView(page);
 	await screenshot(page, file);
+}
+
+export interface CanvasNode {
+	name: string;
+	type: string;
+	/** src of the node's icon image; undefined when n8n drew a glyph (built-in font icons, or its placeholder for unknown types). */
+	iconSrc?: string;
+	iconLoaded: boolean;
+}
+
+/** Every node drawn on the canvas (sticky notes too: they carry no canvas-node test id), with its type and icon image. */
+export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
+	return page.locator('.vue-flow__node [data-node-name][data-node-type]').evaluateAll((elements) =>
+		elements.map((el) => {
+			const img = el.querySelector<HTMLImageElement>('[data-test-id="canvas-default-node"] img, .n8n-node-icon img');
+			return {
+				name: el.getAttribute('data-node-name') ?? '',
+				type: el.getAttribute('data-node-type') ?? '',
+				iconSrc: img ? new URL(img.src).pathname : undefined,
+				iconLoaded: img ? img.complete && img.naturalWidth > 0 : false,
+			};
+		}),
+	);
 }

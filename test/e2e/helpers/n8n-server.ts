@@ -84,6 +84,15 @@ export interface NodeTypeSummary {
 	group?: string[];
 }
 
+export interface ExecutionSummary {
+	id: string;
+	status: 'new' | 'running' | 'waiting' | 'success' | 'error' | 'canceled' | 'crashed' | 'unknown';
+	mode: string;
+	waitTill?: string | null;
+	startedAt?: string | null;
+	stoppedAt?: string | null;
+}
+
 export class N8nServer {
 	readonly baseUrl: string;
 	private child?: ChildProcess;
@@ -269,6 +278,32 @@ export class N8nServer {
 			if (!notYet || Date.now() > deadline) return { status: res.status, text };
 			await sleep(250);
 		}
+	}
+
+	/** Saves a credential as the editor's credential modal does; returns the reference a node's `credentials` takes. */
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		const created = await this.rest<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+		return { id: created.id, name: created.name };
+	}
+
+	/** The workflow's executions, newest first, as the editor's Executions tab lists them. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.rest<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=50`);
+		return page.results;
+	}
+
+	/** Polls the workflow's executions until `pick` finds one (or throws after timeoutMs, with n8n's last output). */
+	async waitForExecution(workflowId: string, pick: (executions: ExecutionSummary[]) => ExecutionSummary | undefined, what: string, timeoutMs: number): Promise<ExecutionSummary> {
+		const deadline = Date.now() + timeoutMs;
+		let last: ExecutionSummary[] = [];
+		while (Date.now() < deadline) {
+			last = await this.executions(workflowId);
+			const found = pick(last);
+			if (found) return found;
+			await sleep(1000);
+		}
+		throw new Error(`no execution ${what} after ${timeoutMs / 1000} s; executions: ${JSON.stringify(last)}\n${this.logTail.slice(-3000)}`);
 	}
 
 	async getWorkflow<T = Record<string, unknown>>(id: string): Promise<T> {
