@@ -51,18 +51,18 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	});
 	const errors = options.errorsFile ? new MisrouteWriter(options.errorsFile) : undefined;
 	const workers = Math.max(1, options.workers ?? 1);
-	const batchSize = options.batchSize ?? 200;
+	let batchSize = options.batchSize ?? 200;
+	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
+	let maxInFlight = workers * 2;
 
 	let run: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
 	let close = async () => {};
 	const latencies = new NumberList();
-	let liveBatch = batchSize;
-	let liveInFlight = workers * 2;
 	if (options.target) {
 		const target = options.target;
 		// One wave of `concurrency` requests at a time: simple, and the server sees a steady load.
-		liveBatch = Math.max(1, options.concurrency ?? 4);
-		liveInFlight = 1;
+		batchSize = Math.max(1, options.concurrency ?? 4);
+		maxInFlight = 1;
 		run = async (batch) => {
 			const sent = await Promise.all(batch.map((item) => sendTicket(item, { target })));
 			for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
@@ -88,9 +88,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		done += outcomes.length;
 		options.onProgress?.(done);
 	};
-	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
 	const inFlight = new Set<Promise<void>>();
-	const maxInFlight = liveInFlight;
 	const dispatch = async (batch: ReplayTicket[]) => {
 		const job: Promise<void> = run(batch).then(score);
 		inFlight.add(job);
@@ -110,7 +108,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 				continue;
 			}
 			batch.push(event.value);
-			if (batch.length >= liveBatch) {
+			if (batch.length >= batchSize) {
 				await dispatch(batch);
 				batch = [];
 			}
@@ -127,7 +125,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		const values = latencies.values();
 		report.live = {
 			target: options.target,
-			concurrency: liveBatch,
+			concurrency: batchSize,
 			requests: values.length,
 			latencyMs: { p50: percentile(values, 50), p90: percentile(values, 90), p99: percentile(values, 99), max: percentile(values, 100) },
 		};

@@ -10,6 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
+import { createEngine } from '../../simulator/engine';
+import type { TicketOutcome } from '../../simulator/replay/outcome';
+import { replay } from '../../simulator/replay/replay';
 import { N8N_CACHE_DIR, REPO_ROOT } from './helpers/n8n-install';
 import { N8nServer } from './helpers/n8n-server';
 
@@ -172,6 +175,39 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests`, async () =>
 	mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
 	writeFileSync(LATENCY_FILE, `${JSON.stringify(result, null, 2)}\n`);
 	expect(result.p99Ms).toBeGreaterThan(0);
+});
+
+test('a live replay through the webhook and an in-process replay agree ticket by ticket', async () => {
+	// The demo history's first rows, one request at a time (issue: live against simulated, as a ratio).
+	const common = {
+		workflow: template as never,
+		workflowName: 'support-247-tiered.json',
+		tickets: join(REPO_ROOT, 'simulator/demo/history.csv'),
+		zone: 'America/Mexico_City',
+		limit: 150,
+	};
+	const inProcess = new Map<string, TicketOutcome>();
+	const live = new Map<string, TicketOutcome>();
+	// A live replay enters by the web chat webhook; the in-process one is fed the same way.
+	const local = await replay({ ...common, engine: await createEngine(), startNode: 'Web Chat Webhook', onOutcome: (o) => inProcess.set(o.id, o) });
+	const remote = await replay({ ...common, target: `${server.baseUrl}/webhook/${WEBHOOK_PATH}`, concurrency: 1, onOutcome: (o) => live.set(o.id, o) });
+
+	expect(remote.tickets.unrouted).toBe(0);
+	expect(remote.tickets).toEqual(local.tickets);
+	const disagreements = [...inProcess.values()]
+		.filter((o) => live.get(o.id)?.tier !== o.tier || live.get(o.id)?.answered !== o.answered)
+		.map((o) => `${o.id}: in-process ${o.tier}/${o.answered}, live ${live.get(o.id)?.tier}/${live.get(o.id)?.answered}`);
+	expect(disagreements).toEqual([]);
+	expect(remote.tiers).toEqual(local.tiers);
+	expect(remote.escalation.confusion).toEqual(local.escalation.confusion);
+	const ratio = Math.round((remote.throughput.wallSeconds / local.throughput.wallSeconds) * 10) / 10;
+	process.stdout.write(
+		`\nsame ${remote.tickets.replayed} tickets: live webhook one by one ${remote.throughput.wallSeconds} s (p50 ${remote.live?.latencyMs.p50} ms), in-process ${local.throughput.wallSeconds} s: live/simulated ${ratio}x\n`,
+	);
+	writeFileSync(
+		join(REPO_ROOT, 'bench/results/live-vs-simulator.json'),
+		`${JSON.stringify({ measuredAt: new Date().toISOString(), tickets: remote.tickets.replayed, liveSeconds: remote.throughput.wallSeconds, simulatorSeconds: local.throughput.wallSeconds, ratio, liveLatencyMs: remote.live?.latencyMs }, null, 2)}\n`,
+	);
 });
 
 function readN8nVersion(): string {
