@@ -21,6 +21,7 @@ import {
 import type { ConnectionOptions } from '../shared/providers';
 import type { Ticket } from '../shared/ticket';
 import { readPath as getField } from '../shared/field-path';
+import { boundedConcurrency, connectionFrom, type OpenAiCompatibleCredentials } from '../shared/providers/credentials';
 
 type Source = 'inline' | 'file' | 'field';
 
@@ -45,13 +46,6 @@ interface OpenAiSettings {
 	embeddingModel?: string;
 }
 
-interface OpenAiCredentials {
-	apiKey?: string;
-	baseUrl?: string;
-	organization?: string;
-	chatModel?: string;
-	embeddingModel?: string;
-}
 
 interface Settings {
 	source: Source;
@@ -70,7 +64,7 @@ interface Settings {
 
 async function readOpenAiSettings(ctx: IExecuteFunctions, options: NodeOptions): Promise<OpenAiSettings | undefined> {
 	if (ctx.getNodeParameter('provider', 0, 'embedded') !== 'openAiCompatible') return undefined;
-	const credentials = (await ctx.getCredentials('openAiCompatibleApi')) as OpenAiCredentials;
+	const credentials = (await ctx.getCredentials('openAiCompatibleApi')) as OpenAiCompatibleCredentials;
 	const model = (ctx.getNodeParameter('model', 0, '') as string).trim() || credentials.chatModel;
 	if (!model) throw new NodeOperationError(ctx.getNode(), 'Parameter "Model" is empty and the credential has no default chat model');
 	const embeddingModel = options.hybridSearch ? options.embeddingModel?.trim() || credentials.embeddingModel : undefined;
@@ -79,16 +73,10 @@ async function readOpenAiSettings(ctx: IExecuteFunctions, options: NodeOptions):
 	}
 	return {
 		embeddingModel,
-		connection: {
-			baseUrl: credentials.baseUrl || 'https://api.openai.com/v1',
-			apiKey: credentials.apiKey || undefined,
-			organization: credentials.organization || undefined,
-			timeoutMs: options.timeoutMs ?? 30_000,
-			maxRetries: options.maxRetries ?? 2,
-		},
+		connection: connectionFrom(credentials, options),
 		model,
 		onFailure: ctx.getNodeParameter('onProviderFailure', 0, 'fallback') as OnKnowledgeProviderFailure,
-		concurrency: Math.max(1, Math.min(32, options.concurrency ?? 4)),
+		concurrency: boundedConcurrency(options.concurrency),
 	};
 }
 

@@ -19,6 +19,7 @@ import {
 	type TriageOptions,
 } from '../shared/triage';
 import { loadKnowledgeBase, type KnowledgeSource } from './knowledgeBase';
+import { boundedConcurrency, connectionFrom, type OpenAiCompatibleCredentials } from '../shared/providers/credentials';
 
 interface NodeOptions {
 	b2bMinQuantity?: number;
@@ -52,12 +53,6 @@ interface Settings {
 	openAi?: OpenAiSettings;
 }
 
-interface OpenAiCredentials {
-	apiKey?: string;
-	baseUrl?: string;
-	organization?: string;
-	chatModel?: string;
-}
 
 export async function triageItems(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -116,20 +111,14 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 		outputField: options.outputField || 'triage',
 	};
 	if (provider === 'openAiCompatible') {
-		const credentials = (await ctx.getCredentials('openAiCompatibleApi')) as OpenAiCredentials;
+		const credentials = (await ctx.getCredentials('openAiCompatibleApi')) as OpenAiCompatibleCredentials;
 		const model = (ctx.getNodeParameter('model', 0, '') as string) || credentials.chatModel;
 		if (!model) throw new NodeOperationError(ctx.getNode(), 'Parameter "Model" is empty and the credential has no default chat model');
 		settings.openAi = {
-			connection: {
-				baseUrl: credentials.baseUrl || 'https://api.openai.com/v1',
-				apiKey: credentials.apiKey || undefined,
-				organization: credentials.organization || undefined,
-				timeoutMs: options.timeoutMs ?? 30_000,
-				maxRetries: options.maxRetries ?? 2,
-			},
+			connection: connectionFrom(credentials, options),
 			model,
 			onFailure: ctx.getNodeParameter('onProviderFailure', 0, 'fallback') as OnProviderFailure,
-			concurrency: Math.max(1, Math.min(32, options.concurrency ?? 4)),
+			concurrency: boundedConcurrency(options.concurrency),
 			intents: entries?.map((entry) => ({ id: entry.id, description: entry.title })),
 		};
 	}

@@ -4,3 +4,5 @@ export { ProviderError, RETRYABLE, redact } from './errors';
 export type { ProviderFailureReason } from './errors';
 export { validateJsonSchema } from './json-schema';
 export type { JsonSchema } from './json-schema';
+export { boundedConcurrency, connectionFrom, DEFAULT_BASE_URL } from './credentials';
+export type { OpenAiCompatibleCredentials } from './credentials';
