@@ -36,6 +36,21 @@ export async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Everything n8n would otherwise reach out for (telemetry, templates, banners, licences, registries) is off. */
+export const OFFLINE_N8N_ENV: NodeJS.ProcessEnv = {
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	N8N_SECURE_COOKIE: 'false',
+	SCARF_ANALYTICS: 'false',
+	N8N_DISABLED_MODULES: 'mcp-registry',
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+};
+
 function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		// Node 24 first: n8n starts its JS task runner as plain `node`.
@@ -51,18 +66,7 @@ function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.Pr
 		N8N_WEBHOOK_URL: `http://${HOST}:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		SCARF_ANALYTICS: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		...OFFLINE_N8N_ENV,
 		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'info',
 	};
 	return env;

@@ -8,7 +8,7 @@ import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtemp
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage } from './n8n-install';
-import { OWNER, freePort } from './n8n-server';
+import { OFFLINE_N8N_ENV, OWNER, freePort } from './n8n-server';
 
 const HOST = '127.0.0.1';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -253,18 +253,7 @@ function queueEnv(settings: QueueSettings, userFolder: string, ports: { http: nu
 		EXECUTIONS_DATA_PRUNE: 'false',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		SCARF_ANALYTICS: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		...OFFLINE_N8N_ENV,
 		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'warn',
 	};
 }
