@@ -86,11 +86,10 @@ export class MetricsAccumulator {
 		for (const warning of outcome.warnings) if (this.warningRows.length < MAX_LISTED_REJECTIONS) this.warningRows.push({ line: outcome.line, warning });
 		this.captured += outcome.captured;
 		if (outcome.error) this.errors++;
-		const received = DateTime.fromISO(outcome.receivedAt, { setZone: true });
-		const millis = received.toMillis();
+		const millis = this.classifier.millis(outcome.receivedAt);
 		this.firstAt = this.firstAt === undefined ? millis : Math.min(this.firstAt, millis);
 		this.lastAt = this.lastAt === undefined ? millis : Math.max(this.lastAt, millis);
-		const local = this.classifier.local(outcome.receivedAt);
+		const local = this.classifier.local(millis);
 		this.heat[local.weekday - 1][local.hour]++;
 		const period = this.classifier.classify(local);
 		this.periods[period].tickets++;

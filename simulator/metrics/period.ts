@@ -1,12 +1,13 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
+import { localParts, parseOffsetIso, type LocalParts } from '../../nodes/shared/calendar/instant';
 import type { CostModel, Period } from './cost-model';
 
 /** Classifies a ticket's arrival as holiday, weekend, night or day in the business zone. */
 export class PeriodClassifier {
 	private readonly holidays?: Holidays;
-	private readonly holidayByDate = new Map<string, boolean>();
+	private readonly holidayByDay = new Map<number, boolean>();
 	private readonly cached: ReturnType<typeof cachedZone>;
 
 	constructor(
@@ -19,23 +20,28 @@ export class PeriodClassifier {
 		if (country) this.holidays = new Holidays(country, state ?? '', { types: ['public'] });
 	}
 
-	local(iso: string): DateTime {
-		return DateTime.fromISO(iso, { setZone: true }).setZone(this.cached);
+	/** Epoch milliseconds of a replayed ticket's receivedAt. */
+	millis(iso: string): number {
+		return parseOffsetIso(iso)?.millis ?? DateTime.fromISO(iso, { setZone: true }).toMillis();
 	}
 
-	isHoliday(local: DateTime): boolean {
+	local(millis: number): LocalParts {
+		return localParts(millis, this.cached);
+	}
+
+	isHoliday(local: LocalParts): boolean {
 		if (!this.holidays) return false;
-		const key = local.toISODate() as string;
-		let holiday = this.holidayByDate.get(key);
+		let holiday = this.holidayByDay.get(local.dayNumber);
 		if (holiday === undefined) {
-			// date-holidays is slow per call; one lookup per calendar day is enough.
-			holiday = Boolean(this.holidays.isHoliday(new Date(local.set({ hour: 12 }).toMillis())));
-			this.holidayByDate.set(key, holiday);
+			// date-holidays is slow per call; one lookup per calendar day is enough. Asked at local noon.
+			const noon = Date.UTC(local.year, local.month - 1, local.day, 12) - local.offsetMinutes * 60_000;
+			holiday = Boolean(this.holidays.isHoliday(new Date(noon)));
+			this.holidayByDay.set(local.dayNumber, holiday);
 		}
 		return holiday;
 	}
 
-	classify(local: DateTime): Period {
+	classify(local: LocalParts): Period {
 		if (this.isHoliday(local)) return 'holiday';
 		if (local.weekday >= 6) return 'weekend';
 		const { nightStartHour: start, nightEndHour: end } = this.model;

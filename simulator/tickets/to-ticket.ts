@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
+import { formatOffsetIso, parseOffsetIso } from '../../nodes/shared/calendar/instant';
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
 import type { RawRow } from './read-rows';
@@ -65,6 +66,14 @@ export function parseTimestamp(value: string, zone: string): DateTime | undefine
 	return undefined;
 }
 
+/** A history timestamp as ISO text (offset kept), or undefined when no known format matches. */
+export function timestampIso(value: string, zone: string, suppressMilliseconds = false): string | undefined {
+	// Exports usually carry ISO with an offset; that shape skips luxon's general parsers.
+	const fast = parseOffsetIso(value.trim());
+	if (fast) return formatOffsetIso(fast.millis, fast.offsetMinutes, { suppressMilliseconds });
+	return parseTimestamp(value, zone)?.toISO({ suppressMilliseconds }) ?? undefined;
+}
+
 function parseBoolean(value: string): boolean | undefined | 'invalid' {
 	const text = value.trim().toLowerCase();
 	if (!text) return undefined;
@@ -96,8 +105,8 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 		const text = get(row, 'text');
 		if (!text) return reject('field "text" is empty');
 		const createdRaw = get(row, 'created_at');
-		const created = parseTimestamp(createdRaw, zone);
-		if (!created) return reject(createdRaw ? `field "created_at" is not a date: "${createdRaw.slice(0, 40)}"` : 'field "created_at" is empty');
+		const receivedAt = timestampIso(createdRaw, zone, true);
+		if (!receivedAt) return reject(createdRaw ? `field "created_at" is not a date: "${createdRaw.slice(0, 40)}"` : 'field "created_at" is empty');
 		const id = get(row, 'id') || `line-${row.line}`;
 		const firstLine = seen.get(id);
 		if (firstLine !== undefined) return reject(`duplicate id "${id}" (first on line ${firstLine})`);
@@ -121,8 +130,8 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 		] as const) {
 			const raw = get(row, column);
 			if (!raw) continue;
-			const at = parseTimestamp(raw, zone);
-			if (at) labels[key] = at.toISO() ?? undefined;
+			const at = timestampIso(raw, zone);
+			if (at) labels[key] = at;
 			else warnings.push(`field "${column}" is not a date and was ignored`);
 		}
 		const resolvedBy = get(row, 'resolved_by').toLowerCase();
@@ -145,7 +154,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 			message: {
 				text,
 				...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
-				receivedAt: created.toISO({ suppressMilliseconds: true }) as string,
+				receivedAt,
 			},
 		};
 		return { ok: true, value: { line: row.line, ticket, labels, warnings } };

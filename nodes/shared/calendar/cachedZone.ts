@@ -1,7 +1,10 @@
 import { IANAZone, Zone } from 'luxon';
 
 const BUCKET_MS = 15 * 60 * 1000;
+const DAY_MS = 86_400_000;
 const MAX_BUCKETS = 200_000;
+/** Marks a UTC day on which the offset changes. */
+const MIXED = Number.NaN;
 
 /**
  * An IANA zone whose UTC offsets are remembered per quarter hour. luxon asks Intl for the offset of
@@ -11,6 +14,7 @@ const MAX_BUCKETS = 200_000;
 class CachedIanaZone extends Zone {
 	private readonly inner: IANAZone;
 	private readonly offsets = new Map<number, number>();
+	private readonly dayOffsets = new Map<number, number>();
 
 	constructor(name: string) {
 		super();
@@ -42,6 +46,20 @@ class CachedIanaZone extends Zone {
 	}
 
 	offset(ts: number): number {
+		// Most days have one offset all day: one Intl look-up at each end of the day settles all 96 quarter hours.
+		const day = Math.floor(ts / DAY_MS);
+		let offset = this.dayOffsets.get(day);
+		if (offset === undefined) {
+			const start = this.inner.offset(day * DAY_MS);
+			offset = start === this.inner.offset((day + 1) * DAY_MS - 1) ? start : MIXED;
+			if (this.dayOffsets.size >= MAX_BUCKETS) this.dayOffsets.clear();
+			this.dayOffsets.set(day, offset);
+		}
+		return Number.isNaN(offset) ? this.quarterHourOffset(ts) : offset;
+	}
+
+	/** On a day with a transition, offsets are remembered per quarter hour. */
+	private quarterHourOffset(ts: number): number {
 		const bucket = Math.floor(ts / BUCKET_MS);
 		let offset = this.offsets.get(bucket);
 		if (offset === undefined) {

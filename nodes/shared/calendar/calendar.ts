@@ -1,6 +1,7 @@
 import { DateTime, IANAZone, type Zone } from 'luxon';
 import { cachedZone } from './cachedZone';
 import { holidayTable } from './holidays';
+import { formatOffsetIso, localParts, parseOffsetIso } from './instant';
 import { assertIsoDate, parseDayHours, type MinuteInterval } from './parse';
 import { WEEKDAYS, type CalendarConfig } from './types';
 
@@ -23,15 +24,10 @@ export function toMillis(at: TimeInput, field = 'time'): number {
 	let ms: number;
 	if (typeof at === 'number') ms = at;
 	else if (at instanceof Date) ms = at.getTime();
-	else if (typeof at === 'string') ms = DateTime.fromISO(at, { setZone: true }).toMillis();
+	else if (typeof at === 'string') ms = parseOffsetIso(at)?.millis ?? DateTime.fromISO(at, { setZone: true }).toMillis();
 	else ms = at.toMillis();
 	if (!Number.isFinite(ms)) throw new Error(`${field}: "${String(at)}" is not a valid date-time`);
 	return ms;
-}
-
-/** Local date counted in days since 1970-01-01, so plain integer arithmetic steps through dates. */
-function dayNumber(year: number, month: number, day: number): number {
-	return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
 function dateOf(dayNo: number): { year: number; month: number; day: number; iso: string; weekday: number } {
@@ -122,18 +118,29 @@ export class BusinessCalendar {
 
 	/** The instant at which `durationMs` of open time has passed since `at`. */
 	addBusinessDuration(at: TimeInput, durationMs: number): DateTime {
+		return this.toDateTime(this.addBusinessMillis(at, durationMs));
+	}
+
+	/** addBusinessDuration as epoch milliseconds (no DateTime built: SLA deadlines are computed per ticket). */
+	addBusinessMillis(at: TimeInput, durationMs: number): number {
 		const from = toMillis(at);
 		if (!Number.isFinite(durationMs) || durationMs < 0) throw new Error(`duration: ${durationMs} must be a non-negative number of milliseconds`);
-		if (durationMs === 0) return this.toDateTime(from);
+		if (durationMs === 0) return from;
 		let remaining = durationMs;
 		for (const span of this.spansFrom(from, from + durationMs + SEARCH_DAYS * DAY_MS)) {
 			const start = Math.max(span.start, from);
 			if (span.end <= start) continue;
 			const available = span.end - start;
-			if (remaining <= available) return this.toDateTime(start + remaining);
+			if (remaining <= available) return start + remaining;
 			remaining -= available;
 		}
 		throw new Error(`calendar: not enough open hours within ${SEARCH_DAYS} days to add ${durationMs} ms`);
+	}
+
+	/** An instant as luxon's toISO() would write it in the business zone, without building a DateTime. */
+	toIso(at: TimeInput): string {
+		const ms = toMillis(at);
+		return formatOffsetIso(ms, this.zone.offset(ms), { namedZone: true });
 	}
 
 	/** An instant as a DateTime in the business zone. */
@@ -143,11 +150,11 @@ export class BusinessCalendar {
 
 	/** Merged open spans that end after `fromMs`, in order, starting no later than `untilMs`. */
 	*spansFrom(fromMs: number, untilMs: number): Generator<OpenSpan> {
-		const local = DateTime.fromMillis(fromMs, { zone: this.zone });
+		const today = localParts(fromMs, this.zone).dayNumber;
 		// Start a day early: yesterday's shift may run past midnight into today.
-		let dayNo = dayNumber(local.year, local.month, local.day) - 1;
+		let dayNo = today - 1;
 		// Local days are at most ~26 h long, so a margin of two days past untilMs covers every zone.
-		const lastDay = dayNumber(local.year, local.month, local.day) + Math.ceil((untilMs - fromMs) / DAY_MS) + 2;
+		const lastDay = today + Math.ceil((untilMs - fromMs) / DAY_MS) + 2;
 		let current: OpenSpan | undefined;
 		for (; dayNo <= lastDay; dayNo++) {
 			for (const span of this.daySpans(dayNo)) {

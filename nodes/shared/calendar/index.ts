@@ -6,3 +6,5 @@ export { WEEKDAYS, defaultWeekly } from './types';
 export type { CalendarConfig, DayHours, HolidaySource, HoursInterval, Weekday } from './types';
 export { calendarConfigFromParameters } from './fromParameters';
 export type { CalendarParameters } from './fromParameters';
+export { formatOffsetIso, localParts, parseOffsetIso } from './instant';
+export type { IsoFormat, LocalParts, OffsetInstant } from './instant';

@@ -49,9 +49,11 @@ export function isFirstContact(ticket: Ticket, nowIso: string): boolean {
 
 /** Open or closed, when humans are next in, and the greeting to send (if this is the moment to greet). */
 export function greetTicket(ticket: Ticket, calendar: BusinessCalendar, options: GreetOptions = {}): HoursSection {
-	const at = calendar.toDateTime(ticketTime(ticket, options.now));
+	const ms = ticketTime(ticket, options.now);
+	// Most tickets arrive in hours: answer those without building a DateTime.
+	if (calendar.isOpen(ms)) return { open: true, greet: false, timeZone: calendar.timeZone };
+	const at = calendar.toDateTime(ms);
 	const nowIso = at.toISO() as string;
-	if (calendar.isOpen(at)) return { open: true, greet: false, timeZone: calendar.timeZone };
 
 	const language = ticketLanguage(ticket, options.language, options.defaultLanguage);
 	const messages = messagesFor(language);

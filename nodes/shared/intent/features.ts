@@ -4,6 +4,12 @@
  * are sublinear (1 + ln tf), weighted by smoothed idf, and the vector is L2-normalised.
  */
 import { normalizeWords, stemWords, type TextLanguage } from '../text';
+import { feedString, hashOf, startHash, stepA, stepB, stepHash, TermTable } from './term-table';
+
+const START = startHash();
+const WORD_PREFIX = hashOf('w ');
+const BIGRAM_PREFIX = hashOf('b ');
+const SPACE = 32;
 
 export interface SparseVector {
 	indices: Int32Array;
@@ -37,6 +43,11 @@ export function extractTerms(text: string, language: TextLanguage, config: Featu
 }
 
 export class Vectorizer {
+	/** Built on first use; null when the vocabulary's hashes collide (then terms are looked up as strings). */
+	private table?: TermTable | null;
+	/** Per-feature counts, reused across messages and zeroed after each (transform is synchronous). */
+	private scratch?: Int32Array;
+
 	constructor(
 		readonly config: FeatureConfig,
 		readonly vocabulary: ReadonlyMap<string, number>,
@@ -72,25 +83,76 @@ export class Vectorizer {
 			const index = this.vocabulary.get(term);
 			if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
 		}
-		const indices = new Int32Array(counts.size);
-		const values = new Float32Array(counts.size);
-		let k = 0;
+		const indices = Int32Array.from(counts.keys()).sort();
+		return this.weigh(indices, (index) => counts.get(index) as number);
+	}
+
+	/** Same vector as transformTerms(extractTerms(…)), without building the term strings. */
+	transform(text: string, language: TextLanguage): SparseVector {
+		if (this.table === undefined) this.table = TermTable.build(this.vocabulary) ?? null;
+		const table = this.table;
+		if (!table) return this.transformTerms(extractTerms(text, language, this.config));
+		const words = normalizeWords(text, language);
+		const stems = stemWords(words, language);
+		const counts = (this.scratch ??= new Int32Array(this.size));
+		const touched: number[] = [];
+		const count = (index: number) => {
+			if (index >= 0 && counts[index]++ === 0) touched.push(index);
+		};
+		const h = startHash();
+		for (const stem of stems) {
+			h.a = WORD_PREFIX.a;
+			h.b = WORD_PREFIX.b;
+			feedString(h, stem);
+			count(table.get(h.a, h.b));
+		}
+		if (this.config.wordBigrams) {
+			for (let i = 1; i < stems.length; i++) {
+				h.a = BIGRAM_PREFIX.a;
+				h.b = BIGRAM_PREFIX.b;
+				feedString(h, stems[i - 1]);
+				stepHash(h, SPACE);
+				feedString(h, stems[i]);
+				count(table.get(h.a, h.b));
+			}
+		}
+		const joined = ' ' + words.join(' ') + ' ';
+		const { charMin, charMax } = this.config;
+		const length = joined.length;
+		// The n-grams starting at i share their prefix hashes: each character is hashed charMax times, not per n-gram.
+		for (let i = 0; i < length; i++) {
+			let a = START.a;
+			let b = START.b;
+			const end = Math.min(length, i + charMax);
+			for (let j = i; j < end; j++) {
+				const code = joined.charCodeAt(j);
+				a = stepA(a, code);
+				b = stepB(b, code);
+				if (j - i + 1 >= charMin) {
+					const index = table.get(a, b);
+					if (index >= 0 && counts[index]++ === 0) touched.push(index);
+				}
+			}
+		}
+		const indices = Int32Array.from(touched).sort();
+		const vector = this.weigh(indices, (index) => counts[index]);
+		for (const index of touched) counts[index] = 0;
+		return vector;
+	}
+
+	/** Sublinear tf × idf, L2-normalised; indices ascending so both paths sum in the same order. */
+	private weigh(indices: Int32Array, countOf: (index: number) => number): SparseVector {
+		const values = new Float32Array(indices.length);
 		let norm = 0;
-		for (const [index, count] of counts) {
-			const value = (1 + Math.log(count)) * this.idf[index];
-			indices[k] = index;
+		for (let k = 0; k < indices.length; k++) {
+			const value = (1 + Math.log(countOf(indices[k]))) * this.idf[indices[k]];
 			values[k] = value;
 			norm += value * value;
-			k++;
 		}
 		if (norm > 0) {
 			const scale = 1 / Math.sqrt(norm);
 			for (let i = 0; i < values.length; i++) values[i] *= scale;
 		}
 		return { indices, values };
-	}
-
-	transform(text: string, language: TextLanguage): SparseVector {
-		return this.transformTerms(extractTerms(text, language, this.config));
 	}
 }

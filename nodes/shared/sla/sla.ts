@@ -40,7 +40,7 @@ function countsBusinessHours(policy: SlaPolicy, priority: Urgency): boolean {
 
 function dueAt(start: number, minutes: number, business: boolean, calendar: BusinessCalendar): string {
 	const ms = minutes * MINUTE;
-	return (business ? calendar.addBusinessDuration(start, ms) : calendar.toDateTime(start + ms)).toISO() as string;
+	return calendar.toIso(business ? calendar.addBusinessMillis(start, ms) : start + ms);
 }
 
 /** Deadlines of a ticket under a policy, computed with the business calendar. */
@@ -53,7 +53,7 @@ export function annotateSla(ticket: Ticket, policy: SlaPolicy, calendar: Busines
 		policy: policy.name,
 		priority,
 		businessHours: business,
-		startedAt: calendar.toDateTime(start).toISO() as string,
+		startedAt: calendar.toIso(start),
 		firstResponseDueAt: dueAt(start, target.firstResponseMinutes, business, calendar),
 		resolutionDueAt: dueAt(start, target.resolutionMinutes, business, calendar),
 		state: 'ok',
@@ -106,7 +106,7 @@ export function checkSla(ticket: Ticket, policy: SlaPolicy, calendar: BusinessCa
 		target: kind,
 		dueAt: (kind === 'firstResponse' ? annotated?.firstResponseDueAt : annotated?.resolutionDueAt) ?? dueAt(start, budget / MINUTE, business, calendar),
 		used: Math.round(used * 1000) / 1000,
-		checkedAt: calendar.toDateTime(at).toISO() as string,
+		checkedAt: calendar.toIso(at),
 	};
 }
 

@@ -47,8 +47,9 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
 	}
 	let [best, second] = rank(scores, languages);
 	let method = 'hint words';
-	// The customer's known language agreeing with the text's hint words settles it as well.
-	const agreesWithCustomer = known !== undefined && best?.[0] === known && best[1] > (second?.[1] ?? 0);
+	// The customer's known language settles it too, unless the text's hint words point elsewhere:
+	// tinyld (~0.1–0.4 ms a call) is only asked when the text contradicts what we know.
+	const agreesWithCustomer = known !== undefined && (scores.get(known) ?? 0) >= (best?.[1] ?? 0);
 	const clear = agreesWithCustomer || (best && best[1] >= CLEAR_SCORE && best[1] - (second?.[1] ?? 0) >= CLEAR_MARGIN);
 	if (!clear && text.length >= TINYLD_MIN_CHARS) {
 		method = 'tinyld + hint words';

@@ -77,6 +77,8 @@ export interface StartOptions {
 	userFolder?: string;
 	/** Leave unbuilt files out of the staged package.json (see stagePackage). Default true. */
 	onlyBuiltFiles?: boolean;
+	/** Extra environment for n8n (e.g. execution-saving settings), on top of the test defaults. */
+	env?: NodeJS.ProcessEnv;
 }
 
 export interface NodeTypeSummary {
@@ -112,6 +114,7 @@ export class N8nServer {
 		readonly brokerPort: number,
 		readonly staged: StagedPackage,
 		ownUserFolder: boolean,
+		private readonly extraEnv: NodeJS.ProcessEnv,
 	) {
 		this.baseUrl = `http://${HOST}:${port}`;
 		this.ownUserFolder = ownUserFolder;
@@ -123,7 +126,7 @@ export class N8nServer {
 		const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'support247-n8n-'));
 		const staged = stagePackage(userFolder, { onlyBuiltFiles: options.onlyBuiltFiles ?? true });
 		const [port, brokerPort] = [await freePort(), await freePort()];
-		const server = new N8nServer(userFolder, port, brokerPort, staged, !options.userFolder);
+		const server = new N8nServer(userFolder, port, brokerPort, staged, !options.userFolder, options.env ?? {});
 		try {
 			await server.launch();
 			await server.setupOwnerOnce();
@@ -153,7 +156,7 @@ export class N8nServer {
 		// detached: n8n and its task runner get their own process group, so stop() can end them all.
 		const child = spawn(NODE24_BIN, [N8N_BIN, 'start'], {
 			cwd: this.userFolder,
-			env: n8nEnv(this.userFolder, this.port, this.brokerPort),
+			env: { ...n8nEnv(this.userFolder, this.port, this.brokerPort), ...this.extraEnv },
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -318,7 +321,7 @@ export class N8nServer {
 	cli(args: string[]): string {
 		const result = spawnSync(NODE24_BIN, [N8N_BIN, ...args], {
 			cwd: this.userFolder,
-			env: n8nEnv(this.userFolder, this.port, this.brokerPort),
+			env: { ...n8nEnv(this.userFolder, this.port, this.brokerPort), ...this.extraEnv },
 			encoding: 'utf8',
 			timeout: 120_000,
 		});
