@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -28,7 +27,8 @@ import {
 import { ensureUserFolder } from './user-folder';
 import { validateWorkflowJson, WorkflowFileError, type WorkflowJson } from './workflow-file';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
+export { REPO_ROOT } from './repo-root';
+import { REPO_ROOT } from './repo-root';
 
 export interface EngineOptions {
 	/** Folder of the node package whose package.json "n8n" section lists the built nodes. Default: this repository. */

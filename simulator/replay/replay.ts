@@ -9,6 +9,7 @@ import { NumberList, percentile } from '../metrics/stats';
 import { sendTicket } from './live';
 import { MisrouteWriter } from './misroutes';
 import type { TicketOutcome } from './outcome';
+import { TicketReader } from './ticket-reader';
 import { WorkerPool } from './worker-pool';
 
 export interface ReplayOptions {
@@ -56,6 +57,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	let maxInFlight = workers * 2;
 
 	let run: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
+	let pool: WorkerPool | undefined;
 	let close = async () => {};
 	const latencies = new NumberList();
 	if (options.target) {
@@ -69,9 +71,10 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 			return sent.map(({ outcome }) => outcome);
 		};
 	} else if (workers > 1) {
-		const pool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
-		run = (batch) => pool.run(batch);
-		close = () => pool.close();
+		const started = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
+		pool = started;
+		run = (batch) => started.run(batch);
+		close = () => started.close();
 	} else {
 		const engine = options.engine ?? (await createEngine({ credentials: options.credentials }));
 		const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
@@ -88,34 +91,52 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		done += outcomes.length;
 		options.onProgress?.(done);
 	};
+	const rejectRow = (line: number, reason: string) => {
+		accumulator.reject(line, reason);
+		errors?.rejected(line, reason);
+	};
 	const inFlight = new Set<Promise<void>>();
-	const dispatch = async (batch: ReplayTicket[]) => {
-		const job: Promise<void> = run(batch).then(score);
+	const dispatch = async (job: Promise<void>) => {
 		inFlight.add(job);
 		job.finally(() => inFlight.delete(job)).catch(() => {});
 		if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
 	};
 
+	let reader: TicketReader | undefined;
 	try {
-		let batch: ReplayTicket[] = [];
-		let taken = 0;
-		for await (const event of readTickets(options.tickets, { preset: options.preset, map: options.map, zone: options.zone })) {
-			if (options.limit !== undefined && taken >= options.limit) break;
-			taken++;
-			if (event.kind === 'rejected') {
-				accumulator.reject(event.line, event.reason);
-				errors?.rejected(event.line, event.reason);
-				continue;
+		if (pool && options.tickets !== '-') {
+			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
+			const workerPool = pool;
+			const source = TicketReader.start(
+				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, batchSize },
+				maxInFlight,
+			);
+			reader = source;
+			for await (const event of source.events()) {
+				if (event.kind === 'rejected') rejectRow(event.line, event.reason);
+				else await dispatch(workerPool.run(event.bytes).then(score).finally(() => source.grant(1)));
 			}
-			batch.push(event.value);
-			if (batch.length >= batchSize) {
-				await dispatch(batch);
-				batch = [];
+		} else {
+			let batch: ReplayTicket[] = [];
+			let taken = 0;
+			for await (const event of readTickets(options.tickets, { preset: options.preset, map: options.map, zone: options.zone })) {
+				if (options.limit !== undefined && taken >= options.limit) break;
+				taken++;
+				if (event.kind === 'rejected') {
+					rejectRow(event.line, event.reason);
+					continue;
+				}
+				batch.push(event.value);
+				if (batch.length >= batchSize) {
+					await dispatch(run(batch).then(score));
+					batch = [];
+				}
 			}
+			if (batch.length) await dispatch(run(batch).then(score));
 		}
-		if (batch.length) await dispatch(batch);
 		await Promise.all(inFlight);
 	} finally {
+		await reader?.close();
 		await close();
 		await errors?.close();
 	}

@@ -63,7 +63,8 @@ export class WorkerPool {
 		return this.idle.pop() as Worker;
 	}
 
-	async run(batch: ReplayTicket[]): Promise<TicketOutcome[]> {
+	/** A batch as tickets, or as the reader thread's serialised bytes. */
+	async run(batch: ReplayTicket[] | Uint8Array): Promise<TicketOutcome[]> {
 		const worker = await this.acquire();
 		const id = this.nextId++;
 		return new Promise<TicketOutcome[]>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engine';
 import type { ReplayTicket } from '../tickets';
@@ -8,8 +9,10 @@ async function main(): Promise<void> {
 	const { workflow, startNode, credentials } = workerData as { workflow: unknown; startNode?: string; credentials?: Record<string, never> };
 	const engine = await createEngine({ credentials });
 	const runner = new BatchRunner(engine, engine.prepare(workflow), { startNode });
-	parentPort?.on('message', (message: { id: number; batch: ReplayTicket[] }) => {
-		runner.run(message.batch).then(
+	parentPort?.on('message', (message: { id: number; batch: ReplayTicket[] | Uint8Array }) => {
+		// Batches from the reader thread arrive still serialised.
+		const batch = message.batch instanceof Uint8Array ? (deserialize(message.batch) as ReplayTicket[]) : message.batch;
+		runner.run(batch).then(
 			(outcomes) => parentPort?.postMessage({ id: message.id, outcomes }),
 			(error: Error) => parentPort?.postMessage({ id: message.id, error: error.message }),
 		);

@@ -8,7 +8,9 @@ export type RawRow = { kind: 'row'; line: number; values: Record<string, string>
 export type RejectedRow = { kind: 'rejected'; line: number; reason: string };
 export type RowEvent = RawRow | RejectedRow;
 
-export class TicketFileError extends Error {}
+export class TicketFileError extends Error {
+	override name = 'TicketFileError';
+}
 
 export type TicketFormat = 'csv' | 'jsonl' | 'json';
 

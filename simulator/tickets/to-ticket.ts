@@ -4,6 +4,7 @@ import { formatOffsetIso, parseOffsetIso } from '../../nodes/shared/calendar/ins
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
 import type { RawRow } from './read-rows';
+import { SeenIds } from './seen-ids';
 
 /** Ground truth and history that stay beside the ticket: the workflow never sees them. */
 export interface TicketLabels {
@@ -93,7 +94,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 		const wanted = missing.map((column) => `${column} (${(map[column] ?? [column]).join(' / ')})`).join(', ');
 		throw new Error(`missing column ${wanted}; found: ${headers.join(', ')}`);
 	}
-	const seen = new Map<string, number>();
+	const seen = new SeenIds();
 	const get = (row: RawRow, column: GenericColumn): string => {
 		const index = bound[column];
 		return index === undefined ? '' : (row.values[headers[index]] ?? '').trim();
@@ -108,9 +109,8 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 		const receivedAt = timestampIso(createdRaw, zone, true);
 		if (!receivedAt) return reject(createdRaw ? `field "created_at" is not a date: "${createdRaw.slice(0, 40)}"` : 'field "created_at" is empty');
 		const id = get(row, 'id') || `line-${row.line}`;
-		const firstLine = seen.get(id);
+		const firstLine = seen.firstLineOf(id, row.line);
 		if (firstLine !== undefined) return reject(`duplicate id "${id}" (first on line ${firstLine})`);
-		seen.set(id, row.line);
 		for (const column of ['text', 'subject', 'customer_name'] as const) {
 			if (get(row, column).includes('\uFFFD')) warnings.push(`field "${column}" has invalid UTF-8 bytes; they were replaced with U+FFFD`);
 		}

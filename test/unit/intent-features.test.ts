@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_FEATURES, extractTerms, Vectorizer } from '../../nodes/shared/intent/features';
-import { hashOf, TermTable } from '../../nodes/shared/intent/term-table';
+import { TermTable } from '../../nodes/shared/intent/term-table';
+import { hashOf } from '../../nodes/shared/text/hash64';
 import type { TextLanguage } from '../../nodes/shared/text';
 
 const TRAINING: Array<[string, TextLanguage]> = [

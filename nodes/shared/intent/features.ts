@@ -4,7 +4,8 @@
  * are sublinear (1 + ln tf), weighted by smoothed idf, and the vector is L2-normalised.
  */
 import { normalizeWords, stemWords, type TextLanguage } from '../text';
-import { feedString, hashOf, startHash, stepA, stepB, stepHash, TermTable } from './term-table';
+import { feedString, hashOf, startHash, stepA, stepB, stepHash } from '../text/hash64';
+import { TermTable } from './term-table';
 
 const START = startHash();
 const WORD_PREFIX = hashOf('w ');

@@ -1,51 +1,13 @@
 /**
  * Feature look-up without building term strings. A message yields ~250 character n-grams; slicing
  * each into a string and hashing it again in a Map was the largest cost of a replay. Here every
- * term is identified by two independent 32-bit hashes computed incrementally over its characters
- * (so the n-grams that start at one position share their work), and an open-addressing table in
+ * term is identified by two independent 32-bit hashes (text/hash64) computed incrementally over its
+ * characters (so the n-grams that start at one position share their work), and an open-addressing table in
  * typed arrays maps the pair to the feature index. Hand-written because no library offers
  * substring-incremental hashing over a fixed vocabulary.
  */
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-const SEED_B = 0x2545f491 | 0;
-const MIX_B = 0x5bd1e995;
-
-/** Running hash state: [a, b]. Feed characters with `step`. */
-export interface HashState {
-	a: number;
-	b: number;
-}
-
-export function startHash(): HashState {
-	return { a: FNV_OFFSET, b: SEED_B };
-}
-
-/** The two running hashes, one character further (small enough for V8 to inline into hot loops). */
-export function stepA(a: number, code: number): number {
-	return Math.imul(a ^ code, FNV_PRIME);
-}
-
-export function stepB(b: number, code: number): number {
-	const mixed = Math.imul(b ^ code, MIX_B);
-	return mixed ^ (mixed >>> 15);
-}
-
-export function stepHash(state: HashState, code: number): void {
-	state.a = stepA(state.a, code);
-	state.b = stepB(state.b, code);
-}
-
-export function feedString(state: HashState, text: string): void {
-	for (let i = 0; i < text.length; i++) stepHash(state, text.charCodeAt(i));
-}
-
-export function hashOf(text: string): HashState {
-	const state = startHash();
-	feedString(state, text);
-	return state;
-}
+import { hashOf } from '../text/hash64';
 
 export class TermTable {
 	private readonly keysA: Int32Array;

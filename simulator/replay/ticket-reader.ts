@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { REPO_ROOT } from '../engine';
+import { TicketFileError, type ColumnMap } from '../tickets';
+
+/** The reader keeps no tickets: its heap holds the parser, one batch and the ids already seen. */
+const READER_HEAP_MB = 96;
+
+export interface ReaderData {
+	tickets: string;
+	preset?: string;
+	map?: ColumnMap;
+	zone: string;
+	limit?: number;
+	batchSize: number;
+}
+
+export type ReaderMessage =
+	| { kind: 'batch'; count: number; bytes: Uint8Array }
+	| { kind: 'rejected'; line: number; reason: string }
+	| { kind: 'end' }
+	| { kind: 'error'; name: string; message: string };
+
+/**
+ * The coordinating side of the reader thread: an async stream of serialised batches and rejected
+ * rows, in file order. `grant` lets the reader send more batches (one per batch finished).
+ */
+export class TicketReader {
+	private readonly queue: ReaderMessage[] = [];
+	private wake?: () => void;
+
+	private constructor(private readonly worker: Worker) {
+		worker.on('message', (message: ReaderMessage) => this.push(message));
+		worker.on('error', (error) => this.push({ kind: 'error', name: error.name, message: error.message }));
+	}
+
+	static start(data: ReaderData, credits: number): TicketReader {
+		const script = path.join(REPO_ROOT, 'dist', 'simulator', 'replay', 'reader-worker.js');
+		const reader = new TicketReader(new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB } }));
+		reader.grant(credits);
+		return reader;
+	}
+
+	grant(credits: number): void {
+		this.worker.postMessage({ credits });
+	}
+
+	private push(message: ReaderMessage): void {
+		this.queue.push(message);
+		this.wake?.();
+	}
+
+	async *events(): AsyncGenerator<Extract<ReaderMessage, { kind: 'batch' | 'rejected' }>> {
+		for (;;) {
+			while (this.queue.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+			const message = this.queue.shift() as ReaderMessage;
+			if (message.kind === 'end') return;
+			if (message.kind === 'error') {
+				// The same error the in-thread reader would throw, so the CLI prints the same line.
+				throw message.name === 'TicketFileError' ? new TicketFileError(message.message) : new Error(message.message);
+			}
+			yield message;
+		}
+	}
+
+	async close(): Promise<void> {
+		await this.worker.terminate();
+	}
+}
