@@ -170,7 +170,6 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests, beside n8n's
 		tickets: 'the 8 es/pt/en cases of test/e2e/live-web-chat.e2e.test.ts in turn (L1 to L4)',
 		...chain,
 		floor: { what: 'the same n8n, a bare Webhook → Respond to Webhook workflow (test/e2e/fixtures/webhook-floor.workflow.json), requests interleaved', ...bare },
-		addedBySupportChainP50Ms: Math.round((chain.p50Ms - bare.p50Ms) * 10) / 10,
 		machine: { cpus: cpus().length, model: cpus()[0]?.model },
 	};
 	process.stdout.write(
