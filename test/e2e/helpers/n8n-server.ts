@@ -51,7 +51,8 @@ export const OFFLINE_N8N_ENV: NodeJS.ProcessEnv = {
 	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 };
 
-function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+/** What every n8n process of the tests runs with: Node 24 first, loopback only, offline. */
+export function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		// Node 24 first: n8n starts its JS task runner as plain `node`.
 		PATH: `${dirname(NODE24_BIN)}:${process.env.PATH ?? ''}`,

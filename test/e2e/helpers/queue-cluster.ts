@@ -6,9 +6,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { join } from 'path';
 import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage } from './n8n-install';
-import { OFFLINE_N8N_ENV, OWNER, freePort } from './n8n-server';
+import { OWNER, freePort, n8nEnv } from './n8n-server';
 
 const HOST = '127.0.0.1';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -221,18 +221,7 @@ export interface QueueSettings {
 function queueEnv(settings: QueueSettings, userFolder: string, ports: { http: number; broker: number; health: number }): NodeJS.ProcessEnv {
 	const { postgres, redis } = settings;
 	return {
-		PATH: `${dirname(NODE24_BIN)}:${process.env.PATH ?? ''}`,
-		HOME: userFolder,
-		TZ: process.env.TZ ?? 'UTC',
-		LANG: 'C.UTF-8',
-		N8N_USER_FOLDER: userFolder,
-		N8N_HOST: HOST,
-		N8N_LISTEN_ADDRESS: HOST,
-		N8N_PORT: String(ports.http),
-		N8N_PROTOCOL: 'http',
-		N8N_WEBHOOK_URL: `http://${HOST}:${ports.http}/`,
-		N8N_RUNNERS_BROKER_PORT: String(ports.broker),
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
+		...n8nEnv(userFolder, ports.http, ports.broker),
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(ports.health),
 		N8N_WORKER_SERVER_ADDRESS: HOST,
@@ -253,7 +242,6 @@ function queueEnv(settings: QueueSettings, userFolder: string, ports: { http: nu
 		EXECUTIONS_DATA_PRUNE: 'false',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-		...OFFLINE_N8N_ENV,
 		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'warn',
 	};
 }
