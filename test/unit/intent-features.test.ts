@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_FEATURES, extractTerms, Vectorizer } from '../../nodes/shared/intent/features';
-import { TermTable } from '../../nodes/shared/intent/term-table';
+import { buildTermTable } from '../../nodes/shared/intent/term-table';
+import type { FingerprintMap } from '../../nodes/shared/text/fingerprint-map';
 import { hashOf } from '../../nodes/shared/text/hash64';
 import type { TextLanguage } from '../../nodes/shared/text';
 
@@ -69,7 +70,7 @@ describe('intent features without term strings', () => {
 
 	it('find every vocabulary term at its index and nothing else', () => {
 		const vocabulary = new Map(['w pedid', 'b dond pedid', ' pe', 'ped', 'ido ', 'ab'].map((term, index) => [term, index]));
-		const table = TermTable.build(vocabulary) as TermTable;
+		const table = buildTermTable(vocabulary) as FingerprintMap;
 		for (const [term, index] of vocabulary) {
 			const { a, b } = hashOf(term);
 			expect(table.get(a, b)).toBe(index);

@@ -5,7 +5,8 @@
  */
 import { normalizeWords, stemWords, type TextLanguage } from '../text';
 import { feedString, hashOf, startHash, stepA, stepB, stepHash } from '../text/hash64';
-import { TermTable } from './term-table';
+import type { FingerprintMap } from '../text/fingerprint-map';
+import { buildTermTable } from './term-table';
 
 const START = startHash();
 const WORD_PREFIX = hashOf('w ');
@@ -45,7 +46,7 @@ export function extractTerms(text: string, language: TextLanguage, config: Featu
 
 export class Vectorizer {
 	/** Built on first use; null when the vocabulary's hashes collide (then terms are looked up as strings). */
-	private table?: TermTable | null;
+	private table?: FingerprintMap | null;
 	/** Per-feature counts, reused across messages and zeroed after each (transform is synchronous). */
 	private scratch?: Int32Array;
 
@@ -90,7 +91,7 @@ export class Vectorizer {
 
 	/** Same vector as transformTerms(extractTerms(…)), without building the term strings. */
 	transform(text: string, language: TextLanguage): SparseVector {
-		if (this.table === undefined) this.table = TermTable.build(this.vocabulary) ?? null;
+		if (this.table === undefined) this.table = buildTermTable(this.vocabulary) ?? null;
 		const table = this.table;
 		if (!table) return this.transformTerms(extractTerms(text, language, this.config));
 		const words = normalizeWords(text, language);
@@ -129,10 +130,7 @@ export class Vectorizer {
 				const code = joined.charCodeAt(j);
 				a = stepA(a, code);
 				b = stepB(b, code);
-				if (j - i + 1 >= charMin) {
-					const index = table.get(a, b);
-					if (index >= 0 && counts[index]++ === 0) touched.push(index);
-				}
+				if (j - i + 1 >= charMin) count(table.get(a, b));
 			}
 		}
 		const indices = Int32Array.from(touched).sort();

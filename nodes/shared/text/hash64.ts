@@ -9,7 +9,7 @@ const FNV_PRIME = 16777619;
 const SEED_B = 0x2545f491 | 0;
 const MIX_B = 0x5bd1e995;
 
-/** Running hash state: [a, b]. Feed characters with `step`. */
+/** Running hash state: the two hashes so far. Feed characters with `stepHash` or `feedString`. */
 export interface HashState {
 	a: number;
 	b: number;
