@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
+import { toMillis } from '../../nodes/shared/calendar';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
-import { localParts, parseOffsetIso, type LocalParts } from '../../nodes/shared/calendar/instant';
+import { localParts, type LocalParts } from '../../nodes/shared/calendar/instant';
 import type { CostModel, Period } from './cost-model';
 
 /** Classifies a ticket's arrival as holiday, weekend, night or day in the business zone. */
@@ -22,7 +22,7 @@ export class PeriodClassifier {
 
 	/** Epoch milliseconds of a replayed ticket's receivedAt. */
 	millis(iso: string): number {
-		return parseOffsetIso(iso)?.millis ?? DateTime.fromISO(iso, { setZone: true }).toMillis();
+		return toMillis(iso, 'receivedAt');
 	}
 
 	local(millis: number): LocalParts {

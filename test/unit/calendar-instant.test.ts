@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
 import { formatOffsetIso, localParts, parseOffsetIso } from '../../nodes/shared/calendar/instant';
-import { getCalendar } from '../../nodes/shared/calendar';
+import { getCalendar, toMillis } from '../../nodes/shared/calendar';
 
 const ZONES = ['America/Mexico_City', 'America/Sao_Paulo', 'Europe/London', 'Europe/Madrid', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
 const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 11, 31) });
@@ -71,9 +71,14 @@ describe('ISO instants without luxon', () => {
 			'2026-03-02T09:15:00+0530',
 			'02/03/2026 09:15',
 			' 2026-03-02T09:15:00Z',
+			'0050-03-02T09:15:00Z',
 		]) {
 			expect(parseOffsetIso(text)).toBeUndefined();
 		}
 		expect(parseOffsetIso('2028-02-29T10:00:00Z')?.millis).toBe(Date.UTC(2028, 1, 29, 10));
+		// Left to luxon, year 50 stays year 50 (Date.UTC would read it as 1950).
+		const year50 = new Date(Date.UTC(2000, 2, 2, 9, 15));
+		year50.setUTCFullYear(50);
+		expect(toMillis('0050-03-02T09:15:00Z')).toBe(year50.getTime());
 	});
 });

@@ -32,7 +32,8 @@ export function parseOffsetIso(text: string): OffsetInstant | undefined {
 	const minute = Number(m[5]);
 	const second = m[6] === undefined ? 0 : Number(m[6]);
 	const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+	// Date.UTC reads years 0–99 as 1900–1999: those (rare) stay with luxon.
+	if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
 	let offsetMinutes = 0;
 	if (m[8] !== 'Z') {
 		const offsetHours = Number(m[10]);
