@@ -71,10 +71,10 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 			return sent.map(({ outcome }) => outcome);
 		};
 	} else if (workers > 1) {
-		const started = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
-		pool = started;
-		run = (batch) => started.run(batch);
-		close = () => started.close();
+		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
+		pool = workerPool;
+		run = (batch) => workerPool.run(batch);
+		close = () => workerPool.close();
 	} else {
 		const engine = options.engine ?? (await createEngine({ credentials: options.credentials }));
 		const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
@@ -106,7 +106,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	try {
 		if (pool && options.tickets !== '-') {
 			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
-			const workerPool = pool;
 			const source = TicketReader.start(
 				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, batchSize },
 				maxInFlight,
@@ -114,7 +113,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 			reader = source;
 			for await (const event of source.events()) {
 				if (event.kind === 'rejected') rejectRow(event.line, event.reason);
-				else await dispatch(workerPool.run(event.bytes).then(score).finally(() => source.grant(1)));
+				else await dispatch(pool.run(event.bytes).then(score).finally(() => source.grant(1)));
 			}
 		} else {
 			let batch: ReplayTicket[] = [];

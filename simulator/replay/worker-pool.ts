@@ -9,7 +9,7 @@ const WORKER_HEAP_MB = Number(process.env.SUPPORT247_WORKER_HEAP_MB ?? 256);
 
 type Pending = { resolve: (outcomes: TicketOutcome[]) => void; reject: (error: Error) => void };
 
-/** Spreads batches over worker threads, each with its own engine; the calling thread only reads and scores. */
+/** Spreads batches over worker threads, each with its own engine; the calling thread only hands batches on and scores their outcomes. */
 export class WorkerPool {
 	private readonly workers: Worker[] = [];
 	private readonly idle: Worker[] = [];
