@@ -14,6 +14,7 @@ import { performance } from 'perf_hooks';
 import { DEFAULT_THRESHOLD } from '../nodes/shared/knowledge';
 import { trainIntentModel } from '../nodes/shared/intent/train';
 import { datasetsDir, entriesFromRows, readRows, type LabelledRow } from './quality/datasets';
+import { printHeldoutSection } from './heldout-score';
 import { accuracy, atThreshold, calibrationError, predictAll, stratifiedFolds, type ThresholdPoint } from './quality/evaluate';
 
 const REPO_ROOT = path.resolve(__dirname, '..', ...(path.basename(path.resolve(__dirname, '..')) === 'dist' ? ['..'] : []));
@@ -139,3 +140,10 @@ function main(): void {
 }
 
 main();
+// The hand-written held-out set runs with the full bench only (a dataset filter skips it).
+if (!process.argv[2]) {
+	printHeldoutSection().catch((error) => {
+		console.error(`Held-out set: ${(error as Error).message}`);
+		process.exitCode = 1;
+	});
+}
