@@ -27,6 +27,9 @@ function sim(args: string[], input?: string): Promise<Run> {
 
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
+// Every run is a CLI process that loads n8n, some tests run several: minutes on a loaded 2-core runner.
+jest.setTimeout(600_000);
+
 describe('support-sim CLI', () => {
 	let base: ReturnType<typeof json>;
 	let baseRun: Run;

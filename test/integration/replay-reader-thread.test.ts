@@ -8,8 +8,9 @@ import { replay, type ReplayOptions } from '../../simulator/replay/replay';
 
 const workflow = readWorkflowFile(path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json'));
 const fixture = (name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'tickets', name);
-// Each threaded replay starts two workers with an engine each; the single-thread replays share one engine,
-// so that the file loads n8n no more often than it must (a loaded 2-core runner feels every load).
+// Each threaded replay starts two worker threads that load n8n: minutes on a loaded 2-core runner. The
+// single-thread replays share one engine, so that the file loads n8n no more often than it must.
+jest.setTimeout(600_000);
 let engine: Engine;
 beforeAll(async () => {
 	engine = await createEngine();
