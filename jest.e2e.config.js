@@ -10,7 +10,8 @@ module.exports = {
 	// Installs n8n into .cache/n8n/ first if it is missing (a no-op when it is there).
 	globalSetup: '<rootDir>/test/e2e/global-setup.js',
 	setupFiles: ['<rootDir>/test/setup/pin-timezone.js'],
-	// n8n takes ~10 s to start, the first editor load compiles a large bundle.
-	testTimeout: 240000,
+	// n8n takes ~10 s to start on a quiet machine, the first editor load compiles a large bundle; a hang guard
+	// sized for a loaded 2-core runner.
+	testTimeout: 600_000,
 	maxWorkers: 1,
 };

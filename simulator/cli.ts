@@ -142,6 +142,8 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	if (flags.json) writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
 	if (flags.html) writeFile(flags.html, renderHtml(report));
 	if (!flags.quiet) log(renderSummary(report));
+	// Every file the run wrote, so the reader knows where to look next.
+	if (!flags.quiet && flags.json) log(`  JSON report  ${flags.json}`);
 	if (!flags.quiet && flags.html) log(`  HTML report  ${flags.html}`);
 	if (!flags.quiet && flags.errors) log(`  audit file   ${flags.errors}`);
 	// Reports are written first, so the reasons are at hand; but a replay of nothing is a failure.

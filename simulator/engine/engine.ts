@@ -10,6 +10,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
+import { reportEachMessageOnce } from './error-reporting';
 import { InMemoryCredentials } from './in-memory-credentials';
 import { NodeTypeRegistry } from './node-type-registry';
 import { loadPackageNodeTypes } from './package-node-types';
@@ -239,5 +240,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 	// Registered last so that our own send nodes run dry too.
 	for (const type of CAPTURED_TYPES) registry.register(type, capturedNodeType(type, (id) => engine.sinkFor(id)));
 	for (const [type, implementation] of Object.entries(options.extraNodeTypes ?? {})) registry.register(type, implementation);
+	reportEachMessageOnce();
 	return engine;
 }

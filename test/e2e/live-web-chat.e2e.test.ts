@@ -6,7 +6,7 @@
  * (→ SLA Timer for L3/L4) → Reply Channel → Reply Channel: Web Chat, with the template's own parameters
  * and embedded knowledge base. Tickets in es, pt and en are POSTed to its webhook with created_at pinned;
  * then 200 sequential POSTs measure the webhook's latency beside a bare Webhook → Respond workflow on the same
- * n8n (printed, and written to bench/results/live-latency.json).
+ * n8n (printed, and written to .cache/bench/live-latency.json; `npm run bench -- --live` publishes it in bench/results/).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
@@ -30,7 +30,9 @@ const OUTSIDE_WORLD = ['WhatsApp Trigger', 'Support Inbox Trigger', 'Order Syste
 const webhookNode = template.nodes.find((n) => n.name === 'Web Chat Webhook');
 const WEBHOOK_PATH = String(webhookNode?.parameters.path);
 const LATENCY_REQUESTS = 200;
-const LATENCY_FILE = join(REPO_ROOT, 'bench/results/live-latency.json');
+// Measurements go under the ignored .cache/: a test run leaves the clone clean. Only npm run bench updates bench/results/.
+const MEASUREMENTS = join(REPO_ROOT, '.cache/bench');
+const LATENCY_FILE = join(MEASUREMENTS, 'live-latency.json');
 const floorWorkflow = JSON.parse(readFileSync(join(REPO_ROOT, 'test/e2e/fixtures/webhook-floor.workflow.json'), 'utf8')) as { id: string };
 const FLOOR_PATH = 'support-e2e-floor';
 
@@ -176,7 +178,7 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests, beside n8n's
 		`\nlive n8n webhook latency (${LATENCY_REQUESTS} sequential POSTs, support-247-tiered web chat): p50 ${chain.p50Ms} ms, p90 ${chain.p90Ms} ms, p99 ${chain.p99Ms} ms, max ${chain.maxMs} ms;` +
 			` bare Webhook → Respond on the same n8n: p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms\n`,
 	);
-	mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
+	mkdirSync(MEASUREMENTS, { recursive: true });
 	writeFileSync(LATENCY_FILE, `${JSON.stringify(result, null, 2)}\n`);
 	expect(chain.p99Ms).toBeGreaterThan(0);
 	expect(bare.p99Ms).toBeGreaterThan(0);
@@ -224,8 +226,9 @@ test('a live replay through the webhook and an in-process replay agree ticket by
 	process.stdout.write(
 		`\nsame ${remote.tickets.replayed} tickets: live webhook one by one ${remote.throughput.wallSeconds} s (p50 ${remote.live?.latencyMs.p50} ms), in-process ${local.throughput.wallSeconds} s: live/simulated ${ratio}x\n`,
 	);
+	mkdirSync(MEASUREMENTS, { recursive: true });
 	writeFileSync(
-		join(REPO_ROOT, 'bench/results/live-vs-simulator.json'),
+		join(MEASUREMENTS, 'live-vs-simulator.json'),
 		`${JSON.stringify({ measuredAt: new Date().toISOString(), tickets: remote.tickets.replayed, liveSeconds: remote.throughput.wallSeconds, simulatorSeconds: local.throughput.wallSeconds, ratio, liveLatencyMs: remote.live?.latencyMs }, null, 2)}\n`,
 	);
 });

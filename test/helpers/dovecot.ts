@@ -9,6 +9,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { createConnection, createServer } from 'net';
 import { tmpdir, userInfo } from 'os';
 import { join } from 'path';
+import { findDovecot } from './prerequisites';
 
 export interface DovecotServer {
 	host: string;
@@ -24,28 +25,6 @@ export interface DovecotServer {
 	/** Stops for good and deletes the temp folder. */
 	destroy(): Promise<void>;
 	log(): string;
-}
-
-const BINARY_CANDIDATES = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
-
-/** Path of the dovecot binary, or undefined when it is not installed. */
-export function findDovecot(): string | undefined {
-	const found = BINARY_CANDIDATES.find((path) => existsSync(path));
-	if (found) return found;
-	const which = spawnSync('sh', ['-c', 'command -v dovecot'], { encoding: 'utf8' });
-	return which.status === 0 ? which.stdout.trim() || undefined : undefined;
-}
-
-/**
- * Whether integration tests should run. On CI a missing binary is a failure, not a skip:
- * `.ci/run` must install dovecot-imapd.
- */
-export function dovecotAvailable(): boolean {
-	if (findDovecot()) return true;
-	if (process.env.CI) throw new Error('dovecot is not installed but CI is set: install the Debian package dovecot-imapd');
-	// eslint-disable-next-line no-console
-	console.warn('Skipping email integration tests: dovecot is not installed (apt-get install dovecot-imapd)');
-	return false;
 }
 
 export async function freePort(): Promise<number> {
@@ -106,7 +85,7 @@ function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
 
 export async function startDovecot(users: Record<string, string> = { support: 'secret' }): Promise<DovecotServer> {
 	const binary = findDovecot();
-	if (!binary) throw new Error('dovecot is not installed (apt-get install dovecot-imapd)');
+	if (!binary) throw new Error('dovecot is not installed (apt-get install -y dovecot-imapd)');
 	const dir = mkdtempSync(join(tmpdir(), 'support247-dovecot-'));
 	chmodSync(dir, 0o755); // the unprivileged login and mail processes must reach their files
 	const port = await freePort();
@@ -184,7 +163,7 @@ service stats {
 		proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child = proc;
 		try {
-			await waitForGreeting(port, proc, 15_000);
+			await waitForGreeting(port, proc, 60_000);
 		} catch (error) {
 			signalGroup(proc, 'SIGKILL');
 			throw new Error(`${(error as Error).message}\n${stderr}\n${server.log()}`);

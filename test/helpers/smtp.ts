@@ -75,7 +75,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<SmtpTestServ
 		user,
 		password,
 		messages,
-		async waitForMessages(count, timeoutMs = 10_000) {
+		async waitForMessages(count, timeoutMs = 60_000) {
 			let timer: NodeJS.Timeout | undefined;
 			const timeout = new Promise<never>((_, reject) => {
 				timer = setTimeout(() => reject(new Error(`expected ${count} SMTP messages, got ${messages.length}`)), timeoutMs);

@@ -88,7 +88,7 @@ export function createTriggerHarness(node: INodeType, options: TriggerHarnessOpt
 			response = await node.trigger.call(context);
 			return response;
 		},
-		async waitForItems(count, timeoutMs = 15_000) {
+		async waitForItems(count, timeoutMs = 60_000) {
 			let timer: NodeJS.Timeout | undefined;
 			const timeout = new Promise<never>((_, reject) => {
 				timer = setTimeout(() => reject(new Error(`expected ${count} emitted items, got ${items().length}: ${JSON.stringify(logs.slice(-5))}`)), timeoutMs);

@@ -27,14 +27,23 @@ function sim(args: string[], input?: string): Promise<Run> {
 
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
+// Every run is a CLI process that loads n8n, some tests run several: minutes on a loaded 2-core runner.
+jest.setTimeout(600_000);
+
 describe('support-sim CLI', () => {
 	let base: ReturnType<typeof json>;
+	let baseRun: Run;
 
 	beforeAll(async () => {
 		const run = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--json', out('base.json'), '--html', out('base.html'), '--errors', out('base.jsonl')]);
 		expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
 		expect(run.code).toBe(0);
 		base = json(out('base.json'));
+		baseRun = run;
+	});
+
+	it('ends its summary with the path of every file it wrote', () => {
+		expect(baseRun.stdout.trimEnd().split('\n').slice(-3)).toEqual([`  JSON report  ${out('base.json')}`, `  HTML report  ${out('base.html')}`, `  audit file   ${out('base.jsonl')}`]);
 	});
 
 	it('replays on the real engine and conserves every ticket', () => {

@@ -7,13 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { ImapFlow } from 'imapflow';
 
 import { SupportInboxTrigger } from '../../nodes/SupportInboxTrigger/SupportInboxTrigger.node';
-import { dovecotAvailable, startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { describeWith } from '../helpers/prerequisites';
 import { rawMail } from '../helpers/smtp';
 import { createTriggerHarness, type TriggerHarness } from '../helpers/trigger-harness';
 
-const describeWithDovecot = dovecotAvailable() ? describe : describe.skip;
-
-describeWithDovecot('Support Inbox Trigger on a real Dovecot', () => {
+describeWith('dovecot-imapd', 'email integration', 'Support Inbox Trigger on a real Dovecot', () => {
 	let dovecot: DovecotServer;
 	const harnesses: TriggerHarness[] = [];
 	let mailbox = 0;

@@ -10,11 +10,11 @@ import { simpleParser } from 'mailparser';
 import { createEngine, type Engine } from '../../simulator/engine';
 import { SupportEmailReply } from '../../nodes/SupportEmailReply/SupportEmailReply.node';
 import { SupportInboxTrigger } from '../../nodes/SupportInboxTrigger/SupportInboxTrigger.node';
-import { dovecotAvailable, startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { describeWith } from '../helpers/prerequisites';
 import { rawMail, startSmtp, type SmtpTestServer } from '../helpers/smtp';
 import { createTriggerHarness, type TriggerHarness } from '../helpers/trigger-harness';
 
-const describeWithDovecot = dovecotAvailable() ? describe : describe.skip;
 
 /** Mailbox users; SMTP delivers <user>@shop.test / @example.com to the user with that local part. */
 const USERS = { support: 'pw-support', helpdesk: 'pw-helpdesk', ana: 'pw-ana', carol: 'pw-carol' };
@@ -39,7 +39,7 @@ function replyWorkflow(options: IDataObject = {}, onError?: string) {
 	};
 }
 
-describeWithDovecot('Support Email Reply with real SMTP and IMAP', () => {
+describeWith('dovecot-imapd', 'email integration', 'Support Email Reply with real SMTP and IMAP', () => {
 	let dovecot: DovecotServer;
 	let smtp: SmtpTestServer;
 	const harnesses: TriggerHarness[] = [];

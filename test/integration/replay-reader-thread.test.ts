@@ -3,15 +3,22 @@
  * The replay must still count, reject and decide exactly as the single-thread replay does.
  */
 import path from 'node:path';
-import { readWorkflowFile, REPO_ROOT } from '../../simulator/engine';
+import { createEngine, readWorkflowFile, REPO_ROOT, type Engine } from '../../simulator/engine';
 import { replay, type ReplayOptions } from '../../simulator/replay/replay';
 
 const workflow = readWorkflowFile(path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json'));
 const fixture = (name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'tickets', name);
+// Each threaded replay starts two worker threads that load n8n: minutes on a loaded 2-core runner. The
+// single-thread replays share one engine, so that the file loads n8n no more often than it must.
+jest.setTimeout(600_000);
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createEngine();
+});
 const both = async (options: Omit<ReplayOptions, 'workflow' | 'workflowName' | 'zone'>) => {
 	const common = { workflow, workflowName: 'support-247-tiered.json', zone: 'America/Mexico_City', batchSize: 3 };
 	const ids = [new Map<string, string>(), new Map<string, string>()];
-	const single = await replay({ ...common, ...options, workers: 1, onOutcome: (o) => ids[0].set(o.id, `${o.tier}/${o.answered}`) });
+	const single = await replay({ ...common, ...options, workers: 1, engine, onOutcome: (o) => ids[0].set(o.id, `${o.tier}/${o.answered}`) });
 	const threaded = await replay({ ...common, ...options, workers: 2, onOutcome: (o) => ids[1].set(o.id, `${o.tier}/${o.answered}`) });
 	return { single, threaded, decisions: ids };
 };
@@ -39,7 +46,7 @@ describe('replay over worker threads, with a reader thread', () => {
 	it('fails with the same message as the single-thread reader for an unusable file', async () => {
 		for (const name of ['header-only.csv', 'empty.csv']) {
 			const common = { workflow, workflowName: 'x', zone: 'UTC', tickets: fixture(name) };
-			const single = await replay({ ...common, workers: 1 }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
+			const single = await replay({ ...common, workers: 1, engine }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
 			const threaded = await replay({ ...common, workers: 2 }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
 			expect(single).toMatch(/^TicketFileError: Tickets file .* (empty|no ticket rows)/);
 			expect(threaded).toBe(single);

@@ -3,32 +3,29 @@
  * fetched (the only request is the file itself), and nothing is logged as an error (a CSP violation
  * would be). With SUPPORT247_SCREENSHOTS=1 it also refreshes docs/report-screenshot.png.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { pathToFileURL } from 'url';
 import { chromium, type Browser } from 'playwright-core';
 
 import { renderHtml } from '../../simulator/report/html';
+import { chromiumPath, describeWith } from '../helpers/prerequisites';
 import { sampleReport } from '../helpers/sample-report';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// On CI a missing browser is a broken environment, not a reason to pass quietly.
-const describeWithChromium = available || process.env.CI ? describe : describe.skip;
-
-describeWithChromium('HTML report in headless Chromium', () => {
+describeWith('chromium', 'HTML report in Chromium', 'HTML report in headless Chromium', () => {
 	let browser: Browser;
 	let dir: string;
 
 	beforeAll(async () => {
-		if (!available) throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium package (apt-get install -y chromium)`);
 		dir = mkdtempSync(path.join(tmpdir(), 'support-report-'));
 		browser = await chromium.launch({
-			executablePath: CHROMIUM,
+			executablePath: chromiumPath(),
+			// Playwright's default 30 s is short for a cold Chromium on a loaded runner.
+			timeout: 120_000,
 			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 		});
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		await browser?.close();

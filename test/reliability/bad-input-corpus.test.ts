@@ -78,6 +78,9 @@ function mixedCorpus(): Buffer {
 	]);
 }
 
+// Each case is a CLI process that loads the engine, several at once: minutes on a loaded 2-core runner.
+const CLI_RUNS_TIMEOUT_MS = 600_000;
+
 describe('bad input corpus through the CLI', () => {
 	it('rejects each broken row by line and field, replays the rest (a 1 MB field, invalid UTF-8) and exits 0', async () => {
 		const tickets = file('mixed.csv', mixedCorpus());
@@ -103,7 +106,7 @@ describe('bad input corpus through the CLI', () => {
 		expect(report.tiers.L1 + report.tiers.L2 + report.tiers.L3 + report.tiers.L4).toBe(4);
 		const audit = readFileSync(path.join(tmp, 'mixed.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 		expect(audit.filter((r) => r.kind.includes('rejected')).map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 10]);
-	}, 60_000);
+	}, CLI_RUNS_TIMEOUT_MS);
 
 	it('stops with one clear line and exit 1 when nothing can be replayed', async () => {
 		const good = file('good.csv', `${HEADER}g1,2026-03-02T10:00:00-06:00,webchat,en,Kim,what are your hours?\n`);
@@ -123,7 +126,7 @@ describe('bad input corpus through the CLI', () => {
 			expect([name, run.code]).toEqual([name, 1]);
 			expectOneClearLine(run, message);
 		});
-	}, 60_000);
+	}, CLI_RUNS_TIMEOUT_MS);
 
 	it('names the node for a workflow that cannot run, and the parameter for a --param that cannot apply', async () => {
 		const template = JSON.parse(readFileSync(main, 'utf8'));
@@ -142,5 +145,5 @@ describe('bad input corpus through the CLI', () => {
 			expect([name, run.code]).toEqual([name, 1]);
 			expectOneClearLine(run, message);
 		});
-	}, 60_000);
+	}, CLI_RUNS_TIMEOUT_MS);
 });

@@ -16,7 +16,8 @@ import { main as cli } from '../../simulator/cli';
 import { createEngine } from '../../simulator/engine';
 import { SupportInboxTrigger } from '../../nodes/SupportInboxTrigger/SupportInboxTrigger.node';
 import { whatsAppSessionApiTest } from '../../nodes/SupportWhatsAppTrigger/credentialTest';
-import { dovecotAvailable, startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot';
+import { describeWith } from '../helpers/prerequisites';
 import { createTriggerHarness } from '../helpers/trigger-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -200,9 +201,7 @@ describe('the WhatsApp auth key', () => {
 	});
 });
 
-const describeWithDovecot = dovecotAvailable() ? describe : describe.skip;
-
-describeWithDovecot('the IMAP password', () => {
+describeWith('dovecot-imapd', 'email integration', 'the IMAP password', () => {
 	let dovecot: DovecotServer;
 	beforeAll(async () => {
 		dovecot = await startDovecot({ support: 'the-right-password' });

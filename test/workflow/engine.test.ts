@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Logger } from '@n8n/backend-common';
 import { createEngine, readWorkflowFile, type Engine } from '../../simulator/engine';
 import { testNodeTypes } from '../helpers/test-node-types';
 
@@ -48,8 +49,15 @@ describe('in-process engine (n8n-core WorkflowExecute)', () => {
 			nodes: [...fixture.nodes, { id: '9', name: 'Boom', type: 'test.explode', typeVersion: 1, position: [0, 0], parameters: {} }],
 			connections: { ...fixture.connections, Shout: { main: [[{ node: 'Boom', type: 'main', index: 0 }]] } },
 		};
-		const res = await engine.run(failing, { items: [{ text: 'x' }] });
-		expect(res.error).toEqual({ node: 'Boom', message: 'field "message.text" is missing' });
+		// n8n's logger gets each failure once (it used to log the error and then its cause, the same message).
+		const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+		try {
+			const res = await engine.run(failing, { items: [{ text: 'x' }] });
+			expect(res.error).toEqual({ node: 'Boom', message: 'field "message.text" is missing' });
+			expect(logged.mock.calls.map(([message]) => message)).toEqual(['field "message.text" is missing']);
+		} finally {
+			logged.mockRestore();
+		}
 	});
 
 	it('reports an unknown node type with the node and the type', () => {

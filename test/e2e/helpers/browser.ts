@@ -1,9 +1,6 @@
 /** Headless Chromium for the end-to-end tests, driven by playwright-core (no bundled browser: Debian's `chromium`). */
-import { existsSync } from 'fs';
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's package installs here; override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { assertInstalled, chromiumPath } from '../../helpers/prerequisites';
 
 // Headless, sandbox-free (we run as root in a container) and silent: no update checks, sync or first-run calls.
 const CHROMIUM_ARGS = [
@@ -17,17 +14,13 @@ const CHROMIUM_ARGS = [
 	'--no-first-run',
 ];
 
-export function chromiumAvailable(): boolean {
-	return existsSync(CHROMIUM_PATH);
-}
-
+/** Debian's chromium package (/usr/bin/chromium, or CHROMIUM_PATH). */
 export async function launchBrowser(): Promise<Browser> {
-	if (!chromiumAvailable()) {
-		throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "apt-get update && apt-get install -y chromium" or set CHROMIUM_PATH`);
-	}
+	assertInstalled('chromium');
 	// n8n's editor marks elements with data-test-id (Playwright's default is data-testid).
 	selectors.setTestIdAttribute('data-test-id');
-	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+	// Playwright's default 30 s is short for a cold Chromium on a loaded runner.
+	return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, timeout: 120_000 });
 }
 
 export interface EditorSession {

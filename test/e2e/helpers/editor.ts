@@ -5,7 +5,7 @@ import { mkdirSync } from 'fs';
 import { dirname } from 'path';
 import type { Page } from 'playwright-core';
 
-const UI_TIMEOUT_MS = 60_000;
+const UI_TIMEOUT_MS = 120_000;
 
 /** Signs in through the editor's own form, as a person would. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {

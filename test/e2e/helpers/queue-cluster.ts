@@ -4,9 +4,10 @@
  * Every long-lived process runs in its own process group so that stop() and kill() end it with its children.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, type WriteStream } from 'fs';
+import { chmodSync, chownSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { assertInstalled, postgresBinDir as findPostgresBinDir } from '../../helpers/prerequisites';
 import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage } from './n8n-install';
 import { OWNER, freePort, n8nEnv } from './n8n-server';
 
@@ -101,14 +102,16 @@ async function waitFor(what: string, check: () => Promise<boolean>, proc: Logged
 // ---------------------------------------------------------------- PostgreSQL
 
 function postgresBinDir(): string {
-	const root = '/usr/lib/postgresql';
-	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/pg_ctl'))) : [];
-	if (versions.length === 0) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
-	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+	assertInstalled('postgresql');
+	return findPostgresBinDir() as string;
 }
 
+const isRoot = process.getuid?.() === 0;
+
+/** PostgreSQL refuses to run as root: as root its tools run as the postgres OS user, otherwise as ourselves. */
 function asPostgresUser(command: string, args: string[]): string {
-	const result = spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8', timeout: 120_000 });
+	const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+	const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 300_000 });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
@@ -133,13 +136,15 @@ export class Postgres {
 		const socketDir = join(rootDir, 'sock');
 		mkdirSync(dataDir);
 		mkdirSync(socketDir);
-		const { uid, gid } = postgresIds();
-		for (const dir of [dataDir, socketDir]) chownSync(dir, uid, gid);
+		if (isRoot) {
+			const { uid, gid } = postgresIds();
+			for (const dir of [dataDir, socketDir]) chownSync(dir, uid, gid);
+		}
 		asPostgresUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
 		const port = await freePort();
 		// Durability is not under test; fsync off keeps the disk out of the throughput figures.
 		const options = `-p ${port} -k ${socketDir} -h ${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-		asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', '-t', '60', 'start']);
+		asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', '-t', '180', 'start']);
 		const pg = new Postgres(port, dataDir, rootDir, bin);
 		pg.psql(`CREATE DATABASE ${pg.database}`, 'postgres');
 		return pg;
@@ -184,6 +189,7 @@ export class Redis {
 	) {}
 
 	static async start(): Promise<Redis> {
+		assertInstalled('redis-server');
 		const dir = mkdtempSync(join(tmpdir(), 'support247-redis-'));
 		const port = await freePort();
 		const proc = new LoggedProcess(
@@ -192,7 +198,8 @@ export class Redis {
 			{ env: process.env, cwd: dir, logFile: join(dir, 'redis.log') },
 		);
 		const redis = new Redis(port, proc, dir);
-		await waitFor('redis-server', async () => redis.cli('PING').trim() === 'PONG', proc, 20_000);
+		// Seconds when idle; a loaded runner can take much longer to schedule a fresh process.
+		await waitFor('redis-server', async () => redis.cli('PING').trim() === 'PONG', proc, 120_000);
 		return redis;
 	}
 
