@@ -58,7 +58,8 @@ export class SqliteBackend implements ConversationBackend {
 		const { DatabaseSync } = loadSqlite();
 		if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
 		this.db = new DatabaseSync(file);
-		this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))};`);
+		// The busy timeout first: switching to WAL itself waits for a lock another process may hold.
+		this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
 		this.db.exec(SCHEMA);
 		this.statements = {
 			byId: this.db.prepare('SELECT doc FROM s247_conversation WHERE id = ?'),
