@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import type { ConversationRecord, Mutation } from './types';
 
 /** Which conversations a transaction reads: by id, and by any identity key they hold. */
@@ -43,4 +44,9 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/** The error of a database that could not even be opened (a missing node:sqlite, an unwritable folder). */
+export function unopened(what: string, cause: Error | undefined): BackendUnavailableError {
+	return new BackendUnavailableError(`${what}: ${cause?.message ?? 'no database'}`);
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import { extractFacts } from '../routing/facts';
 import type { Ticket } from '../ticket';
 import type { Claim, Identity, IdentityKind } from './types';

@@ -1,4 +1,4 @@
-export { BackendUnavailableError, withTimeout } from './backend';
+export { BackendUnavailableError, unopened, withTimeout } from './backend';
 export type { ConversationBackend, Lookup } from './backend';
 export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
 export { SqliteBackend } from './backends/sqlite';
@@ -19,3 +19,4 @@ export {
 } from './store';
 export type { AppendInput, AppendResult, ConversationView, LoadResult, StoreOptions, TakeoverResult } from './store';
 export type { Claim, ConversationRecord, Identity, Turn } from './types';
+export { PendingWrites } from './pending';

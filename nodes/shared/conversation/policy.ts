@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 /** How much a conversation keeps, and when it forgets or hands back. */
 export interface ConversationPolicy {
 	/** Turns kept per conversation (the oldest go first). */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import { createHash } from 'node:crypto';
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
 import { MAX_CLAIMS, MAX_IDENTITIES, MAX_SEEN_IDS, type ConversationPolicy } from './policy';

@@ -1,6 +1,7 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import { toMillis } from '../calendar';
 import type { HistoryTurn, Ticket } from '../ticket';
-import type { ConversationBackend, Lookup } from './backend';
+import { BackendUnavailableError, type ConversationBackend, type Lookup } from './backend';
 import { identitiesOf, identityKey, type IdentityOptions } from './identities';
 import type { ConversationPolicy } from './policy';
 import {
@@ -16,7 +17,7 @@ import {
 	releaseIfIdle,
 	takeOver,
 } from './record';
-import type { Claim, ConversationRecord, Identity, Release, Takeover, Turn } from './types';
+import type { Claim, ConversationRecord, Identity, Mutation, Release, Takeover, Turn } from './types';
 
 /** What Load writes into `ticket.conversation`. */
 export interface ConversationView {
@@ -82,6 +83,27 @@ function resolve(found: ConversationRecord[], keys: TicketKeys, options: StoreOp
 	return { record: merged, remove };
 }
 
+/**
+ * One backend transaction. A failure of the database becomes a BackendUnavailableError (the node then
+ * goes on statelessly); an error raised by the domain logic itself stays what it is.
+ */
+async function run<T>(backend: ConversationBackend, lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
+	let domainError: Error | undefined;
+	try {
+		return await backend.transact(lookup, (found) => {
+			try {
+				return mutate(found);
+			} catch (error) {
+				domainError = error as Error;
+				throw error;
+			}
+		});
+	} catch (error) {
+		if (domainError || error instanceof BackendUnavailableError) throw error;
+		throw new BackendUnavailableError(`${backend.kind} conversation store: ${(error as Error).message}`);
+	}
+}
+
 function view(record: ConversationRecord, keys: TicketKeys, options: StoreOptions, released?: Release): ConversationView {
 	const episode = episodeTurns(record, keys.at, options.policy);
 	const matchedVerified = keys.identities.some((i) => i.strength === 'verified' && record.identities[identityKey(i)]);
@@ -131,7 +153,7 @@ export async function loadConversation(backend: ConversationBackend, ticket: Tic
 	const keys = keysOf(ticket, options);
 	// No identity to find anyone by: this ticket is handled statelessly.
 	if (keys.identities.length === 0 && !keys.lookup.ids?.length) return { conversation: stateless(), history: [] };
-	return await backend.transact(keys.lookup, (found) => {
+	return await run(backend, keys.lookup, (found) => {
 		const { record: existing, remove } = resolve(found, keys, options);
 		if (!existing && keys.identities.length === 0) return { remove, result: { conversation: stateless(), history: [] } };
 		const record = existing ?? newRecord(keys.identities, keys.at);
@@ -187,7 +209,7 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 		turns.push({ id: `${messageId}:ai`, role: 'ai', text: ticket.reply.text, channel, at: keys.at, ...(handoff ? { handoff: true } : {}) });
 	}
 	const greetedAt = ticket.hours?.greet ? ticket.hours.greetedAt : undefined;
-	return await backend.transact<AppendResult>(keys.lookup, (found) => {
+	return await run<AppendResult>(backend, keys.lookup, (found) => {
 		const { record: existing, remove } = resolve(found, keys, options);
 		if (!existing && keys.identities.length === 0) return { remove, result: { conversationId: null, stored: 0, duplicates: 0 } };
 		const record = existing ?? newRecord(keys.identities, keys.at);
@@ -210,7 +232,7 @@ export async function takeOverConversation(backend: ConversationBackend, ticket:
 	if (!by.trim()) throw new Error('person: who takes the conversation over is required');
 	const keys = keysOf(ticket, options);
 	if (keys.identities.length === 0 && !keys.lookup.ids?.length) throw new Error('conversation: the ticket has no identity or conversation id to take over');
-	return await backend.transact(keys.lookup, (found) => {
+	return await run(backend, keys.lookup, (found) => {
 		const { record: existing, remove } = resolve(found, keys, options);
 		if (!existing && keys.identities.length === 0) throw new Error(`conversation.id: no conversation ${keys.lookup.ids?.[0]}`);
 		const record = existing ?? newRecord(keys.identities, keys.at);
@@ -225,7 +247,7 @@ export async function takeOverConversation(backend: ConversationBackend, ticket:
 export async function releaseConversation(backend: ConversationBackend, ticket: Ticket, by: string | undefined, options: StoreOptions): Promise<TakeoverResult> {
 	const keys = keysOf(ticket, options);
 	if (keys.identities.length === 0 && !keys.lookup.ids?.length) throw new Error('conversation: the ticket has no identity or conversation id to release');
-	return await backend.transact<TakeoverResult>(keys.lookup, (found) => {
+	return await run<TakeoverResult>(backend, keys.lookup, (found) => {
 		const { record, remove } = resolve(found, keys, options);
 		if (!record) return { remove, result: { conversationId: null, takeover: null } };
 		const released = release(record, keys.at, 'released', by?.trim() || undefined);
@@ -237,11 +259,16 @@ export async function releaseConversation(backend: ConversationBackend, ticket: 
 export async function purgeCustomer(backend: ConversationBackend, ticket: Ticket, options: StoreOptions): Promise<number> {
 	const keys = keysOf(ticket, options);
 	if (keys.identities.length === 0 && !keys.lookup.ids?.length) return 0;
-	return await backend.transact(keys.lookup, (found) => ({ remove: found.map((r) => r.id), result: found.length }));
+	return await run(backend, keys.lookup, (found) => ({ remove: found.map((r) => r.id), result: found.length }));
 }
 
 /** Deletes conversations idle for longer than the retention, counted back from `now` (the ticket's or the run's time). */
 export async function purgeExpired(backend: ConversationBackend, nowMs: number, policy: ConversationPolicy): Promise<number> {
 	if (policy.retentionDays <= 0) return 0;
-	return await backend.expire(nowMs - policy.retentionDays * 86_400_000);
+	try {
+		return await backend.expire(nowMs - policy.retentionDays * 86_400_000);
+	} catch (error) {
+		if (error instanceof BackendUnavailableError) throw error;
+		throw new BackendUnavailableError(`${backend.kind} conversation store: ${(error as Error).message}`);
+	}
 }

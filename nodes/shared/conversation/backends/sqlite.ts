@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
@@ -19,7 +20,6 @@ type SqliteModule = { DatabaseSync: new (file: string, options?: Record<string, 
 function loadSqlite(): SqliteModule {
 	try {
 		// Required lazily: Node 20 (the simulator's) has no node:sqlite, and only this backend needs it.
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		return require('node:sqlite') as SqliteModule;
 	} catch {
 		throw new BackendUnavailableError(`SQLite backend: node:sqlite is not available in Node ${process.versions.node} (it needs Node 22.5 or later, as n8n 2.x runs on)`);
