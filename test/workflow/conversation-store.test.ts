@@ -132,6 +132,37 @@ describe('Conversation Store on the engine: a conversation over several messages
 		expect(again.conversation.turns).toHaveLength(2);
 	});
 
+	it('loses no turn when two messages of one customer run in two executions at once', async () => {
+		const store = 'simultaneous';
+		dropMemoryBackend(store);
+		const runs = await Promise.all(
+			['wa-a', 'wa-b', 'wa-c', 'wa-d'].map((id, i) => engine.run(pipeline(store), { items: [message(id, '¿a q hora abren el sabado?', `2026-03-05T12:00:0${i}-06:00`)] })),
+		);
+		for (const res of runs) expect(res.error).toBeUndefined();
+		const after = await send(store, 'wa-e', '¿a q hora abren el sabado?', '2026-03-05T12:01:00-06:00');
+		// What the next message's Load found: every one of the four simultaneous messages.
+		const customerTurns = (after.conversation.turns as Json[]).filter((t) => t.role === 'customer').map((t) => t.id);
+		expect(customerTurns).toEqual(['wa-a', 'wa-b', 'wa-c', 'wa-d']);
+	});
+
+	it('knows a web chat customer by the widget session of a Webhook payload, and not by the email they type', async () => {
+		const store = 'webchat';
+		dropMemoryBackend(store);
+		await send(store, 'wa-1', '¿a q hora abren el sabado?', '2026-03-05T12:00:00-06:00');
+		const webhook = (id: string, sessionId: string, text: string, created_at: string) => ({ headers: {}, body: { id, sessionId, text, created_at, email: 'lucia@example.com', phone: PHONE } });
+		const run = async (item: Json) => {
+			const res = await engine.run(pipeline(store), { items: [item] });
+			expect(res.error).toBeUndefined();
+			return res.outputs.Append[0][0].json as Json;
+		};
+		const first = await run(webhook('web-1', 'sess-1', '¿a q hora abren el sabado?', '2026-03-05T12:05:00-06:00'));
+		expect(first.conversation).toMatchObject({ identities: ['webchat:sess-1'], turns: [] });
+		expect(first.conversation.claims.map((c: Json) => c.kind).sort()).toEqual(['email', 'phone']);
+		const second = await run(webhook('web-2', 'sess-1', '¿cuánto cuesta el envío?', '2026-03-05T12:06:00-06:00'));
+		expect(second.conversation.id).toBe(first.conversation.id);
+		expect(second.history.map((t: Json) => t.role)).toEqual(['customer', 'ai']);
+	});
+
 	it('hands an idle takeover back to the bot after the idle time', async () => {
 		const store = 'idle';
 		dropMemoryBackend(store);
