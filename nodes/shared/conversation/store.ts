@@ -157,11 +157,14 @@ export async function loadConversation(backend: ConversationBackend, ticket: Tic
 		const { record: existing, remove } = resolve(found, keys, options);
 		if (!existing && keys.identities.length === 0) return { remove, result: { conversation: stateless(), history: [] } };
 		const record = existing ?? newRecord(keys.identities, keys.at);
+		const before = existing ? JSON.stringify([existing.identities, existing.claims]) : '';
 		linkIdentities(record, keys.identities);
 		addClaims(record, keys.claims);
 		const released = releaseIfIdle(record, keys.at, options.policy);
+		// Most loads change nothing: they are then a read, with no write to wait for.
+		const changed = !existing || !!released || remove.length > 0 || JSON.stringify([record.identities, record.claims]) !== before;
 		return {
-			save: record,
+			...(changed ? { save: record } : {}),
 			remove: remove.filter((id) => id !== record.id),
 			result: { conversation: view(record, keys, options, released), history: historyOf(record, keys.at, options.policy) },
 		};
