@@ -72,12 +72,14 @@ export class ConversationStore implements INodeType {
 			const number = (name: string) => (options[name] === undefined || options[name] === '' ? undefined : Number(options[name]));
 			const at = String(options.now ?? '').trim();
 			if (at) toMillis(at, 'options.now');
+			const timeoutMs = number('timeoutMs') ?? 2000;
 			settings = {
 				operation: this.getNodeParameter('operation', 0) as Operation,
 				opened: openBackend(
 					this.getNodeParameter('backend', 0, 'sqlite') as string,
 					this.getNodeParameter('databaseFile', 0, '') as string,
 					this.getNodeParameter('memoryName', 0, 'default') as string,
+					timeoutMs,
 				),
 				store: {
 					policy: resolveConversationPolicy({
@@ -88,7 +90,7 @@ export class ConversationStore implements INodeType {
 					}),
 					trustWebchatCustomerId: options.trustWebchatCustomerId === true,
 				},
-				timeoutMs: number('timeoutMs') ?? 2000,
+				timeoutMs,
 				ticketField: String(options.ticketField ?? '').trim(),
 				// Only this node file reads the clock, and only for items that carry no time of their own.
 				now: at || new Date().toISOString(),

@@ -25,7 +25,7 @@ function pendingFor(key: string): PendingWrites<() => Promise<unknown>> {
 }
 
 /** The backend a node's parameters name, opened once per process and shared by every execution. */
-export function openBackend(kind: string, databaseFile: string, memoryName: string): OpenedBackend {
+export function openBackend(kind: string, databaseFile: string, memoryName: string, timeoutMs: number): OpenedBackend {
 	if (kind === 'memory') {
 		const key = `memory:${memoryName || 'default'}`;
 		return { key, backend: memoryBackend(memoryName || 'default'), pending: pendingFor(key) };
@@ -35,7 +35,8 @@ export function openBackend(kind: string, databaseFile: string, memoryName: stri
 	const key = `sqlite:${file}`;
 	try {
 		let backend = sqlite.get(file);
-		if (!backend) sqlite.set(file, (backend = new SqliteBackend(file)));
+		// A lock wait blocks the thread (node:sqlite is synchronous), so it gets the node's timeout, no more.
+		if (!backend) sqlite.set(file, (backend = new SqliteBackend(file, { busyTimeoutMs: timeoutMs })));
 		return { key, backend, pending: pendingFor(key) };
 	} catch (error) {
 		return { key, error: error as Error, pending: pendingFor(key) };
