@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { readTicket, writeSections } from '../OffHoursGreeter/common/ticketField';
-import { holdingReply, routeTicket, type RoutingPolicy } from '../shared/routing';
+import { aiSilenced, holdingReply, routeTicket, type RoutingPolicy } from '../shared/routing';
 import type { Tier } from '../shared/ticket';
 import { routerProperties } from './description';
 import { readRoutingPolicy } from './readPolicy';
@@ -56,7 +56,10 @@ export class EscalationRouter implements INodeType {
 				const sections: IDataObject = { route: route as unknown as IDataObject };
 				const reply = policy.holdingReply ? holdingReply(ticket, route) : undefined;
 				if (reply) sections.reply = reply as unknown as IDataObject;
-				outputs[OUTPUT[route.tier]].push({ json: writeSections(item.json, ticketField, sections), pairedItem: { item: itemIndex } });
+				const json = writeSections(item.json, ticketField, sections);
+				// While a person has the conversation (or its state is unknown) nothing may answer the customer.
+				if (aiSilenced(route)) delete readTicket(json, ticketField).reply;
+				outputs[OUTPUT[route.tier]].push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					// A ticket the router cannot read still reaches a person, never the AI's L1.

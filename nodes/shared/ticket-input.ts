@@ -36,6 +36,8 @@ export function toTicketShape(json: Json, receivedAtFallback: () => string): Jso
 		customer,
 		message: { text: messageText, receivedAt, ...(text(body.subject) ? { subject: text(body.subject) } : {}) },
 		...(Array.isArray(body.history) ? { history: body.history as Ticket['history'] } : {}),
+		// The chat widget's session: the web chat customer's verified identity for the Conversation Store.
+		...(text(body.sessionId) ? { sessionId: text(body.sessionId) } : {}),
 	};
 	return ticket as unknown as Json;
 }

@@ -101,6 +101,8 @@ export interface RouteSection {
 		facts: Record<string, unknown>;
 		queue?: string;
 		promise?: string;
+		/** The person who has taken the conversation over (Conversation Store). */
+		assignee?: string;
 	};
 }
 
@@ -119,6 +121,18 @@ export interface SlaSection {
 	waitTill?: string;
 }
 
+/** Written by the Conversation Store's Load (nodes/shared/conversation). */
+export interface ConversationSection {
+	id: string | null;
+	identities: string[];
+	unresolvedAiTurns: number;
+	greeted: boolean;
+	takeover: { by: string; since: string } | null;
+	/** The store could not be read: the router sends the ticket to a person. */
+	unavailable?: true;
+	[key: string]: unknown;
+}
+
 export interface ReplySection {
 	text: string;
 	language: string;
@@ -130,6 +144,9 @@ export interface Ticket {
 	customer: Customer;
 	message: Message;
 	history?: HistoryTurn[];
+	/** Web chat session id (the chat widget's), a verified identity of the web chat customer. */
+	sessionId?: string;
+	conversation?: ConversationSection;
 	hours?: HoursSection;
 	triage?: TriageSection;
 	knowledge?: KnowledgeSection;

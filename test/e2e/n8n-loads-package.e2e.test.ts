@@ -21,6 +21,7 @@ const OUR_NODES = [
 	'supportInboxTrigger',
 	'supportEmailReply',
 	'supportChannelRouter',
+	'conversationStore',
 ];
 
 let server: N8nServer;

@@ -43,6 +43,8 @@ export function ticketLanguage(ticket: Ticket, forced?: string, fallback?: strin
  */
 export function isFirstContact(ticket: Ticket, nowIso: string): boolean {
 	if ((ticket.history ?? []).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return false;
+	// A person has the conversation, or the store cannot say: the bot does not greet.
+	if (ticket.conversation?.takeover || ticket.conversation?.unavailable) return false;
 	const greetedAt = ticket.hours?.greetedAt;
 	return !greetedAt || greetedAt === nowIso;
 }

@@ -5,8 +5,12 @@ import type { ReplySection, RouteSection, Ticket, Tier } from '../ticket';
 import { extractFacts } from './facts';
 import type { RoutingPolicy, RuleName } from './policy';
 
+/** Rules that cannot be switched off: while a person has the conversation (or nobody knows), the AI is silent. */
+export type SilenceRule = 'takeover' | 'storeUnavailable';
+const SILENCE_RULES: readonly string[] = ['takeover', 'storeUnavailable'];
+
 interface Match {
-	rule: RuleName | 'fallback';
+	rule: RuleName | 'fallback' | SilenceRule;
 	tier: Tier;
 	reason: string;
 }
@@ -34,6 +38,11 @@ export function matchRules(ticket: Ticket, policy: RoutingPolicy): Match[] {
 	const add = (rule: RuleName, tier: Tier, reason: string) => {
 		if (on[rule]) matches.push({ rule, tier, reason });
 	};
+
+	// Conversation Store: a person has taken the conversation over, or its state could not be read.
+	const conversation = ticket.conversation as { takeover?: unknown; unavailable?: unknown } | undefined;
+	if (conversation?.takeover) matches.push({ rule: 'takeover', tier: 'L3', reason: 'taken over by a person' });
+	else if (conversation?.unavailable === true) matches.push({ rule: 'storeUnavailable', tier: 'L3', reason: 'conversation store unavailable: takeover state unknown' });
 
 	if (flags?.injection) add('injection', 'L4', 'prompt injection attempt');
 	if (flags?.emergency || triage?.urgency === 'critical') add('emergency', 'L4', 'critical emergency');
@@ -93,6 +102,8 @@ export function routeTicket(ticket: Ticket, policy: RoutingPolicy): RouteSection
 	}
 	const queue = tier === 'L4' ? (closed ? policy.queues.onCall : policy.queues.L4) : policy.queues.L3;
 	route.handoff = { summary: summarize(ticket, route, facts), facts, queue };
+	const takenBy = (ticket.conversation as { takeover?: { by?: unknown } } | undefined)?.takeover?.by;
+	if (typeof takenBy === 'string' && takenBy) route.handoff.assignee = takenBy;
 	if (closed && !(tier === 'L4' && emergency)) {
 		const promise = handoffPromise(ticket);
 		if (promise) route.handoff.promise = promise;
@@ -152,9 +163,15 @@ function summarize(ticket: Ticket, route: RouteSection, facts: Record<string, un
 	return lines.join('\n');
 }
 
+/** True when the bot must not write to the customer: a person has the conversation, or its state is unknown. */
+export function aiSilenced(route: RouteSection): boolean {
+	return !!route.rules?.some((rule) => SILENCE_RULES.includes(rule));
+}
+
 /** "Te paso con una persona del equipo…" for L3/L4 when the ticket has no reply yet; undefined otherwise. */
 export function holdingReply(ticket: Ticket, route: RouteSection): ReplySection | undefined {
 	if (route.tier !== 'L3' && route.tier !== 'L4') return undefined;
+	if (aiSilenced(route)) return undefined;
 	if (ticket.reply?.text) return undefined;
 	const language = ticketLanguage(ticket, undefined, ticket.hours?.language);
 	const m = messagesFor(language);

@@ -1,0 +1,216 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { readTicket, writeSections } from '../OffHoursGreeter/common/ticketField';
+import {
+	appendToConversation,
+	BackendUnavailableError,
+	unopened,
+	loadConversation,
+	purgeCustomer,
+	purgeExpired,
+	releaseConversation,
+	resolveConversationPolicy,
+	takeOverConversation,
+	withTimeout,
+	type ConversationBackend,
+	type ConversationView,
+	type StoreOptions,
+} from '../shared/conversation';
+import { toMillis } from '../shared/calendar';
+import type { Ticket } from '../shared/ticket';
+import { toTicketShape } from '../shared/ticket-input';
+import { conversationStoreProperties } from './description';
+import { openBackend, type OpenedBackend } from './openBackend';
+
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge';
+
+interface Settings {
+	operation: Operation;
+	opened: OpenedBackend;
+	store: StoreOptions;
+	timeoutMs: number;
+	ticketField: string;
+	now: string;
+}
+
+function unavailableView(error: Error): ConversationView {
+	return { id: null, identities: [], weakMatch: false, turns: [], unresolvedAiTurns: 0, greeted: false, takeover: null, claims: [], unavailable: true, error: error.message };
+}
+
+// A store that reads and writes the ticket in place is not a tool an agent should call.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class ConversationStore implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Support Conversation Store',
+		name: 'conversationStore',
+		icon: 'file:conversationStore.svg',
+		group: ['transform'],
+		version: 1,
+		description: 'Remembers each customer across messages and channels, and lets a person take a conversation over from the bot',
+		subtitle: '={{$parameter["operation"]}}',
+		defaults: { name: 'Conversation Store' },
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		properties: conversationStoreProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		let settings: Settings;
+		try {
+			const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+			const number = (name: string) => (options[name] === undefined || options[name] === '' ? undefined : Number(options[name]));
+			const at = String(options.now ?? '').trim();
+			if (at) toMillis(at, 'options.now');
+			const timeoutMs = number('timeoutMs') ?? 2000;
+			settings = {
+				operation: this.getNodeParameter('operation', 0) as Operation,
+				opened: openBackend(
+					this.getNodeParameter('backend', 0, 'sqlite') as string,
+					this.getNodeParameter('databaseFile', 0, '') as string,
+					this.getNodeParameter('memoryName', 0, 'default') as string,
+					timeoutMs,
+				),
+				store: {
+					policy: resolveConversationPolicy({
+						maxTurns: number('maxTurns'),
+						takeoverIdleMinutes: number('takeoverIdleMinutes'),
+						episodeGapHours: number('episodeGapHours'),
+						retentionDays: number('retentionDays'),
+					}),
+					trustWebchatCustomerId: options.trustWebchatCustomerId === true,
+				},
+				timeoutMs,
+				ticketField: String(options.ticketField ?? '').trim(),
+				// Only this node file reads the clock, and only for items that carry no time of their own.
+				now: at || new Date().toISOString(),
+			};
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as Error).message);
+		}
+
+		const out: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const item = items[itemIndex];
+			try {
+				const json = await runItem(this, settings, item.json, itemIndex);
+				out.push({ json, pairedItem: { item: itemIndex } });
+			} catch (error) {
+				if (this.continueOnFail()) {
+					out.push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					continue;
+				}
+				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+			}
+		}
+		return [out];
+	}
+}
+
+/** The item's ticket, with a time and the conversation id asked for, ready for the store. */
+function ticketOf(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): { incoming: IDataObject; ticket: Ticket } {
+	// As the first node after a Webhook or Chat Trigger, Load also gives their payload the ticket shape.
+	let incoming = settings.ticketField ? json : (toTicketShape(json, () => settings.now) as IDataObject);
+	const messageless = settings.operation === 'takeOver' || settings.operation === 'release' || settings.operation === 'purge';
+	// A person's action (a form, a helpdesk webhook, a schedule) may carry only a conversation id or a customer.
+	if (messageless && !settings.ticketField && typeof incoming.message !== 'object') incoming = { ...incoming, message: { text: '', receivedAt: settings.now } };
+	const ticket = { ...readTicket(incoming, settings.ticketField) };
+	if (!ticket.message.receivedAt) ticket.message = { ...ticket.message, receivedAt: settings.now };
+	if (settings.operation !== 'load') {
+		const id = String(ctx.getNodeParameter('conversationId', itemIndex, '') ?? '').trim();
+		if (id) ticket.conversation = { ...(ticket.conversation ?? { identities: [], unresolvedAiTurns: 0, greeted: false, takeover: null }), id };
+	}
+	return { incoming, ticket };
+}
+
+async function call<T>(settings: Settings, what: string, work: (backend: ConversationBackend) => Promise<T>): Promise<T> {
+	const { backend, error } = settings.opened;
+	return await withTimeout(backend ? work(backend) : Promise.reject(unopened(what, error)), settings.timeoutMs, what);
+}
+
+async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const { incoming, ticket } = ticketOf(ctx, settings, json, itemIndex);
+	const field = settings.ticketField;
+	const { store, opened } = settings;
+	switch (settings.operation) {
+		case 'load': {
+			try {
+				await flushPending(ctx, settings);
+				const loaded = await call(settings, 'Load', (backend) => loadConversation(backend, ticket, store));
+				const sections: IDataObject = { conversation: loaded.conversation as unknown as IDataObject };
+				if (loaded.conversation.id) sections.history = loaded.history as unknown as IDataObject[];
+				if (loaded.conversation.greetedAt) sections.hours = { ...((ticket.hours as IDataObject | undefined) ?? {}), greetedAt: loaded.conversation.greetedAt };
+				return writeSections(incoming, field, sections);
+			} catch (error) {
+				if (!(error instanceof BackendUnavailableError)) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+				ctx.logger.warn(`Conversation Store: ${error.message}; ticket ${ticket.ticketId} goes on without its conversation and to a person`);
+				return writeSections(incoming, field, { conversation: unavailableView(error) as unknown as IDataObject });
+			}
+		}
+		case 'append': {
+			const input = {
+				replyRole: ctx.getNodeParameter('replyRole', itemIndex, 'ai') as 'ai' | 'agent',
+				agent: String(ctx.getNodeParameter('agent', itemIndex, '') ?? '') || undefined,
+				agentText: String(ctx.getNodeParameter('agentText', itemIndex, '') ?? '') || undefined,
+				includeCustomerTurn: ctx.getNodeParameter('includeCustomerTurn', itemIndex, true) as boolean,
+			};
+			const write = () => call(settings, 'Append', (backend) => appendToConversation(backend, ticket, input, store));
+			try {
+				await flushPending(ctx, settings);
+				const result = await write();
+				return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, appended: { stored: result.stored, duplicates: result.duplicates } } });
+			} catch (error) {
+				if (!(error instanceof BackendUnavailableError)) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+				const kept = opened.pending.add(write);
+				ctx.logger.warn(
+					kept
+						? `Conversation Store: ${error.message}; the turns of ticket ${ticket.ticketId} wait to be written when the database is back (${opened.pending.size} waiting)`
+						: `Conversation Store: ${error.message}; the turns of ticket ${ticket.ticketId} are lost (${opened.pending.lost} lost so far)`,
+				);
+				return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), appended: kept ? { pending: true } : { lost: true }, error: error.message } });
+			}
+		}
+		case 'takeOver': {
+			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '');
+			const result = await call(settings, 'Take over', (backend) => takeOverConversation(backend, ticket, person, store));
+			return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: result.takeover } });
+		}
+		case 'release': {
+			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '');
+			const result = await call(settings, 'Release', (backend) => releaseConversation(backend, ticket, person || undefined, store));
+			return writeSections(incoming, field, {
+				conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: null, ...(result.released ? { released: result.released as unknown as IDataObject } : {}) },
+			});
+		}
+		case 'purge': {
+			const mode = ctx.getNodeParameter('purgeMode', itemIndex, 'customer') as string;
+			const purged =
+				mode === 'expired'
+					? await call(settings, 'Purge', (backend) => purgeExpired(backend, toMillis(ticket.message.receivedAt as string, 'message.receivedAt'), store.policy))
+					: await call(settings, 'Purge', (backend) => purgeCustomer(backend, ticket, store));
+			return writeSections(incoming, field, { purge: { mode, conversations: purged } });
+		}
+		default:
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge`, { itemIndex });
+	}
+}
+
+/** Writes turns that waited for the database; once it answers, they go before anything new. */
+async function flushPending(ctx: IExecuteFunctions, settings: Settings): Promise<void> {
+	const pending = settings.opened.pending;
+	if (pending.size === 0) return;
+	const written = await pending.flush(async (write) => {
+		await write();
+	});
+	if (written) ctx.logger.info(`Conversation Store: ${written} waiting append(s) written now that the database answers`);
+}

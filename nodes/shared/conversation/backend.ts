@@ -1,0 +1,52 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
+import type { ConversationRecord, Mutation } from './types';
+
+/** Which conversations a transaction reads: by id, and by any identity key they hold. */
+export interface Lookup {
+	ids?: string[];
+	identityKeys?: string[];
+}
+
+/**
+ * Where conversations live. Every backend passes the same contract tests (test/unit/conversation-backends.test.ts).
+ *
+ * `transact` is the only write path: it reads the conversations named by the lookup, calls `mutate`
+ * (synchronous, pure) on them, and writes what it returns, with no other transaction on the same
+ * conversations or identity keys in between. That is what keeps two messages of one customer that
+ * arrive at once from losing a turn.
+ */
+export interface ConversationBackend {
+	readonly kind: string;
+	transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T>;
+	/** Deletes every conversation idle since before `beforeMs`; returns how many. */
+	expire(beforeMs: number): Promise<number>;
+	/** How many conversations are stored (for tests, benchmarks and the simulator's figures). */
+	count(): Promise<number>;
+	close(): Promise<void>;
+}
+
+export class BackendUnavailableError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'BackendUnavailableError';
+	}
+}
+
+/** Rejects with a BackendUnavailableError when `promise` takes longer than `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+	if (!(ms > 0)) return await promise;
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new BackendUnavailableError(`${what}: no answer within ${ms} ms`)), ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** The error of a database that could not even be opened (a missing node:sqlite, an unwritable folder). */
+export function unopened(what: string, cause: Error | undefined): BackendUnavailableError {
+	return new BackendUnavailableError(`${what}: ${cause?.message ?? 'no database'}`);
+}

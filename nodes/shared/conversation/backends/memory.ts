@@ -1,0 +1,95 @@
+import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
+import type { ConversationRecord, Mutation } from '../types';
+
+/**
+ * Conversations in this process's memory: for the simulator (one store per replay, sharded by
+ * conversation across workers) and tests. Nothing survives a restart, so n8n uses SQLite or PostgreSQL.
+ * Records are copied in and out, so a caller can never change a stored one by accident.
+ */
+export class MemoryBackend implements ConversationBackend {
+	readonly kind = 'memory';
+	private readonly records = new Map<string, string>();
+	private readonly index = new Map<string, string>();
+	private outage: string | undefined;
+	private delayMs = 0;
+
+	/** Makes every call fail as an unreachable database would (undefined: reachable again). */
+	setOutage(message: string | undefined): void {
+		this.outage = message;
+	}
+
+	/** Makes every call answer this late, as a slow database would. */
+	setDelay(ms: number): void {
+		this.delayMs = ms;
+	}
+
+	private async gate(): Promise<void> {
+		if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+		if (this.outage !== undefined) throw new BackendUnavailableError(this.outage);
+	}
+
+	async transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
+		await this.gate();
+		// From here to the end nothing awaits: the read, the mutation and the write are one step of the event loop.
+		const ids = new Set<string>();
+		for (const id of lookup.ids ?? []) if (this.records.has(id)) ids.add(id);
+		for (const key of lookup.identityKeys ?? []) {
+			const id = this.index.get(key);
+			if (id) ids.add(id);
+		}
+		const found = [...ids].map((id) => JSON.parse(this.records.get(id) as string) as ConversationRecord);
+		const mutation = mutate(found);
+		for (const id of mutation.remove ?? []) this.delete(id);
+		if (mutation.save) {
+			const previous = this.records.get(mutation.save.id);
+			if (previous) {
+				for (const key of Object.keys((JSON.parse(previous) as ConversationRecord).identities)) if (this.index.get(key) === mutation.save.id) this.index.delete(key);
+			}
+			this.records.set(mutation.save.id, JSON.stringify(mutation.save));
+			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
+		}
+		return mutation.result;
+	}
+
+	private delete(id: string): void {
+		const stored = this.records.get(id);
+		if (!stored) return;
+		for (const key of Object.keys((JSON.parse(stored) as ConversationRecord).identities)) {
+			if (this.index.get(key) === id) this.index.delete(key);
+		}
+		this.records.delete(id);
+	}
+
+	async expire(beforeMs: number): Promise<number> {
+		await this.gate();
+		let removed = 0;
+		for (const [id, stored] of [...this.records]) {
+			if ((JSON.parse(stored) as ConversationRecord).updatedMs < beforeMs) {
+				this.delete(id);
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	async count(): Promise<number> {
+		await this.gate();
+		return this.records.size;
+	}
+
+	async close(): Promise<void> {}
+}
+
+const named = new Map<string, MemoryBackend>();
+
+/** One memory store per name in this process, so the Load and Append of one workflow share it. */
+export function memoryBackend(name = 'default'): MemoryBackend {
+	let backend = named.get(name);
+	if (!backend) named.set(name, (backend = new MemoryBackend()));
+	return backend;
+}
+
+/** Forgets a named memory store (between replays and tests). */
+export function dropMemoryBackend(name = 'default'): void {
+	named.delete(name);
+}

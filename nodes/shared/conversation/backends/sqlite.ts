@@ -1,0 +1,132 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
+import type { ConversationRecord, Mutation } from '../types';
+
+/** The part of node:sqlite (Node 22.5+, stable in n8n's Node 24) this backend uses; @types/node 20 has no types for it. */
+interface StatementSync {
+	run(...params: unknown[]): { changes: number | bigint };
+	get(...params: unknown[]): Record<string, unknown> | undefined;
+	all(...params: unknown[]): Array<Record<string, unknown>>;
+}
+interface DatabaseSync {
+	exec(sql: string): void;
+	prepare(sql: string): StatementSync;
+	close(): void;
+}
+type SqliteModule = { DatabaseSync: new (file: string, options?: Record<string, unknown>) => DatabaseSync };
+
+function loadSqlite(): SqliteModule {
+	try {
+		// Required lazily: Node 20 (the simulator's) has no node:sqlite, and only this backend needs it.
+		return require('node:sqlite') as SqliteModule;
+	} catch {
+		throw new BackendUnavailableError(`SQLite backend: node:sqlite is not available in Node ${process.versions.node} (it needs Node 22.5 or later, as n8n 2.x runs on)`);
+	}
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS s247_conversation (id TEXT PRIMARY KEY, doc TEXT NOT NULL, updated_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS s247_conversation_updated ON s247_conversation (updated_ms);
+CREATE TABLE IF NOT EXISTS s247_identity (key TEXT PRIMARY KEY, conversation_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS s247_identity_conversation ON s247_identity (conversation_id);
+`;
+
+/**
+ * Conversations in one SQLite file (node:sqlite, no native add-on to build). Each transaction is
+ * BEGIN IMMEDIATE: it takes the file's write lock before reading, so two n8n processes (or two
+ * executions) appending to one conversation queue up instead of overwriting each other's turn.
+ * WAL mode lets reads go on beside a writer. One file serves one machine: queue mode with workers
+ * on several machines needs a server database.
+ */
+export class SqliteBackend implements ConversationBackend {
+	readonly kind = 'sqlite';
+	private readonly db: DatabaseSync;
+	private readonly statements: {
+		byId: StatementSync;
+		byKey: StatementSync;
+		upsert: StatementSync;
+		remove: StatementSync;
+		unindex: StatementSync;
+		index: StatementSync;
+		expired: StatementSync;
+		count: StatementSync;
+	};
+
+	constructor(readonly file: string, options: { busyTimeoutMs?: number } = {}) {
+		const { DatabaseSync } = loadSqlite();
+		if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+		this.db = new DatabaseSync(file);
+		// The busy timeout first: switching to WAL itself waits for a lock another process may hold.
+		this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
+		this.db.exec(SCHEMA);
+		this.statements = {
+			byId: this.db.prepare('SELECT doc FROM s247_conversation WHERE id = ?'),
+			byKey: this.db.prepare('SELECT conversation_id AS id FROM s247_identity WHERE key = ?'),
+			upsert: this.db.prepare('INSERT INTO s247_conversation (id, doc, updated_ms) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, updated_ms = excluded.updated_ms'),
+			remove: this.db.prepare('DELETE FROM s247_conversation WHERE id = ?'),
+			unindex: this.db.prepare('DELETE FROM s247_identity WHERE conversation_id = ?'),
+			index: this.db.prepare('INSERT INTO s247_identity (key, conversation_id) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET conversation_id = excluded.conversation_id'),
+			expired: this.db.prepare('SELECT id FROM s247_conversation WHERE updated_ms < ?'),
+			count: this.db.prepare('SELECT COUNT(*) AS n FROM s247_conversation'),
+		};
+	}
+
+	private inTransaction<T>(work: () => T): T {
+		this.db.exec('BEGIN IMMEDIATE');
+		try {
+			const result = work();
+			this.db.exec('COMMIT');
+			return result;
+		} catch (error) {
+			this.db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	private removeConversation(id: string): void {
+		this.statements.unindex.run(id);
+		this.statements.remove.run(id);
+	}
+
+	async transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
+		return this.inTransaction(() => {
+			const ids = new Set<string>(lookup.ids ?? []);
+			for (const key of lookup.identityKeys ?? []) {
+				const row = this.statements.byKey.get(key);
+				if (row) ids.add(String(row.id));
+			}
+			const found: ConversationRecord[] = [];
+			for (const id of ids) {
+				const row = this.statements.byId.get(id);
+				if (row) found.push(JSON.parse(String(row.doc)) as ConversationRecord);
+			}
+			const mutation = mutate(found);
+			for (const id of mutation.remove ?? []) this.removeConversation(id);
+			const save = mutation.save;
+			if (save) {
+				this.statements.upsert.run(save.id, JSON.stringify(save), save.updatedMs);
+				this.statements.unindex.run(save.id);
+				for (const key of Object.keys(save.identities)) this.statements.index.run(key, save.id);
+			}
+			return mutation.result;
+		});
+	}
+
+	async expire(beforeMs: number): Promise<number> {
+		return this.inTransaction(() => {
+			const rows = this.statements.expired.all(beforeMs);
+			for (const row of rows) this.removeConversation(String(row.id));
+			return rows.length;
+		});
+	}
+
+	async count(): Promise<number> {
+		return Number(this.statements.count.get()?.n ?? 0);
+	}
+
+	async close(): Promise<void> {
+		this.db.close();
+	}
+}

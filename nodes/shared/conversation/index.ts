@@ -1,0 +1,22 @@
+export { BackendUnavailableError, unopened, withTimeout } from './backend';
+export type { ConversationBackend, Lookup } from './backend';
+export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
+export { SqliteBackend } from './backends/sqlite';
+export { identitiesOf, identityKey, normalizeEmail, normalizePhone } from './identities';
+export type { IdentityOptions, TicketIdentities } from './identities';
+export { DEFAULT_CONVERSATION_POLICY, resolveConversationPolicy } from './policy';
+export type { ConversationPolicy } from './policy';
+export { countUnresolvedAiTurns, episodeTurns } from './record';
+export {
+	appendToConversation,
+	historyOf,
+	loadConversation,
+	messageIdOf,
+	purgeCustomer,
+	purgeExpired,
+	releaseConversation,
+	takeOverConversation,
+} from './store';
+export type { AppendInput, AppendResult, ConversationView, LoadResult, StoreOptions, TakeoverResult } from './store';
+export type { Claim, ConversationRecord, Identity, Turn } from './types';
+export { PendingWrites } from './pending';

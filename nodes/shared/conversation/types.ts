@@ -1,0 +1,79 @@
+/**
+ * A conversation: every turn of one customer across channels, found by any identity the platform
+ * vouches for. Stored as one document per conversation, so a backend only has to read and write one
+ * document (and its identity index) atomically.
+ */
+
+/** What vouches for an identity. `weak` is the mailbox sender: mail can be forged. */
+export type IdentityStrength = 'verified' | 'weak';
+export type IdentityKind = 'whatsapp' | 'webchat' | 'email' | 'customer' | 'phone';
+
+export interface Identity {
+	kind: IdentityKind;
+	value: string;
+	strength: IdentityStrength;
+}
+
+/** An email or phone the customer typed in: kept for a person to confirm, never used to find anyone. */
+export interface Claim {
+	kind: 'email' | 'phone' | 'customer';
+	value: string;
+	at: string;
+	channel: string;
+}
+
+export type TurnRole = 'customer' | 'ai' | 'agent';
+
+export interface Turn {
+	/** Unique in its conversation: the message id for the customer's turn, `<message id>:ai` for the reply. */
+	id: string;
+	role: TurnRole;
+	text: string;
+	channel: string;
+	/** ISO 8601 with offset, from the ticket, never from the machine's clock. */
+	at: string;
+	/** The AI handed the customer to a person with this turn (the holding reply). */
+	handoff?: boolean;
+	/** The AI's answer was confirmed as solving the customer's need. */
+	resolved?: boolean;
+	/** The person who wrote an agent turn. */
+	by?: string;
+}
+
+export interface Takeover {
+	by: string;
+	since: string;
+	/** The person's last action on the conversation; idle time counts from here. */
+	lastActivityAt: string;
+}
+
+export interface Release {
+	at: string;
+	by?: string;
+	reason: 'released' | 'idle';
+}
+
+export interface ConversationRecord {
+	id: string;
+	/** Identity keys ("whatsapp:+5215512345678") with their strength. */
+	identities: Record<string, IdentityStrength>;
+	claims: Claim[];
+	/** The last turns, oldest first, capped. */
+	turns: Turn[];
+	/** Every turn id ever stored (capped), so a redelivered message is stored once even after its turn left the cap. */
+	seenTurnIds: string[];
+	greetedAt?: string;
+	takeover: Takeover | null;
+	lastRelease?: Release;
+	createdAt: string;
+	/** Epoch ms of the latest turn or action: retention counts from here. */
+	updatedMs: number;
+}
+
+/** What a mutation asks the backend to write, atomically with the read that produced it. */
+export interface Mutation<T> {
+	save?: ConversationRecord;
+	/** Conversations to delete with their identity index (merged into `save`, or purged). */
+	remove?: string[];
+	result: T;
+}
