@@ -10,13 +10,15 @@ import * as path from 'path';
 import { defaultCacheDir, getTrainedIntentModel } from '../../intent';
 import { loadKnowledgeFile } from '../../knowledge/loaders';
 import type { IntentModel } from '../../intent/types';
+import type { KnowledgeEntry } from '../../knowledge/types';
 import { BUILT_IN_LEXICONS, FLAG_NAMES } from '../lexicon';
 import { readLexical, type LexicalReading } from '../lexical';
 import { loadCorpus, type CorpusRow } from './corpus';
 import { EVIDENCE_FEATURES, FEATURE_COUNT, humanFeatures, TEXT_BUCKETS } from './features';
-import { calibrationReport, DEFAULT_HUMAN_TRAINING, HumanModel, plattScale, trainLogistic, type CalibrationReport, type LabelledFeatures } from './model';
+import { calibrationReport, DEFAULT_HUMAN_TRAINING, HumanModel, plattScale, trainLogistic, type CalibrationReport, type LabelledFeatures, type TrainingOptions } from './model';
 
-export { HumanModel, calibrationReport, plattScale, trainLogistic, sigmoid } from './model';
+export { HumanModel, calibrationReport, plattScale, trainLogistic, sigmoid, DEFAULT_HUMAN_TRAINING } from './model';
+export type { TrainingOptions } from './model';
 export type { CalibrationReport, HumanPrediction } from './model';
 export { humanFeatures, EVIDENCE_FEATURES } from './features';
 export { loadCorpus, parseCorpus, CORPUS_FILE } from './corpus';
@@ -39,6 +41,7 @@ export interface HumanModelOptions {
 	corpusFile?: string;
 	/** Knowledge bases whose intent-model score is a training feature, by the corpus's `business` column. */
 	knowledgeFiles?: Partial<Record<string, string>>;
+	training?: TrainingOptions;
 }
 
 let memory: { key: string; trained: TrainedHuman } | undefined;
@@ -53,9 +56,12 @@ function defaultKnowledgeFiles(): Record<string, string> {
 
 export function getHumanModel(options: HumanModelOptions = {}): TrainedHuman {
 	const { rows, content } = loadCorpus(options.corpusFile);
-	const knowledge = loadKnowledgeModels(options.knowledgeFiles ?? defaultKnowledgeFiles());
+	const knowledgeFiles = options.knowledgeFiles ?? defaultKnowledgeFiles();
+	const entries = loadKnowledgeEntries(knowledgeFiles);
+	const knowledge = Object.fromEntries(Object.entries(entries).map(([business, list]) => [business, getTrainedIntentModel(list)]));
+	const training = options.training ?? DEFAULT_HUMAN_TRAINING;
 	const key = createHash('sha256')
-		.update(JSON.stringify([HUMAN_MODEL_VERSION, DEFAULT_HUMAN_TRAINING, KNOWLEDGE_DROPOUT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
+		.update(JSON.stringify([HUMAN_MODEL_VERSION, training, KNOWLEDGE_DROPOUT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
 		.update(content)
 		.update(JSON.stringify(BUILT_IN_LEXICONS))
 		.digest('hex')
@@ -64,7 +70,7 @@ export function getHumanModel(options: HumanModelOptions = {}): TrainedHuman {
 	const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
 	let trained = dir ? load(dir, key) : undefined;
 	if (!trained) {
-		trained = train(key, rows, knowledge);
+		trained = train(key, rows, knowledge, knowledgeQuestions(entries), training);
 		if (dir) {
 			try {
 				save(dir, trained);
@@ -77,30 +83,36 @@ export function getHumanModel(options: HumanModelOptions = {}): TrainedHuman {
 	return trained;
 }
 
-function loadKnowledgeModels(files: Partial<Record<string, string>>): Record<string, IntentModel> {
-	const models: Record<string, IntentModel> = {};
+function loadKnowledgeEntries(files: Partial<Record<string, string>>): Record<string, KnowledgeEntry[]> {
+	const entries: Record<string, KnowledgeEntry[]> = {};
 	for (const [business, file] of Object.entries(files)) {
-		if (!file || !fs.existsSync(file)) continue;
-		models[business] = getTrainedIntentModel(loadKnowledgeFile(file));
+		if (file && fs.existsSync(file)) entries[business] = loadKnowledgeFile(file);
 	}
-	return models;
+	return entries;
+}
+
+/** The knowledge bases' own example questions: what the AI is there to answer, so extra automatable negatives. */
+function knowledgeQuestions(entries: Record<string, KnowledgeEntry[]>): string[] {
+	return Object.values(entries).flatMap((list) => list.flatMap((entry) => entry.questions ?? []));
 }
 
 /** Features of one corpus row, read the way triage reads a ticket. */
 function rowFeatures(row: CorpusRow, knowledge: Record<string, IntentModel>) {
-	const lexical = readLexical(row.text, row.language);
+	const lexical = readLexical(row.text, row.language || undefined);
 	const model = row.business ? knowledge[row.business] : undefined;
 	const dropped = (fingerprint(row.text) % 1000) / 1000 < KNOWLEDGE_DROPOUT;
 	const knowledgeScore = model && !dropped ? model.predict(row.text, lexical.language).score : undefined;
 	return humanFeatures(row.text, lexical.language, { signals: { ...lexical.signals, flags: lexical.flags }, lexiconIntent: lexical.lexiconIntent, knowledgeScore });
 }
 
-function train(key: string, rows: readonly CorpusRow[], knowledge: Record<string, IntentModel>): TrainedHuman {
+function train(key: string, rows: readonly CorpusRow[], knowledge: Record<string, IntentModel>, questions: readonly string[], training: TrainingOptions): TrainedHuman {
 	const labelled = (split: 'train' | 'dev'): LabelledFeatures[] =>
 		rows.filter((row) => row.split === split).map((row) => ({ features: rowFeatures(row, knowledge), label: row.needs_human ? 1 : 0 }));
-	const trainRows = labelled('train');
+	// Knowledge-base questions train without a knowledge score: the intent model has seen them, so their score says nothing.
+	const examples: LabelledFeatures[] = questions.map((text) => ({ features: rowFeatures({ text, language: '', business: undefined } as unknown as CorpusRow, {}), label: 0 }));
+	const trainRows = [...labelled('train'), ...examples];
 	const devRows = labelled('dev');
-	const { weights, bias } = trainLogistic(trainRows);
+	const { weights, bias } = trainLogistic(trainRows, training);
 	const uncalibrated = new HumanModel(key, weights, bias, { a: 1, b: 0 });
 	const labels = devRows.map((row) => row.label);
 	const calibration = plattScale(devRows.map((row) => uncalibrated.raw(row.features)), labels);

@@ -14,7 +14,7 @@ export interface TrainingOptions {
 	seed: number;
 }
 
-export const DEFAULT_HUMAN_TRAINING: TrainingOptions = { epochs: 14, learningRate: 0.4, l2: 1e-5, seed: 1201 };
+export const DEFAULT_HUMAN_TRAINING: TrainingOptions = { epochs: 10, learningRate: 0.3, l2: 1e-4, seed: 1201 };
 
 export interface LabelledFeatures {
 	features: HumanFeatures;
