@@ -7,5 +7,5 @@ export type { LexicalReading } from './lexical';
 export { getHumanModel, scoreHuman, clearHumanModelMemory } from './human';
 export type { TrainedHuman, HumanScore } from './human';
 export { automationOf } from './triage-ticket';
-export { openAiTriage, triageSchema, systemPrompt, userMessage, mergeWithLocal, fallbackSection, LOCAL_FLAGS } from './openai-triage';
+export { openAiTriage, triageSchema, systemPrompt, userMessage, mergeWithLocal, fallbackSection, LOCAL_FLAGS, MODEL_FLAGS } from './openai-triage';
 export type { OpenAiTriageOptions, OnProviderFailure, ModelTriage } from './openai-triage';
