@@ -117,7 +117,6 @@ export const supportTriageProperties: INodeProperties[] = [
 				displayName: 'Human-Required Flags',
 				name: 'humanFlags',
 				type: 'multiOptions',
-				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the one list of flags lives in shared/triage
 				default: [...FLAG_NAMES],
 				description: 'Flags that set automation to human',
 				options: [
@@ -135,8 +134,8 @@ export const supportTriageProperties: INodeProperties[] = [
 					{ name: 'Out of Policy', value: 'outOfPolicy' },
 					{ name: 'Press or Regulator', value: 'pressOrRegulator' },
 					{ name: 'Privacy or Data Request', value: 'privacy' },
-					{ name: 'Prompt Injection', value: 'injection' },
 					{ name: 'Product Safety Hazard', value: 'safetyHazard' },
+					{ name: 'Prompt Injection', value: 'injection' },
 					{ name: 'Self-Harm Risk', value: 'selfHarm' },
 				],
 			},
