@@ -9,9 +9,9 @@ function copyCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-// Lexicons, messages and other data files read by nodes/shared at run time.
+// Lexicons, messages, the needs-a-human corpus and other data files read by nodes/shared at run time.
 function copyData() {
-	return src('nodes/shared/**/*.json', { base: '.' }).pipe(dest('dist'));
+	return src(['nodes/shared/**/*.json', 'nodes/shared/**/*.jsonl'], { base: '.' }).pipe(dest('dist'));
 }
 
 exports['build:assets'] = parallel(copyIcons, copyCodex, copyData);

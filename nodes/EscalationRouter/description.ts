@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_ACTION_INTENTS } from '../shared/routing';
+import { DEFAULT_ACTION_INTENTS, DEFAULT_HUMAN_THRESHOLD } from '../shared/routing';
 
 const tierOptions = [
 	{ name: 'L1 – AI Answer', value: 'L1' },
@@ -32,19 +32,30 @@ export const routerProperties: INodeProperties[] = [
 		default: {},
 		description: 'Every rule is on unless switched off here',
 		options: [
+			rule('accountSecurity', 'Account Security or Fraud → L3', 'Whether takeovers, unrecognised charges and phishing go to a person, even when the knowledge base has an answer'),
 			rule('actionIntent', 'Action Intents → L2', 'Whether intents that need system access go to L2'),
 			rule('angry', 'Angry Customer → L3', 'Whether angry customers go to a person'),
+			rule('bereavement', 'Bereavement or Estate → L3', 'Whether a death in the family or an estate goes to a person'),
 			rule('b2bSales', 'Complex B2B Sale → L3', 'Whether complex B2B sales go to a person'),
 			rule('emergency', 'Emergency → L4', 'Whether emergencies and critical urgency go to a supervisor (on call off hours)'),
+			rule('financialHarm', 'Financial Harm → L3', 'Whether multiple charges or an emptied account go to a person'),
+			rule('harassment', 'Harassment or Threats → L3', 'Whether harassment and threats go to a person'),
+			rule('humanScore', 'Needs-a-Human Score → L3', 'Whether a triage humanScore at or above the threshold below sends the ticket to a person'),
 			rule('humanRequested', 'Request for a Person → L3', 'Whether an explicit request for a person is honoured'),
 			rule('injection', 'Prompt Injection → L4', 'Whether prompt-injection attempts go to a supervisor'),
 			rule('intentMap', 'Intent Map', 'Whether the intent → tier map below applies'),
 			rule('knowledgeAnswer', 'Knowledge Answer → L1', 'Whether a knowledge answer lets the AI reply'),
 			rule('legal', 'Legal or Sensitive → L3', 'Whether legal or sensitive cases go to a person'),
+			rule('medical', 'Health or Medical Complaint → L3', 'Whether health complaints, medication questions and malpractice claims go to a person'),
+			rule('minors', 'Involves a Minor → L3', 'Whether cases that involve a minor go to a person'),
 			rule('lowConfidence', 'Low Confidence → L3', 'Whether a ticket with no confident answer and no action intent goes to a person'),
 			rule('offHours', 'Off Hours: Hold Non-Emergencies in L3', 'Whether, off hours, only emergencies wake the on-call supervisor'),
 			rule('outOfPolicy', 'Out-of-Policy Decision → L4', 'Whether out-of-policy decisions go to a supervisor'),
+			rule('pressOrRegulator', 'Press or Regulator → L4', 'Whether journalists and regulators go to a supervisor'),
+			rule('privacy', 'Privacy or Data Request → L3', 'Whether data-protection requests (LGPD, GDPR, habeas data, delete my data) go to a person'),
 			rule('repeatedFailure', 'Repeated AI Failure → L3', 'Whether several AI turns without resolution go to a person'),
+			rule('safetyHazard', 'Product Safety Hazard → L4', 'Whether smoke, heat, sparks or an injury from a product go to a supervisor'),
+			rule('selfHarm', 'Self-Harm Risk → L4', 'Whether a customer at risk of self-harm goes to a supervisor (on call off hours)'),
 		],
 	},
 	{
@@ -89,6 +100,14 @@ export const routerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 		default: 0,
 		description: 'Knowledge answers scoring below this are treated as low confidence (0 trusts the Knowledge Lookup)',
+	},
+	{
+		displayName: 'Human Threshold',
+		name: 'humanThreshold',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		default: DEFAULT_HUMAN_THRESHOLD,
+		description: "Tickets whose triage humanScore (the trained needs-a-human model's calibrated probability) is at or above this go to a person. Lower catches more; higher lets the AI answer more.",
 	},
 	{
 		displayName: 'Holding Reply',

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { resolveRoutingPolicy, type RoutingPolicy } from '../shared/routing';
+import { DEFAULT_HUMAN_THRESHOLD, resolveRoutingPolicy, type RoutingPolicy } from '../shared/routing';
 import type { Tier } from '../shared/ticket';
 
 const cache = new Map<string, RoutingPolicy>();
@@ -14,6 +14,7 @@ export function readRoutingPolicy(ctx: IExecuteFunctions): RoutingPolicy {
 		intentTiers: Object.fromEntries(mappings.filter((m) => m.intent?.trim()).map((m) => [m.intent.trim(), m.tier])),
 		maxUnresolvedAiTurns: ctx.getNodeParameter('maxUnresolvedAiTurns', 0, 2) as number,
 		minAnswerScore: ctx.getNodeParameter('minAnswerScore', 0, 0) as number,
+		humanThreshold: ctx.getNodeParameter('humanThreshold', 0, DEFAULT_HUMAN_THRESHOLD) as number,
 		holdingReply: ctx.getNodeParameter('holdingReply', 0, true) as boolean,
 		queues: {
 			L3: (options.queueL3 as string) || undefined,

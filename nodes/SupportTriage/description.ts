@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { FLAG_NAMES } from '../shared/triage/flags';
 
 const openAiOnly = { show: { provider: ['openAiCompatible'] } };
 // Inside the Options collection, a leading slash points at the node's top-level parameter.
@@ -116,16 +117,26 @@ export const supportTriageProperties: INodeProperties[] = [
 				displayName: 'Human-Required Flags',
 				name: 'humanFlags',
 				type: 'multiOptions',
-				default: ['legal', 'angry', 'humanRequested', 'outOfPolicy', 'b2bSales', 'emergency', 'injection'],
+				default: [...FLAG_NAMES],
 				description: 'Flags that set automation to human',
 				options: [
+					{ name: 'Account Security or Fraud', value: 'accountSecurity' },
 					{ name: 'Angry', value: 'angry' },
 					{ name: 'B2B Sales', value: 'b2bSales' },
+					{ name: 'Bereavement or Estate', value: 'bereavement' },
 					{ name: 'Emergency', value: 'emergency' },
+					{ name: 'Financial Harm', value: 'financialHarm' },
+					{ name: 'Harassment or Threats', value: 'harassment' },
+					{ name: 'Health or Medical', value: 'medical' },
 					{ name: 'Human Requested', value: 'humanRequested' },
 					{ name: 'Legal', value: 'legal' },
+					{ name: 'Minors', value: 'minors' },
 					{ name: 'Out of Policy', value: 'outOfPolicy' },
+					{ name: 'Press or Regulator', value: 'pressOrRegulator' },
+					{ name: 'Privacy or Data Request', value: 'privacy' },
+					{ name: 'Product Safety Hazard', value: 'safetyHazard' },
 					{ name: 'Prompt Injection', value: 'injection' },
+					{ name: 'Self-Harm Risk', value: 'selfHarm' },
 				],
 			},
 			{

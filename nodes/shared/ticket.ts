@@ -43,6 +43,17 @@ export interface TriageFlags {
 	b2bSales: boolean;
 	emergency: boolean;
 	injection: boolean;
+	/** Sensitive and high-stakes cases (absent means false). */
+	accountSecurity?: boolean;
+	bereavement?: boolean;
+	harassment?: boolean;
+	privacy?: boolean;
+	safetyHazard?: boolean;
+	financialHarm?: boolean;
+	medical?: boolean;
+	minors?: boolean;
+	selfHarm?: boolean;
+	pressOrRegulator?: boolean;
 }
 
 export interface TriageSection {
@@ -58,6 +69,8 @@ export interface TriageSection {
 	fallback?: { from: 'openai'; reason: string };
 	/** Why each flag was raised, for audits and the handoff summary. */
 	evidence?: string[];
+	/** Calibrated probability (0–1) that the ticket needs a person: the trained needs-a-human model. */
+	humanScore?: number;
 }
 
 export interface KnowledgeSource {

@@ -21,6 +21,7 @@ interface Case {
 	knowledge?: KnowledgeSection;
 	hours?: HoursSection;
 	aiTurns?: number;
+	humanScore?: number;
 }
 
 function ticket(c: Case): Ticket {
@@ -43,6 +44,7 @@ function ticket(c: Case): Ticket {
 			flags: { ...noFlags, ...c.flags },
 			automation: 'high',
 			provider: 'embedded',
+			...(c.humanScore === undefined ? {} : { humanScore: c.humanScore }),
 		},
 		knowledge: c.knowledge ?? NONE,
 	};
@@ -115,6 +117,17 @@ describe('each rule switched off changes the outcome', () => {
 		emergency: [{ flags: { emergency: true }, knowledge: FAQ }, 'L4', 'L1'],
 		injection: [{ flags: { injection: true }, knowledge: FAQ }, 'L4', 'L1'],
 		offHours: [{ flags: { injection: true }, hours: CLOSED }, 'L3', 'L4'],
+		accountSecurity: [{ flags: { accountSecurity: true }, knowledge: FAQ }, 'L3', 'L1'],
+		bereavement: [{ flags: { bereavement: true }, knowledge: FAQ }, 'L3', 'L1'],
+		harassment: [{ flags: { harassment: true }, knowledge: FAQ }, 'L3', 'L1'],
+		privacy: [{ flags: { privacy: true }, knowledge: FAQ }, 'L3', 'L1'],
+		safetyHazard: [{ flags: { safetyHazard: true }, knowledge: FAQ }, 'L4', 'L1'],
+		financialHarm: [{ flags: { financialHarm: true }, intent: 'order_status' }, 'L3', 'L2'],
+		medical: [{ flags: { medical: true }, knowledge: FAQ }, 'L3', 'L1'],
+		minors: [{ flags: { minors: true }, knowledge: FAQ }, 'L3', 'L1'],
+		selfHarm: [{ flags: { selfHarm: true }, knowledge: FAQ }, 'L4', 'L1'],
+		pressOrRegulator: [{ flags: { pressOrRegulator: true }, knowledge: FAQ }, 'L4', 'L1'],
+		humanScore: [{ humanScore: 0.9, knowledge: FAQ }, 'L3', 'L1'],
 	};
 
 	it('covers every rule', () => {
@@ -131,6 +144,34 @@ describe('each rule switched off changes the outcome', () => {
 	it('is never a dead end: with every rule off, a person takes it', () => {
 		const allOff = resolveRoutingPolicy({ rules: Object.fromEntries(RULES.map((r) => [r, false])) });
 		expect(routeTicket(ticket({ knowledge: FAQ }), allOff)).toMatchObject({ tier: 'L3', reasons: ['no rule matched: a person is always reachable'] });
+	});
+});
+
+describe('sensitive flags and the needs-a-human score', () => {
+	it('a takeover beats the password-reset answer, and says why in route.reasons', () => {
+		const route = routeTicket(ticket({ intent: 'recover_password', flags: { accountSecurity: true }, knowledge: FAQ }), policy);
+		expect(route.tier).toBe('L3');
+		expect(route.reasons[0]).toBe('account security or fraud');
+		expect(route.rules).toContain('knowledgeAnswer');
+	});
+
+	it('sends self-harm to a supervisor, and off hours to the on-call person like an emergency', () => {
+		expect(routeTicket(ticket({ flags: { selfHarm: true }, knowledge: FAQ }), policy)).toMatchObject({ tier: 'L4', reasons: ['self-harm risk', 'knowledge answer (score 0.9)'] });
+		expect(routeTicket(ticket({ flags: { selfHarm: true }, hours: CLOSED }), policy)).toMatchObject({ tier: 'L4', handoff: { queue: 'on-call' } });
+		// Other L4 cases wait in the L3 queue off hours.
+		expect(routeTicket(ticket({ flags: { pressOrRegulator: true }, hours: CLOSED }), policy).tier).toBe('L3');
+	});
+
+	it('moves decisions with the human threshold', () => {
+		const c = { humanScore: 0.62, knowledge: FAQ };
+		const at = (humanThreshold: number) => routeTicket(ticket(c), resolveRoutingPolicy({ humanThreshold })).tier;
+		expect(at(0.5)).toBe('L3');
+		expect(at(0.6)).toBe('L3');
+		expect(at(0.7)).toBe('L1');
+		expect(routeTicket(ticket(c), resolveRoutingPolicy({ humanThreshold: 0.5 })).reasons[0]).toBe('needs a human: humanScore 0.62 at or above 0.5');
+		// A ticket without a score (an older triage) is routed as before.
+		expect(routeTicket(ticket({ knowledge: FAQ }), resolveRoutingPolicy({ humanThreshold: 0 })).tier).toBe('L1');
+		expect(() => resolveRoutingPolicy({ humanThreshold: 1.5 })).toThrow('humanThreshold');
 	});
 });
 

@@ -15,6 +15,17 @@ export const RULES = [
 	'emergency',
 	'injection',
 	'offHours',
+	'accountSecurity',
+	'bereavement',
+	'harassment',
+	'privacy',
+	'safetyHazard',
+	'financialHarm',
+	'medical',
+	'minors',
+	'selfHarm',
+	'pressOrRegulator',
+	'humanScore',
 ] as const;
 export type RuleName = (typeof RULES)[number];
 
@@ -29,6 +40,8 @@ export interface RoutingPolicy {
 	/** A knowledge answer below this score counts as low confidence (0 trusts knowledge.answered). */
 	minAnswerScore: number;
 	queues: { L3: string; L4: string; onCall: string };
+	/** triage.humanScore at or above this sends the ticket to a person (the humanScore rule); 0–1. */
+	humanThreshold: number;
 	/** Write a holding reply for L3/L4 when the ticket has none. */
 	holdingReply: boolean;
 }
@@ -51,12 +64,16 @@ export const DEFAULT_ACTION_INTENTS = [
 	'invoice_request',
 ];
 
+/** Chosen on the dev split of the needs-a-human corpus (nodes/shared/triage/corpus), never on a held-out set. */
+export const DEFAULT_HUMAN_THRESHOLD = 0.5;
+
 export const DEFAULT_ROUTING_POLICY: RoutingPolicy = {
 	rules: Object.fromEntries(RULES.map((rule) => [rule, true])) as Record<RuleName, boolean>,
 	actionIntents: DEFAULT_ACTION_INTENTS,
 	intentTiers: {},
 	maxUnresolvedAiTurns: 2,
 	minAnswerScore: 0,
+	humanThreshold: DEFAULT_HUMAN_THRESHOLD,
 	queues: { L3: 'specialists', L4: 'supervisors', onCall: 'on-call' },
 	holdingReply: true,
 };
@@ -78,6 +95,7 @@ export function resolveRoutingPolicy(partial: Partial<Omit<RoutingPolicy, 'rules
 		throw new Error(`maxUnresolvedAiTurns: ${policy.maxUnresolvedAiTurns} must be a whole number of at least 1`);
 	}
 	if (!(policy.minAnswerScore >= 0 && policy.minAnswerScore <= 1)) throw new Error(`minAnswerScore: ${policy.minAnswerScore} must be between 0 and 1`);
+	if (!(policy.humanThreshold >= 0 && policy.humanThreshold <= 1)) throw new Error(`humanThreshold: ${policy.humanThreshold} must be between 0 and 1`);
 	policy.actionIntents = policy.actionIntents.map((intent) => intent.trim()).filter(Boolean);
 	return policy;
 }

@@ -2,6 +2,7 @@ import { describeWhenIso } from '../greeting/describeWhen';
 import { ticketLanguage } from '../greeting/greet';
 import { fill, messagesFor, pickVariant } from '../i18n';
 import type { ReplySection, RouteSection, Ticket, Tier } from '../ticket';
+import type { SensitiveFlag } from '../triage/flags';
 import { extractFacts } from './facts';
 import type { RoutingPolicy, RuleName } from './policy';
 
@@ -14,6 +15,20 @@ interface Match {
 	tier: Tier;
 	reason: string;
 }
+
+/** Sensitive and high-stakes flags: each outranks a knowledge answer; life, safety and the press go to a supervisor. */
+export const SENSITIVE_RULES: ReadonlyArray<{ flag: SensitiveFlag; tier: Tier; reason: string }> = [
+	{ flag: 'selfHarm', tier: 'L4', reason: 'self-harm risk' },
+	{ flag: 'safetyHazard', tier: 'L4', reason: 'product safety hazard' },
+	{ flag: 'pressOrRegulator', tier: 'L4', reason: 'press or regulator contact' },
+	{ flag: 'accountSecurity', tier: 'L3', reason: 'account security or fraud' },
+	{ flag: 'financialHarm', tier: 'L3', reason: 'financial harm to the customer' },
+	{ flag: 'harassment', tier: 'L3', reason: 'harassment or threats' },
+	{ flag: 'bereavement', tier: 'L3', reason: 'bereavement or estate' },
+	{ flag: 'privacy', tier: 'L3', reason: 'privacy or data-protection request' },
+	{ flag: 'medical', tier: 'L3', reason: 'health complaint or medical question' },
+	{ flag: 'minors', tier: 'L3', reason: 'involves a minor' },
+];
 
 const RANK: Record<Tier, number> = { L1: 1, L2: 2, L3: 3, L4: 4 };
 
@@ -51,6 +66,11 @@ export function matchRules(ticket: Ticket, policy: RoutingPolicy): Match[] {
 	if (flags?.angry) add('angry', 'L3', 'angry customer');
 	if (flags?.humanRequested) add('humanRequested', 'L3', 'customer asked for a person');
 	if (flags?.b2bSales) add('b2bSales', 'L3', 'complex B2B sale');
+	for (const { flag, tier, reason } of SENSITIVE_RULES) if (flags?.[flag]) add(flag, tier, reason);
+	const humanScore = triage?.humanScore;
+	if (typeof humanScore === 'number' && humanScore >= policy.humanThreshold) {
+		add('humanScore', 'L3', `needs a human: humanScore ${round(humanScore)} at or above ${policy.humanThreshold}`);
+	}
 	const unresolved = unresolvedAiTurns(ticket);
 	if (unresolved >= policy.maxUnresolvedAiTurns) add('repeatedFailure', 'L3', `repeated failure: ${unresolved} AI turns without resolution`);
 
@@ -84,7 +104,8 @@ export function routeTicket(ticket: Ticket, policy: RoutingPolicy): RouteSection
 	const reasons = matches.map((m) => m.reason);
 	const rules = matches.map((m) => m.rule);
 	const closed = ticket.hours?.open === false;
-	const emergency = rules.includes('emergency');
+	// A risk to life wakes the on-call person whichever rule saw it.
+	const emergency = rules.includes('emergency') || rules.includes('selfHarm');
 
 	// Off hours only the on-call person is woken, and only for emergencies; other human cases wait in the L3 queue.
 	if (closed && policy.rules.offHours && tier === 'L4' && !emergency) {
@@ -176,7 +197,7 @@ export function holdingReply(ticket: Ticket, route: RouteSection): ReplySection 
 	const language = ticketLanguage(ticket, undefined, ticket.hours?.language);
 	const m = messagesFor(language);
 	const seed = String(ticket.ticketId ?? '');
-	const onCall = route.tier === 'L4' && route.rules?.includes('emergency') && ticket.hours?.open === false;
+	const onCall = route.tier === 'L4' && (route.rules?.includes('emergency') || route.rules?.includes('selfHarm')) && ticket.hours?.open === false;
 	const promise = route.handoff?.promise;
 	const variants = onCall ? m.handoff.emergency : promise ? m.handoff.closed : m.handoff.open;
 	return { text: fill(pickVariant(variants, seed), { promise }), language };

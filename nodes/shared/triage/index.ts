@@ -1,7 +1,11 @@
 export { triageTicket, triageText, TriageInputError, BUILT_IN_INTENTS, DEFAULT_SYSTEM_INTENTS } from './triage-ticket';
 export type { TriageOptions } from './triage-ticket';
-export { getLexicon, compileLexicon, FLAG_NAMES, BUILT_IN_LEXICONS } from './lexicon';
-export type { FlagName, LexiconFile, CompiledLexicon } from './lexicon';
+export { getLexicon, compileLexicon, FLAG_NAMES, SENSITIVE_FLAGS, BUILT_IN_LEXICONS } from './lexicon';
+export type { FlagName, SensitiveFlag, LexiconFile, CompiledLexicon } from './lexicon';
+export { readLexical } from './lexical';
+export type { LexicalReading } from './lexical';
+export { getHumanModel, scoreHuman, clearHumanModelMemory } from './human';
+export type { TrainedHuman, HumanScore } from './human';
 export { automationOf } from './triage-ticket';
-export { openAiTriage, triageSchema, systemPrompt, userMessage, mergeWithLocal, fallbackSection, LOCAL_FLAGS } from './openai-triage';
+export { openAiTriage, triageSchema, systemPrompt, userMessage, mergeWithLocal, fallbackSection, LOCAL_FLAGS, MODEL_FLAGS } from './openai-triage';
 export type { OpenAiTriageOptions, OnProviderFailure, ModelTriage } from './openai-triage';

@@ -10,9 +10,10 @@ import pt from './lexicons/pt.json';
 import { PhraseMatcher, type PhraseRule } from './phrase-matcher';
 import { tokenize, type TokenizedText, type TokenizeRules } from './tokens';
 import { TypoCorrector } from './typos';
+import type { FlagName } from './flags';
 
-export const FLAG_NAMES = ['legal', 'angry', 'humanRequested', 'outOfPolicy', 'b2bSales', 'emergency', 'injection'] as const;
-export type FlagName = (typeof FLAG_NAMES)[number];
+export { FLAG_NAMES, SENSITIVE_FLAGS } from './flags';
+export type { FlagName, SensitiveFlag } from './flags';
 
 /**
  * The shape of lexicons/<lang>.json. Every list holds phrases in the syntax of phrase-matcher.ts;
@@ -30,6 +31,8 @@ export interface LexiconFile {
 	emoji?: Record<string, string>;
 	intents?: Record<string, string[]>;
 	flags?: Partial<Record<FlagName, string[]>>;
+	/** Phrases in which a flag's cue word plays a harmless role ("soy abogada", "dead battery"): a flag match they overlap does not count. */
+	harmless?: Partial<Record<FlagName, string[]>>;
 	/** Words that ask for a person only when they are (nearly) the whole message: "agent", "atendente". */
 	humanKeywords?: string[];
 	urgency?: { high?: string[]; low?: string[] };
@@ -114,6 +117,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 			add(lang, `intent:${intent}`, patterns);
 		}
 		for (const [flag, patterns] of Object.entries(file.flags ?? {})) add(lang, `flag:${flag}`, patterns);
+		for (const [flag, patterns] of Object.entries(file.harmless ?? {})) add(lang, `harmless:${flag}`, patterns);
 		add(lang, 'short:humanRequested', file.humanKeywords);
 		add(lang, 'urgency:high', file.urgency?.high);
 		add(lang, 'urgency:low', file.urgency?.low);

@@ -8,7 +8,7 @@
  */
 import { chatJson, ProviderError, type ConnectionOptions, type JsonSchema } from '../providers';
 import type { Ticket, TriageFlags, TriageSection, Urgency } from '../ticket';
-import { FLAG_NAMES } from './lexicon';
+import { FLAG_NAMES, SENSITIVE_FLAGS } from './lexicon';
 import { automationOf, BUILT_IN_INTENTS, triageTicket, type TriageOptions } from './triage-ticket';
 
 export type OnProviderFailure = 'fallback' | 'escalate';
@@ -24,8 +24,11 @@ export interface OpenAiTriageOptions {
 	languages?: readonly string[];
 }
 
-/** Flags the embedded triage always checks, whatever the model says (defence in depth). */
-export const LOCAL_FLAGS = ['injection', 'emergency', 'legal'] as const;
+/** Flags the model is asked for; the sensitive flags come from the embedded lexicons only (a stable schema for every provider). */
+export const MODEL_FLAGS = FLAG_NAMES.filter((flag) => !(SENSITIVE_FLAGS as readonly string[]).includes(flag));
+
+/** Flags the embedded triage always checks, whatever the model says (defence in depth): the sensitive ones too. */
+export const LOCAL_FLAGS = ['injection', 'emergency', 'legal', ...SENSITIVE_FLAGS] as const;
 
 const URGENCIES: Urgency[] = ['low', 'normal', 'high', 'critical'];
 
@@ -40,7 +43,7 @@ export interface ModelTriage {
 }
 
 export function triageSchema(intents: readonly string[], languages: readonly string[]): JsonSchema {
-	const flagProperties = Object.fromEntries(FLAG_NAMES.map((flag) => [flag, { type: 'boolean' }]));
+	const flagProperties = Object.fromEntries(MODEL_FLAGS.map((flag) => [flag, { type: 'boolean' }]));
 	return {
 		type: 'object',
 		additionalProperties: false,
@@ -51,7 +54,7 @@ export function triageSchema(intents: readonly string[], languages: readonly str
 			urgency: { type: 'string', enum: URGENCIES },
 			sentiment: { type: 'number', description: '-1 (very negative) to 1 (very positive)' },
 			language: { type: 'string', enum: [...languages] },
-			flags: { type: 'object', additionalProperties: false, required: [...FLAG_NAMES], properties: flagProperties },
+			flags: { type: 'object', additionalProperties: false, required: [...MODEL_FLAGS], properties: flagProperties },
 			reasons: { type: 'array', items: { type: 'string' } },
 		},
 	};
@@ -127,7 +130,9 @@ export function mergeWithLocal(model: ModelTriage, local: TriageSection, embedde
 		flags,
 		automation: automationOf(model.intent, confidence, flags, embedded),
 		provider: 'openai',
-		evidence,
+		evidence: local.humanScore === undefined ? evidence : [...evidence, ...(local.evidence ?? []).filter((line) => line.startsWith('humanScore:')).map((line) => `embedded ${line}`)],
+		// The needs-a-human judgment stays local and offline, whatever the provider.
+		...(local.humanScore === undefined ? {} : { humanScore: local.humanScore }),
 	};
 }
 

@@ -19,6 +19,8 @@ export interface Signals {
 	/** Days since purchase when the message says so ("bought it 2 months ago"). */
 	daysSince?: number;
 	quantity?: number;
+	/** Flags whose only cues were negated or harmless ("no me hackearon", "soy abogada"): evidence for the needs-a-human model. */
+	cancelledFlags: Set<FlagName>;
 	evidence: string[];
 }
 
@@ -50,15 +52,27 @@ export function readSignals(text: string, tokenized: TokenizedText, lexicon: Com
 	let cue = false;
 	let explicitSarcasm = false;
 	const phrase = (m: PhraseMatch) => tokens.slice(m.start, m.end).join(' ');
+	const cancelledFlags = new Set<FlagName>();
+	// Harmless roles of a cue word, per flag: "dead battery" is no bereavement, "killer price" no threat.
+	const harmless = matches.filter((m) => m.rule.kind === 'harmless');
+	const isHarmless = (m: PhraseMatch) => harmless.some((h) => h.rule.name === m.rule.name && h.start < m.end && m.start < h.end);
 
 	for (const m of matches) {
 		const { kind, name } = m.rule;
 		const negated = !NOT_NEGATABLE.has(m.rule.category) && isNegated(m, tokenized, options.negators);
+		if (kind === 'flag' && isHarmless(m)) {
+			if (!flags[name as FlagName]) cancelledFlags.add(name as FlagName);
+			evidence.push(`not ${name}: "${phrase(m)}" is a harmless use`);
+			continue;
+		}
 		if (kind === 'intent') {
 			intentScores.set(name, (intentScores.get(name) ?? 0) + m.rule.weight);
 		} else if (kind === 'flag' || (kind === 'short' && tokens.length <= SHORT_MESSAGE_TOKENS)) {
-			if (negated) evidence.push(`not ${name}: "${phrase(m)}" is negated`);
-			else if (!flags[name as FlagName]) {
+			if (negated) {
+				evidence.push(`not ${name}: "${phrase(m)}" is negated`);
+				if (!flags[name as FlagName]) cancelledFlags.add(name as FlagName);
+			} else if (!flags[name as FlagName]) {
+				cancelledFlags.delete(name as FlagName);
 				flags[name as FlagName] = true;
 				evidence.push(`${name}: "${phrase(m)}"`);
 			}
@@ -99,7 +113,7 @@ export function readSignals(text: string, tokenized: TokenizedText, lexicon: Com
 		flags.b2bSales = true;
 		evidence.push(`b2bSales: quantity ${quantity}`);
 	}
-	return { intentScores, flags, urgencyHigh, urgencyLow, sentiment, sarcastic, shouting, daysSince: findDaysSince(tokenized, lexicon), quantity, evidence };
+	return { intentScores, flags, urgencyHigh, urgencyLow, sentiment, sarcastic, shouting, daysSince: findDaysSince(tokenized, lexicon), quantity, cancelledFlags, evidence };
 }
 
 /** Several languages' lexicons may hold the same phrase: count each category once per start. */

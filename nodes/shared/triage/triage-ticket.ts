@@ -4,9 +4,10 @@
  */
 import type { Automation, Ticket, TriageFlags, TriageSection, Urgency } from '../ticket';
 import type { IntentModel } from '../intent/types';
-import { detectLanguage, normaliseLanguage } from './language';
-import { FLAG_NAMES, getLexicon, tokenizeForLexicon, type CompiledLexicon, type FlagName } from './lexicon';
-import { readSignals, type Signals } from './signals';
+import { FLAG_NAMES, type CompiledLexicon, type FlagName } from './lexicon';
+import { scoreHuman } from './human';
+import { fromLexicon, readLexical } from './lexical';
+import type { Signals } from './signals';
 
 export const BUILT_IN_INTENTS = [
 	'order_status',
@@ -44,7 +45,10 @@ export interface TriageOptions {
 	/** A quantity at least this big ("500 units") is a B2B sale. Default 100. */
 	b2bMinQuantity?: number;
 	lexicon?: CompiledLexicon;
+	/** Compute triage.humanScore with the trained needs-a-human model. Default true. */
+	humanScore?: boolean;
 }
+
 
 export class TriageInputError extends Error {
 	constructor(readonly field: string, message: string) {
@@ -52,8 +56,6 @@ export class TriageInputError extends Error {
 		this.name = 'TriageInputError';
 	}
 }
-
-const NO_INTENT_CONFIDENCE = 0.2;
 
 export function triageTicket(ticket: Pick<Ticket, 'message' | 'customer'>, options: TriageOptions = {}): TriageSection {
 	const text = ticket.message?.text;
@@ -65,37 +67,13 @@ export function triageTicket(ticket: Pick<Ticket, 'message' | 'customer'>, optio
 }
 
 export function triageText(text: string, customerLanguage: string | undefined, options: TriageOptions = {}): TriageSection {
-	const lexicon = options.lexicon ?? getLexicon();
-	const tokenized = tokenizeForLexicon(text, lexicon);
-	const { language, evidence: languageEvidence } = detectLanguage({
-		text,
-		tokens: tokenized.tokens,
-		hints: lexicon.hints,
-		languages: options.languages ?? ['es', 'pt', 'en'],
-		customerLanguage: normaliseLanguage(customerLanguage),
-		defaultLanguage: options.defaultLanguage ?? 'en',
-	});
-	const signals = readSignals(text, tokenized, lexicon, {
-		b2bMinQuantity: options.b2bMinQuantity ?? 100,
-		negators: lexicon.negatorsFor(language),
-	});
-	const evidence = [...signals.evidence, languageEvidence];
-
-	const flags: TriageFlags = { ...signals.flags };
-	const refundAsked = (signals.intentScores.get('return_refund') ?? 0) > 0;
-	const window = options.returnWindowDays ?? 30;
-	if (!flags.outOfPolicy && refundAsked && signals.daysSince !== undefined && signals.daysSince > window) {
-		flags.outOfPolicy = true;
-		evidence.push(`outOfPolicy: refund ${signals.daysSince} days after purchase (window ${window})`);
-	}
-	// Anger words count when the message is negative overall; a very negative message is angry anyway.
-	flags.angry = flags.angry ? signals.sentiment <= -0.3 : signals.sentiment <= -0.75;
-	if (signals.flags.angry !== flags.angry) evidence.push(`${flags.angry ? '' : 'not '}angry: sentiment ${signals.sentiment}`);
-
-	const { intent, confidence } = options.intentModel
-		? fromModel(options.intentModel, text, language)
-		: fromLexicon(signals, flags);
+	const lexical = readLexical(text, customerLanguage, options);
+	const { language, signals, flags, evidence } = lexical;
+	const { intent, confidence } = options.intentModel ? fromModel(options.intentModel, text, language) : fromLexicon(signals, flags);
 	evidence.push(`intent: ${intent} (${confidence})`);
+
+	const human = options.humanScore === false ? undefined : scoreHuman(text, lexical, options.intentModel ? confidence : undefined);
+	if (human) evidence.push(human.evidence);
 
 	return {
 		intent,
@@ -107,6 +85,7 @@ export function triageText(text: string, customerLanguage: string | undefined, o
 		automation: automationOf(intent, confidence, flags, options),
 		provider: 'embedded',
 		evidence,
+		...(human ? { humanScore: human.score } : {}),
 	};
 }
 
@@ -115,28 +94,6 @@ function fromModel(model: Pick<IntentModel, 'predict'>, text: string, language: 
 	// `score` also knows when a text is unlike anything in the knowledge base.
 	const raw = typeof prediction.score === 'number' ? prediction.score : prediction.confidence;
 	return { intent: prediction.intent, confidence: round(raw) };
-}
-
-/** Lexicon scores: the confidence grows with the winner's evidence and shrinks with a close runner-up. */
-function fromLexicon(signals: Signals, flags: TriageFlags): { intent: string; confidence: number } {
-	const ranked = [...signals.intentScores.entries()].sort((a, b) => b[1] - a[1] || tiePriority(a[0]) - tiePriority(b[0]));
-	const [best, second] = ranked;
-	if (!best) {
-		if (flags.humanRequested) return { intent: 'human_agent', confidence: 0.8 };
-		if (flags.b2bSales) return { intent: 'quote', confidence: 0.6 };
-		if (flags.angry) return { intent: 'complaint', confidence: 0.6 };
-		return { intent: 'other', confidence: NO_INTENT_CONFIDENCE };
-	}
-	const [intent, score] = best;
-	const runnerUp = second?.[1] ?? 0;
-	return { intent, confidence: round((1 - Math.exp(-0.8 * score)) * (score / (score + runnerUp))) };
-}
-
-/** On a tie the more specific, transactional intent wins ("estorno do valor" is a refund, not pricing). */
-const TIE_ORDER = ['return_refund', 'order_status', 'payment', 'account', 'booking', 'shipping', 'quote', 'pricing', 'hours', 'complaint'];
-function tiePriority(intent: string): number {
-	const index = TIE_ORDER.indexOf(intent);
-	return index < 0 ? TIE_ORDER.length : index;
 }
 
 function urgencyOf(signals: Signals, flags: TriageFlags): Urgency {

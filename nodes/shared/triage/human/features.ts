@@ -1,0 +1,137 @@
+/**
+ * Features of the needs-a-human model: the intent model's terms (stemmed words, word bigrams and
+ * character 2–5-grams over the normalised text, see intent/features.ts) hashed into a fixed number of
+ * buckets, plus the lexicon's evidence (each flag raised or cancelled, urgency, sentiment, shouting)
+ * and the knowledge score. Hashing keeps the model a fixed size whatever the corpus holds, and the
+ * terms are hashed as they are read, so a ticket builds no term strings.
+ */
+import { normalizeWords, stemWords, type TextLanguage } from '../../text';
+import { startHash, stepA } from '../../text/hash64';
+import { FLAG_NAMES } from '../flags';
+import type { TriageFlags } from '../../ticket';
+import type { Signals } from '../signals';
+
+/** 2^18 text buckets: ~1 MB of float32 weights, few collisions for a corpus of thousands of messages. */
+export const TEXT_BITS = 18;
+export const TEXT_BUCKETS = 1 << TEXT_BITS;
+/** The text part reads at most this many characters (long emails put the request first). */
+export const MAX_TEXT_CHARS = 600;
+const CHAR_MIN = 2;
+const CHAR_MAX = 5;
+const WORD_SALT = 0x77;
+/** stepA's FNV-1a prime, inlined in the character loop (the hot loop of featurising). */
+const FNV_PRIME = 16777619;
+const BIGRAM_SALT = 0x62;
+
+/** Names of the dense evidence features, in order, after the text buckets. */
+export const EVIDENCE_FEATURES: readonly string[] = [
+	...FLAG_NAMES.map((flag) => `flag:${flag}`),
+	...FLAG_NAMES.map((flag) => `cancelled:${flag}`),
+	'urgency:high',
+	'urgency:low',
+	'sentiment:negative',
+	'sentiment:positive',
+	'shouting',
+	'sarcastic',
+	'lexiconIntent',
+	'knowledge:present',
+	'knowledge:score',
+	'daysSince:known',
+];
+export const FEATURE_COUNT = TEXT_BUCKETS + EVIDENCE_FEATURES.length;
+
+export interface HumanFeatures {
+	indices: Int32Array;
+	values: Float32Array;
+}
+
+export interface EvidenceInput {
+	signals: Pick<Signals, 'cancelledFlags' | 'urgencyHigh' | 'urgencyLow' | 'sentiment' | 'shouting' | 'sarcastic' | 'daysSince'> & { flags: TriageFlags };
+	/** Confidence of the lexicon's best intent, 0–1 (a recognisable FAQ question). */
+	lexiconIntent: number;
+	/** The knowledge base intent model's score, 0–1, when the ticket was triaged against one. */
+	knowledgeScore?: number;
+}
+
+/** Per-bucket counts, reused across messages and zeroed after each (featurising is synchronous). */
+let scratch: Int32Array | undefined;
+
+export function toTextLanguage(language: string): TextLanguage {
+	return language === 'es' || language === 'pt' ? language : 'en';
+}
+
+/** Hashed term counts (sublinear, L2-normalised) followed by the evidence values. */
+export function humanFeatures(text: string, language: string, evidence: EvidenceInput): HumanFeatures {
+	const lang = toTextLanguage(language);
+	const words = normalizeWords(text.slice(0, MAX_TEXT_CHARS), lang);
+	const stems = stemWords(words, lang);
+	const counts = (scratch ??= new Int32Array(TEXT_BUCKETS));
+	const touched: number[] = [];
+	const count = (hash: number) => {
+		const bucket = hash & (TEXT_BUCKETS - 1);
+		if (counts[bucket]++ === 0) touched.push(bucket);
+	};
+	const seed = startHash().a;
+	for (let i = 0; i < stems.length; i++) {
+		count(feed(stepA(seed, WORD_SALT), stems[i]));
+		if (i > 0) count(feed(stepA(feed(stepA(seed, BIGRAM_SALT), stems[i - 1]), 32), stems[i]));
+	}
+	const joined = ' ' + words.join(' ') + ' ';
+	// The n-grams starting at i share their prefix hashes: each character is hashed CHAR_MAX times at most.
+	for (let i = 0; i < joined.length; i++) {
+		let h = seed;
+		const end = Math.min(joined.length, i + CHAR_MAX);
+		for (let j = i; j < end; j++) {
+			h = Math.imul(h ^ joined.charCodeAt(j), FNV_PRIME);
+			if (j - i + 1 >= CHAR_MIN) {
+				const bucket = h & (TEXT_BUCKETS - 1);
+				if (counts[bucket]++ === 0) touched.push(bucket);
+			}
+		}
+	}
+	touched.sort((a, b) => a - b);
+	const dense = evidenceValues(evidence);
+	const indices = new Int32Array(touched.length + dense.length);
+	const values = new Float32Array(touched.length + dense.length);
+	let norm = 0;
+	for (let k = 0; k < touched.length; k++) {
+		const value = 1 + Math.log(counts[touched[k]]);
+		counts[touched[k]] = 0;
+		indices[k] = touched[k];
+		values[k] = value;
+		norm += value * value;
+	}
+	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+	for (let k = 0; k < touched.length; k++) values[k] *= scale;
+	let n = touched.length;
+	for (let k = 0; k < dense.length; k++) {
+		if (dense[k] === 0) continue;
+		indices[n] = TEXT_BUCKETS + k;
+		values[n++] = dense[k];
+	}
+	return { indices: indices.subarray(0, n), values: values.subarray(0, n) };
+}
+
+export function evidenceValues({ signals, lexiconIntent, knowledgeScore }: EvidenceInput): number[] {
+	const flags = signals.flags as unknown as Record<string, boolean | undefined>;
+	return [
+		...FLAG_NAMES.map((flag) => (flags[flag] ? 1 : 0)),
+		...FLAG_NAMES.map((flag) => (signals.cancelledFlags.has(flag) ? 1 : 0)),
+		signals.urgencyHigh ? 1 : 0,
+		signals.urgencyLow ? 1 : 0,
+		Math.max(0, -signals.sentiment),
+		Math.max(0, signals.sentiment),
+		signals.shouting ? 1 : 0,
+		signals.sarcastic ? 1 : 0,
+		lexiconIntent,
+		knowledgeScore === undefined ? 0 : 1,
+		knowledgeScore ?? 0,
+		signals.daysSince === undefined ? 0 : 1,
+	];
+}
+
+function feed(hash: number, text: string): number {
+	let h = hash;
+	for (let i = 0; i < text.length; i++) h = stepA(h, text.charCodeAt(i));
+	return h;
+}

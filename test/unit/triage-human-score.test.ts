@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { clearHumanModelMemory, getHumanModel, mergeWithLocal, triageText, type ModelTriage } from '../../nodes/shared/triage';
+import { FLAG_NAMES } from '../../nodes/shared/triage/flags';
+import { loadCorpus, parseCorpus } from '../../nodes/shared/triage/human';
+import { resolveRoutingPolicy, routeTicket } from '../../nodes/shared/routing';
+import type { Ticket } from '../../nodes/shared/ticket';
+
+const score = (text: string, language?: string) => triageText(text, language).humanScore as number;
+
+describe('the labelled corpus', () => {
+	const { rows } = loadCorpus();
+
+	it('has at least 4,000 rows in es, pt and en, across every flag and plain questions', () => {
+		expect(rows.length).toBeGreaterThanOrEqual(4000);
+		const languages = new Set(rows.map((row) => row.language));
+		expect([...languages].sort()).toEqual(['en', 'es', 'pt']);
+		const flags = new Set(rows.flatMap((row) => row.flags));
+		for (const flag of FLAG_NAMES) expect(flags).toContain(flag);
+		const kinds = new Set(rows.map((row) => row.kind));
+		for (const kind of ['automatable', 'hard_negative', 'calm_serious', 'polite_exception', 'faq_with_person', 'sensitive_with_faq']) expect(kinds).toContain(kind);
+		// Every dialect and register the issue names is represented.
+		expect(new Set(rows.map((row) => row.dialect))).toEqual(new Set(['us', 'uk', 'mx', 'ar', 'co', 'es', 'br', 'pt']));
+		expect(new Set(rows.map((row) => row.register))).toEqual(new Set(['chat', 'whatsapp', 'caps', 'email']));
+	});
+
+	it('labels agree: needs_human exactly when a flag is set, tiers follow the router', () => {
+		for (const row of rows) {
+			expect(row.needs_human).toBe(row.flags.length > 0);
+			if (row.needs_human) expect(['L3', 'L4']).toContain(row.tier);
+			else expect(['L1', 'L2']).toContain(row.tier);
+		}
+	});
+
+	it('keeps the dev split apart by template, so dev phrasings are never trained on', () => {
+		const trainTemplates = new Set(rows.filter((row) => row.split === 'train').map((row) => row.template));
+		const dev = rows.filter((row) => row.split === 'dev');
+		expect(dev.length).toBeGreaterThan(500);
+		for (const row of dev) expect(trainTemplates.has(row.template)).toBe(false);
+	});
+
+	it('names the line of a bad row', () => {
+		expect(() => parseCorpus('{"text":"hola","language":"es","needs_human":false,"flags":[],"tier":"L1","kind":"x","split":"train"}\n{"text":""}', 'c.jsonl')).toThrow('c.jsonl line 2: field "text" is missing or empty');
+		expect(() => parseCorpus('not json', 'c.jsonl')).toThrow('c.jsonl line 1: not JSON');
+		expect(() => parseCorpus('{"text":"a","language":"en","needs_human":true,"flags":[],"tier":"L9","kind":"x","split":"train"}', 'c.jsonl')).toThrow('field "tier"');
+	});
+});
+
+describe('triage.humanScore', () => {
+	it('is calibrated on the dev split (Brier and expected calibration error bounded)', () => {
+		const { dev } = getHumanModel();
+		expect(dev.count).toBeGreaterThan(500);
+		expect(dev.brier).toBeLessThan(0.12);
+		expect(dev.ece).toBeLessThan(0.06);
+	});
+
+	it('scores obvious needs-a-human tickets high and plain questions low, in every language', () => {
+		for (const text of ['someone hacked my account and placed orders', 'mi papá falleció y quiero cerrar su cuenta', 'o carregador soltou fumaça e faísca', 'I want to talk to a real person now', 'me cobraron 12 veces y me dejaron la cuenta en ceros']) {
+			expect(score(text)).toBeGreaterThan(0.8);
+		}
+		for (const text of ['what time do you open on saturday?', '¿cuánto cuesta el envío a Monterrey?', 'vocês aceitam pix?', 'how long does a cleaning take?']) {
+			expect(score(text)).toBeLessThan(0.2);
+		}
+	});
+
+	it('rises when a sensitive cue joins a plain question, and falls when the cue is negated or harmless', () => {
+		const plain = score('how do I reset my password?');
+		expect(score('how do I reset my password? someone got into my account')).toBeGreaterThan(plain + 0.3);
+		expect(score('no me hackearon, solo olvidé mi contraseña')).toBeLessThan(score('me hackearon, olvidé mi contraseña'));
+		expect(score('soy abogada y quiero una laptop')).toBeLessThan(0.5);
+	});
+
+	it('explains itself in the evidence', () => {
+		const evidence = triageText('I think my account was hacked last night', 'en').evidence ?? [];
+		expect(evidence.find((line) => line.startsWith('humanScore: '))).toMatch(/^humanScore: [01](\.\d+)? \(words [+-]\d+\.\d\d; evidence [+-]\d+\.\d\d \(accountSecurity\)\)$/);
+	});
+
+	it('trains deterministically and round-trips through the disk cache (small on disk)', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'human-model-'));
+		try {
+			clearHumanModelMemory();
+			const first = getHumanModel({ cacheDir: dir });
+			const written = fs.readdirSync(dir);
+			expect(written.some((name) => name.startsWith('human-') && name.endsWith('.bin'))).toBe(true);
+			const bytes = written.reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+			expect(bytes).toBeLessThan(20 * 1024 * 1024);
+			clearHumanModelMemory();
+			const loaded = getHumanModel({ cacheDir: dir });
+			expect(loaded.model.hash).toBe(first.model.hash);
+			expect(Buffer.from(loaded.model.weights.buffer).equals(Buffer.from(first.model.weights.buffer))).toBe(true);
+			expect(loaded.model.calibration).toEqual(first.model.calibration);
+			// The shared default cache holds the same training (same seed, same data).
+			clearHumanModelMemory();
+			const shared = getHumanModel();
+			expect(shared.model.hash).toBe(first.model.hash);
+			expect(Buffer.from(shared.model.weights.buffer).equals(Buffer.from(first.model.weights.buffer))).toBe(true);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('the router threshold moves decisions', () => {
+	const ticket = (text: string): Ticket => {
+		const t: Ticket = { ticketId: 'T-9', channel: 'webchat', message: { text, receivedAt: '2026-03-05T11:00:00-06:00' }, hours: { open: true } };
+		t.triage = triageText(text, 'en');
+		t.knowledge = { answered: true, answer: '…', score: 0.9, sources: [{ id: 'kb', title: 'kb' }] };
+		return t;
+	};
+
+	it('a borderline ticket flips between L1 and L3 as the threshold crosses its score', () => {
+		const t = ticket('I think there may be something odd going on with my account, could you check it?');
+		const s = t.triage?.humanScore as number;
+		expect(s).toBeGreaterThan(0.02);
+		expect(s).toBeLessThan(0.98);
+		expect(routeTicket(t, resolveRoutingPolicy({ humanThreshold: Math.max(0, s - 0.01) })).tier).toBe('L3');
+		expect(routeTicket(t, resolveRoutingPolicy({ humanThreshold: Math.min(1, s + 0.01) })).tier).toBe('L1');
+		expect(routeTicket(t, resolveRoutingPolicy({ humanThreshold: 0, rules: { humanScore: false } })).tier).toBe('L1');
+	});
+});
+
+describe('the OpenAI provider path keeps the local judgment', () => {
+	it('OR-s the embedded sensitive flags into the model flags and carries humanScore', () => {
+		const local = triageText('someone hacked my account, and what are your hours?', 'en');
+		expect(local.flags.accountSecurity).toBe(true);
+		const modelSaid: ModelTriage = {
+			intent: 'hours',
+			confidence: 0.9,
+			urgency: 'normal',
+			sentiment: 0,
+			language: 'en',
+			flags: { legal: false, angry: false, humanRequested: false, outOfPolicy: false, b2bSales: false, emergency: false, injection: false },
+			reasons: ['asks for hours'],
+		};
+		const merged = mergeWithLocal(modelSaid, local, {}, 'gpt-test');
+		expect(merged.flags.accountSecurity).toBe(true);
+		expect(merged.automation).toBe('human');
+		expect(merged.humanScore).toBe(local.humanScore);
+		expect(merged.evidence?.some((line) => line.startsWith('embedded humanScore: '))).toBe(true);
+		expect(merged.evidence?.some((line) => line.startsWith('embedded accountSecurity: '))).toBe(true);
+	});
+});

@@ -1,0 +1,133 @@
+import { triageTicket, triageText, SENSITIVE_FLAGS, type FlagName } from '../../nodes/shared/triage';
+import { resolveRoutingPolicy, routeTicket } from '../../nodes/shared/routing';
+import type { KnowledgeSection, Ticket } from '../../nodes/shared/ticket';
+
+const raised = (text: string) =>
+	Object.entries(triageText(text, undefined, { humanScore: false }).flags)
+		.filter(([, on]) => on)
+		.map(([flag]) => flag);
+
+describe('sensitive flags fire in es, pt and en', () => {
+	const cases: Record<string, Array<[string, string]>> = {
+		accountSecurity: [
+			['en', 'someone logged into my account and changed my email'],
+			['es', 'me hackearon la cuenta y cambiaron la contraseña'],
+			['pt', 'tem cobranças no meu cartão que eu não reconheço'],
+		],
+		bereavement: [
+			['en', 'my father passed away last month, how do I close his account?'],
+			['es', 'mi mamá falleció y tenía un pedido pendiente'],
+			['pt', 'sou inventariante do espólio do meu pai'],
+		],
+		harassment: [
+			['en', 'your courier keeps texting me and threatening me'],
+			['es', 'el repartidor me está acosando por whatsapp'],
+			['pt', 'o entregador está me assediando'],
+		],
+		privacy: [
+			['en', 'please delete all my personal data, GDPR'],
+			['es', 'quiero ejercer mi derecho de habeas data y que borren mis datos'],
+			['pt', 'com base na LGPD quero que apaguem meus dados'],
+		],
+		safetyHazard: [
+			['en', 'the charger started sparking and smoke came out'],
+			['es', 'el cargador se calienta demasiado y huele a plástico quemado'],
+			['pt', 'a bateria tá inchada e esquenta demais'],
+		],
+		financialHarm: [
+			['en', 'you charged me 12 times and my account is empty'],
+			['es', 'me cobraron 12 veces y me dejaron la cuenta en ceros'],
+			['pt', 'fui cobrado duas vezes, cobrança duplicada no cartão'],
+		],
+		medical: [
+			['en', 'the dentist drilled the wrong tooth, this is malpractice'],
+			['es', 'me sigue doliendo la muela desde la extracción'],
+			['pt', 'acho que a extração infeccionou, tô com pus'],
+		],
+		minors: [
+			['en', 'my 14 year old son bought a tablet with my card'],
+			['es', 'mi hijo de 13 años compró con mi tarjeta sin permiso'],
+			['pt', 'ele é menor de idade e comprou sem autorização dos pais'],
+		],
+		selfHarm: [
+			['en', "I don't want to live anymore"],
+			['es', 'ya no quiero vivir, estoy pensando en quitarme la vida'],
+			['pt', 'quero morrer, não aguento mais'],
+		],
+		pressOrRegulator: [
+			['en', "I'm a journalist writing a story about your refunds"],
+			['es', 'le escribe la Profeco, tenemos quejas sobre su tienda'],
+			['pt', 'sou jornalista e estou fazendo uma matéria sobre vocês'],
+		],
+	};
+
+	it('covers every sensitive flag', () => {
+		expect(Object.keys(cases).sort()).toEqual([...SENSITIVE_FLAGS].sort());
+	});
+
+	it.each(Object.entries(cases).flatMap(([flag, list]) => list.map(([lang, text]) => [flag, lang, text])))('%s (%s): %s', (flag, _lang, text) => {
+		expect(raised(text)).toContain(flag);
+	});
+});
+
+describe('negations and harmless roles do not fire', () => {
+	const quiet: Array<[FlagName, string]> = [
+		['accountSecurity', 'no me hackearon, solo olvidé mi contraseña'],
+		['accountSecurity', "nobody hacked me, I just can't remember my email"],
+		['legal', 'soy abogada y quiero una laptop'],
+		['legal', "I'm a lawyer and need three monitors for the office"],
+		['legal', 'sou advogada e quero um notebook'],
+		['bereavement', 'my phone died, do you have a charger?'],
+		['bereavement', 'se me murió el celular, ¿el cargador carga rápido?'],
+		['bereavement', 'meu celular morreu, o carregador vem com cabo?'],
+		['harassment', 'killer price on that laptop!'],
+		['safetyHazard', 'do you sell smoke detectors?'],
+		['emergency', 'do you sell smoke detectors?'],
+		['emergency', '¿venden detectores de humo?'],
+		['safetyHazard', 'el cargador no se calienta nada'],
+		['privacy', 'is the privacy screen protector in stock?'],
+		['pressOrRegulator', '¿venden prensa francesa para café?'],
+		['pressOrRegulator', 'press the power button for ten seconds?'],
+		['medical', 'the whitening was pain free, thanks!'],
+		['minors', 'I have a minor question about my order'],
+	];
+
+	it.each(quiet)('%s stays off: %s', (flag, text) => {
+		expect(raised(text)).not.toContain(flag);
+	});
+
+	it('explains a cancelled cue in the evidence', () => {
+		const evidence = triageText('soy abogada y quiero una laptop', undefined, { humanScore: false }).evidence ?? [];
+		expect(evidence).toContain('not legal: "abogada" is a harmless use');
+		const negated = triageText('no me hackearon, solo olvidé mi contraseña', undefined, { humanScore: false }).evidence ?? [];
+		expect(negated).toContain('not accountSecurity: "hackearon" is negated');
+	});
+});
+
+describe('a sensitive flag outranks a knowledge answer', () => {
+	const FAQ: KnowledgeSection = { answered: true, answer: 'Para restablecer tu contraseña…', score: 0.95, sources: [{ id: 'recover_password', title: 'Recover a forgotten password' }] };
+	const ticket = (text: string): Ticket => {
+		const t: Ticket = { ticketId: 'T-1', channel: 'whatsapp', message: { text, receivedAt: '2026-03-05T11:00:00-06:00' }, hours: { open: true } };
+		t.triage = triageTicket(t, { humanScore: false });
+		t.knowledge = FAQ;
+		return t;
+	};
+	const policy = resolveRoutingPolicy();
+
+	it('a password reset plus a takeover goes to a person; the plain reset stays with the AI', () => {
+		expect(routeTicket(ticket('how do I reset my password? someone got into my account and changed my email'), policy)).toMatchObject({ tier: 'L3', reasons: ['account security or fraud', 'knowledge answer (score 0.95)'] });
+		expect(routeTicket(ticket('how do I reset my password? I forgot it'), policy).tier).toBe('L1');
+	});
+
+	it.each([
+		['accountSecurity', 'alguien entró a mi cuenta, ¿cómo cambio la contraseña?', 'L3'],
+		['safetyHazard', 'the power bank is swollen and gets too hot to touch, what is the warranty?', 'L4'],
+		['selfHarm', 'ya no quiero vivir', 'L4'],
+		['pressOrRegulator', 'sou jornalista e quero saber a política de devolução', 'L4'],
+		['bereavement', 'my mother passed away, how do I close her account?', 'L3'],
+	])('switching %s off changes the tier', (flag, text, tier) => {
+		expect(routeTicket(ticket(text), policy).tier).toBe(tier);
+		const off = resolveRoutingPolicy({ rules: { [flag]: false, emergency: false, legal: false } });
+		expect(routeTicket(ticket(text), off).tier).not.toBe(tier);
+	});
+});
