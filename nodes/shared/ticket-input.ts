@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { fromChannelPayload } from './channels/from-payload';
 import type { Ticket } from './ticket';
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** A delivery or read status, an echo of our own reply: about a conversation, never a ticket. */
+export const isChannelEvent = (json: Json) => isObject(json.channelEvent) && !isObject(json.message);
 
 /**
  * Turns what n8n's own entry nodes emit into the ticket shape, so a template can start at a Webhook
@@ -13,6 +17,10 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
  */
 export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
 	if (isObject(json.message) && typeof json.message.text === 'string') return json;
+	// n8n's WhatsApp and Telegram triggers, or a Webhook fed by Meta's Messenger / Instagram webhook.
+	const channel = fromChannelPayload(json);
+	if (channel && 'event' in channel) return { channelEvent: channel.event };
+	if (channel) return { ...channel.ticket, message: { ...channel.ticket.message, receivedAt: channel.ticket.message.receivedAt ?? receivedAtFallback() } };
 	const body = isObject(json.body) ? json.body : json;
 	if (isObject(body.message) && typeof body.message.text === 'string') {
 		return { ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } };
