@@ -16,11 +16,12 @@ export const isChannelEvent = (json: Json) => isObject(json.channelEvent) && !is
  * An item that already is a ticket is returned unchanged.
  */
 export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
-	if (isObject(json.message) && typeof json.message.text === 'string') return json;
-	// n8n's WhatsApp and Telegram triggers, or a Webhook fed by Meta's Messenger / Instagram webhook.
+	// n8n's WhatsApp and Telegram triggers, or a Webhook fed by Meta's Messenger / Instagram webhook; first,
+	// because a Telegram update has a `message` with `text` too.
 	const channel = fromChannelPayload(json);
 	if (channel && 'event' in channel) return { channelEvent: channel.event };
 	if (channel) return { ...channel.ticket, message: { ...channel.ticket.message, receivedAt: channel.ticket.message.receivedAt ?? receivedAtFallback() } };
+	if (isObject(json.message) && typeof json.message.text === 'string') return json;
 	const body = isObject(json.body) ? json.body : json;
 	if (isObject(body.message) && typeof body.message.text === 'string') {
 		return { ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } };
