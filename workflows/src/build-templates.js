@@ -283,7 +283,7 @@ function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervis
 }
 
 function supportTiered() {
-	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat, Messenger, Instagram, Telegram)');
+	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
