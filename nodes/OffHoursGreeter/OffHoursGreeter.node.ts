@@ -11,7 +11,7 @@ import {
 import type { BusinessCalendar } from '../shared/calendar';
 import { greetTicket, type GreetOptions } from '../shared/greeting';
 import { readCalendar } from './common/readCalendar';
-import { toTicketShape } from '../shared/ticket-input';
+import { isChannelEvent, toTicketShape } from '../shared/ticket-input';
 import { readTicket, writeSections } from './common/ticketField';
 import { greeterProperties } from './description';
 
@@ -70,6 +70,8 @@ export class OffHoursGreeter implements INodeType {
 			try {
 				// As the first node after a Webhook or Chat Trigger, it also gives their payload the ticket shape.
 				const incoming = ticketField ? item.json : (toTicketShape(item.json, receivedNow) as IDataObject);
+				// Delivery and read statuses and echoes belong to the conversation, not to a new ticket.
+				if (!ticketField && isChannelEvent(incoming)) continue;
 				const hours = greetTicket(readTicket(incoming, ticketField), calendar, options);
 				const json = writeSections(incoming, ticketField, { hours: hours as unknown as IDataObject });
 				(hours.open ? open : closed).push({ json, pairedItem: { item: itemIndex } });

@@ -1,41 +1,22 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
 
-import { channelOutput, REPLY_CHANNELS } from '../shared/channels/channelOf';
-import { readPath } from '../shared/field-path';
-import { channelRouterProperties } from './description';
+import { SupportChannelRouterV1 } from './v1/SupportChannelRouterV1';
+import { SupportChannelRouterV2 } from './v2/SupportChannelRouterV2';
 
-// A router picks one of several outputs; as an AI tool only the first would be seen.
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
-export class SupportChannelRouter implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Support Channel Router',
-		name: 'supportChannelRouter',
-		icon: 'file:supportChannelRouter.svg',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends each ticket to the output of its channel: WhatsApp, Email, Web Chat or Other',
-		subtitle: 'WhatsApp · Email · Web Chat · Other',
-		defaults: { name: 'Channel Router' },
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
-		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['WhatsApp', 'Email', 'Web Chat', 'Other'],
-		properties: channelRouterProperties,
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const field = (this.getNodeParameter('channelField', 0, 'channel') as string).trim() || 'channel';
-		const outputs: INodeExecutionData[][] = Array.from({ length: REPLY_CHANNELS.length + 1 }, () => []);
-		this.getInputData().forEach((item, itemIndex) => {
-			outputs[channelOutput(readPath(item.json, field))].push({ json: item.json, pairedItem: { item: itemIndex } });
-		});
-		return outputs;
+export class SupportChannelRouter extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Support Channel Router',
+			name: 'supportChannelRouter',
+			icon: 'file:supportChannelRouter.svg',
+			group: ['transform'],
+			description: 'Sends each ticket to the output of its channel, so the reply goes back where the customer wrote',
+			defaultVersion: 2,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new SupportChannelRouterV1(baseDescription),
+			2: new SupportChannelRouterV2(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

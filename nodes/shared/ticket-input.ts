@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fromChannelPayload } from './channels/from-payload';
 import type { Ticket } from './ticket';
 
 type Json = Record<string, unknown>;
@@ -6,12 +7,20 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
 
+/** A delivery or read status, an echo of our own reply: about a conversation, never a ticket. */
+export const isChannelEvent = (json: Json) => isObject(json.channelEvent) && !isObject(json.message);
+
 /**
  * Turns what n8n's own entry nodes emit into the ticket shape, so a template can start at a Webhook
  * ({ headers, body }) or a Chat Trigger ({ sessionId, chatInput }) as well as at our channel triggers.
  * An item that already is a ticket is returned unchanged.
  */
 export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
+	// n8n's WhatsApp and Telegram triggers, or a Webhook fed by Meta's Messenger / Instagram webhook; first,
+	// because a Telegram update has a `message` with `text` too.
+	const channel = fromChannelPayload(json);
+	if (channel && 'event' in channel) return { channelEvent: channel.event };
+	if (channel) return { ...channel.ticket, message: { ...channel.ticket.message, receivedAt: channel.ticket.message.receivedAt ?? receivedAtFallback() } };
 	if (isObject(json.message) && typeof json.message.text === 'string') return json;
 	const body = isObject(json.body) ? json.body : json;
 	if (isObject(body.message) && typeof body.message.text === 'string') {

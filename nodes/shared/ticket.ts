@@ -3,7 +3,7 @@
  * Each node adds its own section and never drops another's.
  */
 
-export type Channel = 'whatsapp' | 'email' | 'webchat' | 'sms' | 'social' | 'phone';
+export type Channel = 'whatsapp' | 'email' | 'webchat' | 'sms' | 'social' | 'phone' | 'messenger' | 'instagram' | 'telegram';
 export type Tier = 'L1' | 'L2' | 'L3' | 'L4';
 export type Urgency = 'low' | 'normal' | 'high' | 'critical';
 export type Automation = 'high' | 'medium' | 'human';
@@ -149,6 +149,8 @@ export interface ConversationSection {
 export interface ReplySection {
 	text: string;
 	language: string;
+	/** Choices offered with the reply: buttons or a list on WhatsApp, quick replies on Meta, an inline keyboard on Telegram. */
+	options?: Array<{ id: string; title: string; description?: string }>;
 }
 
 export interface Ticket {

@@ -12,6 +12,9 @@ export const ENTRY_POINT_TYPES = [
 	'n8n-nodes-base.executeWorkflowTrigger',
 	'n8n-nodes-base.emailReadImap',
 	'@n8n/n8n-nodes-langchain.chatTrigger',
+	'n8n-nodes-base.whatsAppTrigger',
+	'n8n-nodes-base.facebookTrigger',
+	'n8n-nodes-base.telegramTrigger',
 	'n8n-nodes-support247.supportWhatsAppTrigger',
 	'n8n-nodes-support247.supportInboxTrigger',
 ] as const;
@@ -25,6 +28,9 @@ export const CAPTURED_TYPES = [
 	'n8n-nodes-base.httpRequest',
 	'n8n-nodes-base.respondToWebhook',
 	'@n8n/n8n-nodes-langchain.chat',
+	'n8n-nodes-base.whatsApp',
+	'n8n-nodes-base.telegram',
+	'n8n-nodes-base.facebookGraphApi',
 	'n8n-nodes-support247.supportWhatsAppSend',
 	'n8n-nodes-support247.supportEmailReply',
 ] as const;

@@ -55,6 +55,8 @@ export class MetricsAccumulator {
 	private readonly heat = WEEKDAYS.map(() => new Array<number>(24).fill(0));
 	private readonly confidenceBins = new Array<number>(10).fill(0);
 	private readonly categories = new Map<string, { tickets: number; aiResolved: number }>();
+	/** Per channel the ticket came in on (whatsapp, email, webchat, messenger, instagram, telegram...). */
+	private readonly channels = new Map<string, { tickets: number; aiResolved: number }>();
 	private readonly periods: Record<Period, { tickets: number; ai: number }> = {
 		day: { tickets: 0, ai: 0 },
 		night: { tickets: 0, ai: 0 },
@@ -135,6 +137,10 @@ export class MetricsAccumulator {
 		if (outcome.confidence !== undefined && Number.isFinite(outcome.confidence)) {
 			this.confidenceBins[Math.min(9, Math.max(0, Math.floor(outcome.confidence * 10)))]++;
 		}
+		const channel = this.channels.get(outcome.channel || 'unknown') ?? { tickets: 0, aiResolved: 0 };
+		channel.tickets++;
+		if (outcome.aiResolved) channel.aiResolved++;
+		this.channels.set(outcome.channel || 'unknown', channel);
 		const category = outcome.predictedIntent ?? outcome.triageIntent ?? 'unknown';
 		const entry = this.categories.get(category) ?? { tickets: 0, aiResolved: 0 };
 		entry.tickets++;
@@ -186,6 +192,11 @@ export class MetricsAccumulator {
 		const offHoursTickets = this.periods.night.tickets + this.periods.weekend.tickets + this.periods.holiday.tickets;
 		const byCategory = Object.fromEntries(
 			[...this.categories.entries()]
+				.sort((a, b) => b[1].tickets - a[1].tickets)
+				.map(([name, { tickets, aiResolved }]) => [name, { tickets, share: ratio(tickets, routed), aiResolved, automatable: ratio(aiResolved, tickets) }]),
+		);
+		const byChannel = Object.fromEntries(
+			[...this.channels.entries()]
 				.sort((a, b) => b[1].tickets - a[1].tickets)
 				.map(([name, { tickets, aiResolved }]) => [name, { tickets, share: ratio(tickets, routed), aiResolved, automatable: ratio(aiResolved, tickets) }]),
 		);
@@ -259,6 +270,7 @@ export class MetricsAccumulator {
 				},
 			},
 			byCategory,
+			byChannel,
 			heatmap: { zone: this.options.zone, weekdays: WEEKDAYS, hours: 24, counts: this.heat.map((row) => [...row]) },
 			confidence: { bins: this.confidenceBins.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count })) },
 			fallbacks: { count: this.fallbacks, reasons: Object.fromEntries(this.fallbackReasons) },

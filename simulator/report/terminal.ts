@@ -25,6 +25,8 @@ export function renderSummary(report: ReplayReport): string {
 		`  24/7 cover   ${cost.staffing24x7.fte} FTE (${money(cost.staffing24x7.monthlyCost, cost.model.currency)}/month) → ${cost.staffing24x7.fteWithAi} FTE with AI`,
 	];
 	if (report.fallbacks.count) lines.push(`  fallbacks    ${report.fallbacks.count} provider fallbacks`);
+	const channels = Object.entries(report.byChannel ?? {});
+	if (channels.length) lines.push(`  channels     ${channels.map(([name, c]) => `${name} ${c.tickets} (AI ${pct(c.automatable)})`).join(' · ')}`);
 	const top = Object.entries(report.byCategory).slice(0, 6);
 	if (top.length) {
 		lines.push(`  top categories`);

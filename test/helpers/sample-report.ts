@@ -75,6 +75,11 @@ export function sampleReport(patch?: (report: ReplayReport) => void): ReplayRepo
 			perMonth: { humanOnly: 2258.45, withAi: 871.74, savings: 1386.71 },
 			staffing24x7: { fte: 4.5, monthlyCost: 8100, fteWithAi: 1.76 },
 		},
+		byChannel: {
+			whatsapp: { tickets: 1710, share: 0.5, aiResolved: 1197, automatable: 0.7 },
+			email: { tickets: 1026, share: 0.3, aiResolved: 616, automatable: 0.6004 },
+			instagram: { tickets: 684, share: 0.2, aiResolved: 479, automatable: 0.7003 },
+		},
 		byCategory: {
 			order_status: { tickets: 812, share: 0.2374, aiResolved: 741, automatable: 0.9126 },
 			shipping_times: { tickets: 540, share: 0.1579, aiResolved: 498, automatable: 0.9222 },

@@ -12,7 +12,7 @@ describe('workflow templates', () => {
 
 	it.each(generator.templates)('%s.json uses only our nodes and the built-in nodes the engine knows', (slug) => {
 		const workflow = JSON.parse(generator.render(slug));
-		const allowed = /^(n8n-nodes-support247\.|n8n-nodes-base\.(webhook|respondToWebhook|httpRequest|emailSend|noOp|stickyNote|scheduleTrigger)$)/;
+		const allowed = /^(n8n-nodes-support247\.|n8n-nodes-base\.(webhook|respondToWebhook|httpRequest|emailSend|noOp|stickyNote|scheduleTrigger|whatsAppTrigger|whatsApp|telegramTrigger|telegram)$)/;
 		for (const node of workflow.nodes) expect(node.type).toMatch(allowed);
 		const names = workflow.nodes.map((n: { name: string }) => n.name);
 		expect(new Set(names).size).toBe(names.length);

@@ -88,6 +88,12 @@ const whatsappCreds = { whatsAppSessionApi: { id: '', name: 'WhatsApp session' }
 const imapCreds = { supportImapApi: { id: '', name: 'Support inbox (IMAP)' } };
 const smtpCreds = { supportSmtpApi: { id: '', name: 'Support inbox (SMTP)' } };
 const agentSmtpCreds = { smtp: { id: '', name: 'SMTP account' } };
+const whatsAppCloudTriggerCreds = { whatsAppTriggerApi: { id: '', name: 'WhatsApp OAuth account' } };
+const whatsAppCloudCreds = { whatsAppApi: { id: '', name: 'WhatsApp account' } };
+const facebookCreds = { facebookGraphApi: { id: '', name: 'Facebook Graph account' } };
+const telegramCreds = { telegramApi: { id: '', name: 'Telegram account' } };
+const GRAPH = 'https://graph.facebook.com/v21.0';
+const META_VERIFY_TOKEN = 'REPLACE_WITH_YOUR_VERIFY_TOKEN';
 
 // Outside systems are placeholders: a failing call must not stop the customer's reply.
 const tolerant = { onError: 'continueRegularOutput' };
@@ -109,6 +115,86 @@ function triggers(t, { whatsapp = true, email = true, webchat = true } = {}) {
 	return entries;
 }
 
+/**
+ * The channels a business already has, through n8n's own nodes: the official WhatsApp Cloud API,
+ * Messenger and Instagram through Meta's webhook (with its GET verification handshake), and Telegram.
+ */
+function officialTriggers(t, { whatsappCloud = true, meta = true, telegram = true, y = 600 } = {}) {
+	const entries = [];
+	if (whatsappCloud) {
+		entries.push(t.node('WhatsApp Cloud Trigger', 'n8n-nodes-base.whatsAppTrigger', 1, [0, y], { updates: ['messages'], options: {} }, {
+			credentials: whatsAppCloudTriggerCreds,
+			webhookId: id(t.slug, 'whatsapp-cloud-webhook'),
+		}));
+	}
+	if (meta) {
+		entries.push(t.node('Messenger & Instagram Webhook', 'n8n-nodes-base.webhook', 2, [0, y + 200], {
+			httpMethod: 'POST',
+			path: 'support247/meta',
+			options: {},
+		}, { webhookId: id(t.slug, 'meta-webhook') }));
+		const verify = t.node('Meta Verification', 'n8n-nodes-base.webhook', 2, [0, y + 400], {
+			path: 'support247/meta',
+			responseMode: 'responseNode',
+			options: {},
+		}, { webhookId: id(t.slug, 'meta-verification') });
+		const ok = `$json.query['hub.mode'] === 'subscribe' && $json.query['hub.verify_token'] === '${META_VERIFY_TOKEN}'`;
+		t.connect(verify, t.node('Answer Meta Verification', 'n8n-nodes-base.respondToWebhook', 1.1, [260, y + 400], {
+			respondWith: 'text',
+			responseBody: `={{ ${ok} ? $json.query['hub.challenge'] : 'forbidden' }}`,
+			options: { responseCode: `={{ ${ok} ? 200 : 403 }}` },
+		}));
+	}
+	if (telegram) {
+		entries.push(t.node('Telegram Trigger', 'n8n-nodes-base.telegramTrigger', 1.2, [0, y + 600], { updates: ['message', 'callback_query'], additionalFields: {} }, {
+			credentials: telegramCreds,
+			webhookId: id(t.slug, 'telegram-webhook'),
+		}));
+	}
+	return entries;
+}
+
+/** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
+function graphSend(t, name, position, url, credentials) {
+	const [[type]] = Object.entries(credentials);
+	return t.node(name, 'n8n-nodes-base.httpRequest', 4.2, position, {
+		method: 'POST',
+		url,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: type,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify($json.outbound.body) }}',
+		options: {},
+	}, { credentials });
+}
+
+/** Replies on the official routes, fed by a version 2 Support Channel Router's outputs 4-8. */
+function officialReplies(t, channel, x, y, name, { meta = true, telegram = true } = {}) {
+	t.connect(channel, graphSend(t, `${name}: WhatsApp Cloud`, [x, y], `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds), 4);
+	t.connect(channel, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, [x, y + 140], {
+		resource: 'message',
+		operation: 'sendTemplate',
+		phoneNumberId: '={{ $json.outbound.from }}',
+		recipientPhoneNumber: '={{ $json.outbound.to }}',
+		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
+		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
+	}, { credentials: whatsAppCloudCreds }), 5);
+	if (meta) {
+		t.connect(channel, graphSend(t, `${name}: Messenger`, [x, y + 280], `${GRAPH}/me/messages`, facebookCreds), 6);
+		t.connect(channel, graphSend(t, `${name}: Instagram`, [x, y + 420], `${GRAPH}/me/messages`, facebookCreds), 7);
+	}
+	if (telegram) {
+		t.connect(channel, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, [x, y + 560], {
+			resource: 'message',
+			operation: 'sendMessage',
+			chatId: '={{ $json.outbound.to }}',
+			text: '={{ $json.outbound.text }}',
+			additionalFields: { appendAttribution: false },
+		}, { credentials: telegramCreds }), 8);
+	}
+}
+
 function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix = '' }) {
 	const knowledge = kb(kbFile);
 	const greeter = t.node(`${prefix}Off-Hours Greeter`, `${PKG}.offHoursGreeter`, 1, [x, 200], { ...hours, businessName: business });
@@ -123,8 +209,9 @@ function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix
 	return { greeter, triage, lookup, router };
 }
 
-function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true, name = 'Reply Channel' } = {}) {
-	const channel = t.node(name, `${PKG}.supportChannelRouter`, 1, [x, y]);
+function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true, official = false, name = 'Reply Channel' } = {}) {
+	const channel = t.node(name, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y]);
+	if (official) officialReplies(t, channel, x + 260, y + 400, name);
 	if (whatsapp) t.connect(channel, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], {}, { credentials: whatsappCreds }), 0);
 	if (email) t.connect(channel, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds }), 1);
 	if (webchat) {
@@ -197,10 +284,10 @@ function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervis
 
 function supportTiered() {
 	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
-	const entries = triggers(t);
+	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
-	const reply = replyByChannel(t, 1500, 40);
+	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
@@ -219,6 +306,14 @@ function supportTiered() {
 		'',
 		'Web chat: POST `{ "text", "customer": { "name" } }` to the webhook path `support247/chat`.',
 	].join('\n'), 4);
+	t.note('Channels', [-420, 620], [380, 560], [
+		'## Pick your channels',
+		'Keep the entries you use and **delete the others** (an entry without credentials stops activation).',
+		'- **WhatsApp**: *WhatsApp Trigger* (Baileys, a linked phone) or *WhatsApp Cloud Trigger* (the official API, a WhatsApp OAuth account; replies need a **WhatsApp account** credential). See workflows/README.md to choose.',
+		'- Outside the 24-hour window the reply goes out as the approved template named in *Reply Channel* (default `support_follow_up`, body `{{1}}`).',
+		`- **Messenger / Instagram**: point the Meta app webhook at the path \`support247/meta\` with your verify token (replace \`${META_VERIFY_TOKEN}\` in *Answer Meta Verification*); replies use a **Facebook Graph** credential with the page token.`,
+		'- **Telegram**: a bot token in a **Telegram** credential.',
+	].join('\n'), 6);
 	t.note('Tiers', [1180, -360], [560, 200], [
 		'## Tiers',
 		'**L1** AI answers from the knowledge base · **L2** AI with system access (order status, returns, bookings, quotes) · **L3** specialist · **L4** supervisor / on call.',
@@ -254,15 +349,19 @@ function afterHoursOnly() {
 
 function dentalClinic() {
 	const t = new Template('dental-clinic-whatsapp', 'Dental clinic on WhatsApp: bookings, reminders, emergencies');
-	const [entry] = triggers(t, { email: false, webchat: false });
+	const entries = [...triggers(t, { email: false, webchat: false }), ...officialTriggers(t, { meta: false, telegram: false, y: 200 })];
 	const { greeter, router } = aiPipeline(t, {
 		kbFile: 'clinic-kb.json',
 		hours: CLINIC_HOURS,
 		business: 'Clínica Dental Sonrisa',
 		actionIntents: 'book_appointment, reschedule_appointment, cancel_appointment',
 	});
-	t.connect(entry, greeter);
-	const send = t.node('WhatsApp Reply', `${PKG}.supportWhatsAppSend`, 1, [1760, 40], {}, { credentials: whatsappCreds });
+	for (const entry of entries) t.connect(entry, greeter);
+	// Baileys or the official Cloud API: the reply goes back the way the patient wrote.
+	const send = t.node('WhatsApp Route', `${PKG}.supportChannelRouter`, 2, [1760, 40], { whatsappTemplateName: 'clinic_follow_up' });
+	t.connect(send, t.node('WhatsApp Reply', `${PKG}.supportWhatsAppSend`, 1, [2020, -120], {}, { credentials: whatsappCreds }), 0);
+	t.connect(send, t.node('WhatsApp Route: Other', 'n8n-nodes-base.noOp', 1, [2020, 20]), 3);
+	officialReplies(t, send, 2020, 160, 'WhatsApp Route', { meta: false, telegram: false });
 	t.connect(router, send, 0);
 	const booking = t.node('Booking System (L2)', 'n8n-nodes-base.httpRequest', 4.2, [1240, 40], {
 		method: 'POST',
@@ -302,17 +401,28 @@ function dentalClinic() {
 		url: 'https://clinic.example.com/api/appointments/reminders?day=tomorrow',
 		options: {},
 	});
-	const remind = t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [520, 760], {}, { credentials: whatsappCreds });
+	const reminderRoute = t.node('Reminder Route', `${PKG}.supportChannelRouter`, 2, [520, 760], { whatsappTemplateName: 'appointment_reminder' });
 	t.connect(schedule, tomorrow);
-	t.connect(tomorrow, remind);
+	t.connect(tomorrow, reminderRoute);
+	t.connect(reminderRoute, t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [780, 700], {}, { credentials: whatsappCreds }), 0);
+	// A reminder starts the conversation, so on the Cloud API it is always an approved template.
+	t.connect(reminderRoute, t.node('Send Reminder (WhatsApp Cloud)', 'n8n-nodes-base.whatsApp', 1.1, [780, 860], {
+		resource: 'message',
+		operation: 'sendTemplate',
+		phoneNumberId: '={{ $json.outbound.from }}',
+		recipientPhoneNumber: '={{ $json.outbound.to }}',
+		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
+		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
+	}, { credentials: whatsAppCloudCreds }), 5);
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## Dental clinic on WhatsApp',
 		'- The AI answers hours, treatments, prices and insurance, and books, reschedules or cancels through *Booking System* (L2).',
 		'- In clinic hours, anything that needs a person goes to *Reception Queue*; off hours the patient is told when reception is back.',
 		'- **Dental emergencies** (swelling, bleeding, trauma) page the on-call dentist at any hour.',
-		'- *Every Day 18:00* sends tomorrow\'s reminders. The booking API must return items like `{ "customer": { "phone" }, "reply": { "text" } }`.',
+		'- *Every Day 18:00* sends tomorrow\'s reminders. The booking API must return items like `{ "channel": "whatsapp", "customer": { "phone" }, "reply": { "text", "language" } }`; for patients on the official Cloud API add `"whatsappCloud": { "phoneNumberId" }` and the approved template `appointment_reminder` goes out.',
+		'- WhatsApp in: *WhatsApp Trigger* (Baileys) or *WhatsApp Cloud Trigger* (official API): keep one or both; replies follow the way the patient wrote.',
 		'',
-		'**Fill in credentials**: WhatsApp session; an SMTP account for *Page On-Call Dentist*.',
+		'**Fill in credentials**: WhatsApp session (Baileys) and/or WhatsApp OAuth + WhatsApp account (Cloud API); an SMTP account for *Page On-Call Dentist*.',
 		'**Customise**: hours and holidays, the clinic knowledge base (inline JSON in *Support Triage* and *Knowledge Lookup*), and the clinic API URLs.',
 	].join('\n'), 4);
 	return t;

@@ -7,3 +7,33 @@ export function channelOutput(channel: unknown): number {
 	const index = REPLY_CHANNELS.indexOf(String(channel ?? '').toLowerCase() as ReplyChannel);
 	return index >= 0 ? index : REPLY_CHANNELS.length;
 }
+
+/**
+ * Version 2 outputs. The first four keep version 1's indexes, so connections made for version 1
+ * stay valid; the channels a business already has follow.
+ */
+export const ROUTER_V2_OUTPUTS = [
+	'WhatsApp',
+	'Email',
+	'Web Chat',
+	'Other',
+	'WhatsApp Cloud',
+	'WhatsApp Cloud Template',
+	'Messenger',
+	'Instagram',
+	'Telegram',
+] as const;
+
+const V2_INDEX: Record<string, number> = {
+	'whatsapp-cloud': 4,
+	'whatsapp-cloud-template': 5,
+	messenger: 6,
+	instagram: 7,
+	telegram: 8,
+};
+
+/** Output index for a ticket in version 2: the outbound route when there is one, else the version 1 output. */
+export function channelOutputV2(channel: unknown, outboundRoute: string | undefined): number {
+	if (outboundRoute && V2_INDEX[outboundRoute] !== undefined) return V2_INDEX[outboundRoute];
+	return channelOutput(channel);
+}

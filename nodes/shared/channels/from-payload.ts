@@ -1,0 +1,19 @@
+import { metaMessagingEvent, metaToTicket } from './meta-messaging';
+import type { Json } from './payload';
+import type { ChannelConversion } from './result';
+import { telegramToTicket, telegramUpdate } from './telegram';
+import { whatsAppCloudToTicket, whatsAppCloudValue } from './whatsapp-cloud';
+
+/**
+ * Recognises what n8n's WhatsApp Trigger, Telegram Trigger or a Webhook fed by Meta's Messenger or
+ * Instagram webhook emits. Undefined when the item is none of them.
+ */
+export function fromChannelPayload(json: Json): ChannelConversion | undefined {
+	const whatsapp = whatsAppCloudValue(json);
+	if (whatsapp) return whatsAppCloudToTicket(whatsapp);
+	const meta = metaMessagingEvent(json);
+	if (meta) return metaToTicket(meta.platform, meta.event);
+	const telegram = telegramUpdate(json);
+	if (telegram) return telegramToTicket(telegram);
+	return undefined;
+}
