@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { capTicket, DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits';
 import type { Ticket } from './ticket';
 
 type Json = Record<string, unknown>;
@@ -9,13 +10,14 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 /**
  * Turns what n8n's own entry nodes emit into the ticket shape, so a template can start at a Webhook
  * ({ headers, body }) or a Chat Trigger ({ sessionId, chatInput }) as well as at our channel triggers.
- * An item that already is a ticket is returned unchanged.
+ * An item that already is a ticket is returned unchanged, except for the input limit (input-limits.ts).
  */
-export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
-	if (isObject(json.message) && typeof json.message.text === 'string') return json;
+export function toTicketShape(json: Json, receivedAtFallback: () => string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Json {
+	const capped = (ticket: Json) => capTicket(ticket as unknown as Ticket, limits) as unknown as Json;
+	if (isObject(json.message) && typeof json.message.text === 'string') return capped(json);
 	const body = isObject(json.body) ? json.body : json;
 	if (isObject(body.message) && typeof body.message.text === 'string') {
-		return { ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } };
+		return capped({ ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } });
 	}
 	const messageText = text(body.text) ?? text(body.chatInput) ?? text(body.message);
 	if (messageText === undefined) return json;
@@ -35,7 +37,7 @@ export function toTicketShape(json: Json, receivedAtFallback: () => string): Jso
 		channel: text(body.channel) ?? 'webchat',
 		customer,
 		message: { text: messageText, receivedAt, ...(text(body.subject) ? { subject: text(body.subject) } : {}) },
-		...(Array.isArray(body.history) ? { history: body.history as Ticket['history'] } : {}),
+		...(body.history !== undefined ? { history: body.history as Ticket['history'] } : {}),
 	};
-	return ticket as unknown as Json;
+	return capped(ticket as unknown as Json);
 }

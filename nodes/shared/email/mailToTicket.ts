@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 
+import { capText } from '../input-limits';
 import { detectAutomatedMail, type AutomatedVerdict } from './autoReply';
 import { headersFromLines, normalizeMessageId, parseMessageIdList, sanitizeHeaderText } from './headers';
 import { stripQuotedReply } from './quotedReply';
@@ -77,7 +78,7 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 	const at = receivedAt(headers['date']?.[0], mail.date, context.internalDate);
 
 	const fullText = (mail.text ?? '').trim();
-	const text = (context.stripQuotes === false ? fullText : stripQuotedReply(fullText)).slice(0, context.maxTextLength ?? 20000);
+	const capped = capText(context.stripQuotes === false ? fullText : stripQuotedReply(fullText), context.maxTextLength);
 
 	const seed = messageId || `${from?.address ?? ''}|${at ?? ''}|${subject}|${context.uidValidity ?? ''}:${context.uid ?? ''}`;
 	const ticketId = extractTicketId(subject, context.ticketIdPattern) ?? ticketIdFromSeed(seed);
@@ -89,7 +90,8 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 		channel: 'email',
 		customer: { email: from?.address, ...(from?.name ? { name: from.name } : {}) },
 		message: {
-			text,
+			text: capped.text,
+			...(capped.truncated ? { truncated: true, originalLength: capped.originalLength } : {}),
 			subject,
 			...(at ? { receivedAt: at } : {}),
 			id: messageId,
