@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Measures each hostile-input finding of the reliability review (one child process per case,
- * capped at 60 s): time, peak RSS, and the outcome. Run after `npm run build`:
+ * capped at 60 s): time and peak RSS growth of the call alone (inputs and modules are made
+ * ready first), and the outcome. Run after `npm run build`:
  *   node scripts/measure-hostile.js [--dist <built dist folder>] [--only <case>]
  * Pointing --dist at an older build gives the "before" figures.
  */
@@ -21,13 +22,15 @@ function argument(name, fallback) {
 const CASES = {
 	'1a order regex: "order" + 3,000 spaces + "x"': (d) => {
 		const { extractFacts } = require(path.join(d, 'nodes/shared/routing/facts'));
-		return JSON.stringify(extractFacts(['order' + ' '.repeat(3000) + 'x']));
+		const text = 'order' + ' '.repeat(3000) + 'x';
+		return () => JSON.stringify(extractFacts([text]));
 	},
 	'1b order removal: 200 KB of distinct order numbers': (d) => {
 		const { extractFacts } = require(path.join(d, 'nodes/shared/routing/facts'));
 		const parts = [];
-		for (let i = 0; parts.join(' ').length < 200_000 && i < 40_000; i++) parts.push(`order #${100000 + i}`);
-		return `${extractFacts([parts.join(' ')]).orderNumbers.length} order numbers`;
+		for (let i = 0, length = 0; length < 200_000; i++) length += parts[parts.push(`order #${100000 + i}`) - 1].length + 1;
+		const text = parts.join(' ');
+		return () => `${extractFacts([text]).orderNumbers.length} order numbers`;
 	},
 	'1c routeTicket: 30,000 history entries': (d) => {
 		const { routeTicket } = require(path.join(d, 'nodes/shared/routing/route'));
@@ -35,25 +38,29 @@ const CASES = {
 		const history = [];
 		for (let i = 0; i < 30_000; i++) history.push({ role: i % 2 ? 'ai' : 'customer', text: `where is order #${200000 + i}` });
 		const ticket = { ticketId: 't', channel: 'webchat', customer: {}, message: { text: 'help', receivedAt: '2026-03-02T10:00:00Z' }, history };
-		return routeTicket(ticket, DEFAULT_ROUTING_POLICY).tier;
+		return () => routeTicket(ticket, DEFAULT_ROUTING_POLICY).tier;
 	},
 	'2 email regex: 50 KB single token': (d) => {
 		const { extractFacts } = require(path.join(d, 'nodes/shared/routing/facts'));
-		return JSON.stringify(extractFacts(['a'.repeat(50_000)]).emails);
+		const text = 'a'.repeat(50_000);
+		return () => JSON.stringify(extractFacts([text]).emails);
 	},
 	'2 email regex: 1 MB single token': (d) => {
 		const { extractFacts } = require(path.join(d, 'nodes/shared/routing/facts'));
-		return JSON.stringify(extractFacts(['a.'.repeat(500_000)]).emails);
+		const text = 'a.'.repeat(500_000);
+		return () => JSON.stringify(extractFacts([text]).emails);
 	},
 	'3 CSV resume: 2,000 unclosed-quote lines': (d, dir) => csvCounts(d, dir, 2000),
 	'3 CSV resume: 4,000 unclosed-quote lines': (d, dir) => csvCounts(d, dir, 4000),
 	'4 quoted reply: 100 KB of "> q" lines': (d) => {
 		const { stripQuotedReply } = require(path.join(d, 'nodes/shared/email/quotedReply'));
-		return `${stripQuotedReply('> q\n'.repeat(25_000) + 'end').length} chars kept`;
+		const text = '> q\n'.repeat(25_000) + 'end';
+		return () => `${stripQuotedReply(text).length} chars kept`;
 	},
 	'4 quoted reply: 200 KB of "> q" lines': (d) => {
 		const { stripQuotedReply } = require(path.join(d, 'nodes/shared/email/quotedReply'));
-		return `${stripQuotedReply('> q\n'.repeat(50_000) + 'end').length} chars kept`;
+		const text = '> q\n'.repeat(50_000) + 'end';
+		return () => `${stripQuotedReply(text).length} chars kept`;
 	},
 	'5 injection markup: 40k "#"': (d) => triage(d, '#'.repeat(40_000)),
 	'5 injection markup: 100k newlines': (d) => triage(d, 'hola' + '\n'.repeat(100_000) + 'x'),
@@ -65,14 +72,15 @@ const CASES = {
 	},
 	'8 reply subject: "Re" + 100k spaces': (d) => {
 		const { buildReplySubject } = require(path.join(d, 'nodes/shared/email/replyMail'));
-		return buildReplySubject('Re' + ' '.repeat(100_000), 'T-1').slice(0, 30);
+		const subject = 'Re' + ' '.repeat(100_000);
+		return () => buildReplySubject(subject, 'T-1').slice(0, 30);
 	},
 	'9 JSON tickets file: one field nested 5,000 deep': async (d, dir) => {
 		const nested = '['.repeat(5000) + ']'.repeat(5000);
 		const good = (i) => `{"id":"g${i}","created_at":"2026-03-02T10:00:00Z","text":"where is my order"}`;
 		const file = path.join(dir, 'nested.json');
 		writeFileSync(file, `[${good(1)},{"id":"deep","created_at":"2026-03-02T10:00:00Z","text":"x","extra":${nested}},${good(2)}]`);
-		return countTickets(d, file);
+		return () => countTickets(d, file);
 	},
 	'10 history [null]: router, greeter, SLA': (d) => {
 		const { routeTicket } = require(path.join(d, 'nodes/shared/routing/route'));
@@ -80,6 +88,7 @@ const CASES = {
 		const { isFirstContact } = require(path.join(d, 'nodes/shared/greeting/greet'));
 		const { slaStart } = require(path.join(d, 'nodes/shared/sla/sla'));
 		const ticket = { ticketId: 't', channel: 'webchat', customer: {}, message: { text: 'help', receivedAt: '2026-03-02T10:00:00Z' }, history: [null] };
+		return () => {
 		const out = [];
 		for (const [name, run] of [
 			['router', () => routeTicket(ticket, DEFAULT_ROUTING_POLICY).tier],
@@ -93,24 +102,31 @@ const CASES = {
 			}
 		}
 		return out.join(', ');
+		};
 	},
 	'11 webhook body: 20 MB text through the entry and triage': (d) => {
 		const { toTicketShape } = require(path.join(d, 'nodes/shared/ticket-input'));
 		const text = 'where is my order please '.repeat(800_000);
-		const ticket = toTicketShape({ body: { text } }, () => '2026-03-02T10:00:00Z');
 		const { triageTicket } = require(path.join(d, 'nodes/shared/triage'));
+		triageTicket({ message: { text: 'warm up' }, customer: {} });
+		return () => {
+		const ticket = toTicketShape({ body: { text } }, () => '2026-03-02T10:00:00Z');
 		const triaged = triageTicket(ticket);
 		return `text kept ${ticket.message.text.length} chars, truncated=${ticket.message.truncated === true}, intent ${triaged.intent}`;
+		};
 	},
-	'11 intent cache: 100 distinct 1 MB texts': (d) => {
+	'11 intent cache: 20 distinct 1 MB texts': (d) => {
 		const { getKnowledgeBase, toKnowledgeEntries } = require(path.join(d, 'nodes/shared/knowledge'));
 		const kb = getKnowledgeBase(toKnowledgeEntries(require(path.join(__dirname, '../workflows/knowledge/store-kb.json'))), { cacheDir: false });
 		const base = 'where is my order please '.repeat(40_000);
+		kb.model.predict('warm up', 'en');
+		return () => {
 		global.gc?.();
 		const before = process.memoryUsage().heapUsed;
-		for (let i = 0; i < 100; i++) kb.model.predict(`${i} ${base}`, 'en');
+		for (let i = 0; i < 20; i++) kb.model.predict(`${i} ${base}`, 'en');
 		global.gc?.();
 		return `heap retained ${Math.round((process.memoryUsage().heapUsed - before) / 1e6)} MB`;
+		};
 	},
 	'12 CSV: good quoted row after a never-closed quote': async (d, dir) => {
 		const good = (i, text = 'where is my order') => `g${i},2026-03-02T10:00:00Z,${text}`;
@@ -121,7 +137,7 @@ const CASES = {
 		for (let i = 7; i <= 10; i++) lines.push(good(i));
 		const file = path.join(dir, 'twelve.csv');
 		writeFileSync(file, lines.join('\n') + '\n');
-		return countTickets(d, file, true);
+		return () => countTickets(d, file, true);
 	},
 };
 
@@ -130,7 +146,7 @@ function csvCounts(d, dir, n) {
 	for (let i = 0; i < n; i++) lines.push(`${i},2026-03-02T10:00:00Z,x","`);
 	const file = path.join(dir, `resume-${n}.csv`);
 	writeFileSync(file, lines.join('\n') + '\n');
-	return countTickets(d, file);
+	return () => countTickets(d, file);
 }
 
 async function countTickets(d, file, detail = false) {
@@ -148,32 +164,39 @@ async function countTickets(d, file, detail = false) {
 
 function triage(d, text) {
 	const { triageTicket } = require(path.join(d, 'nodes/shared/triage'));
+	triageTicket({ message: { text: 'warm up' }, customer: {} });
+	return () => {
 	const section = triageTicket({ message: { text }, customer: {} });
 	return `intent ${section.intent}, injection ${section.flags.injection}`;
+	};
 }
 
 function keywordQuery(d, length) {
 	const { getKnowledgeBase, toKnowledgeEntries, lookupKnowledge } = require(path.join(d, 'nodes/shared/knowledge'));
 	const entries = toKnowledgeEntries(require(path.join(__dirname, '../workflows/knowledge/store-kb.json'))).map((entry) => ({ ...entry, questions: [] }));
 	const kb = getKnowledgeBase(entries, { cacheDir: false });
-	const result = lookupKnowledge({ message: { text: 'refund ' + 'x'.repeat(length) }, customer: {} }, kb, { threshold: 0.5 });
-	return `answered ${result.knowledge.answered}`;
+	lookupKnowledge({ message: { text: 'warm up' }, customer: {} }, kb, { threshold: 0.5 });
+	const text = 'refund ' + 'x'.repeat(length);
+	return () => `answered ${lookupKnowledge({ message: { text }, customer: {} }, kb, { threshold: 0.5 }).knowledge.answered}`;
 }
 
 async function child(name, dist) {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
-	const baseline = process.memoryUsage().rss;
-	const started = process.hrtime.bigint();
 	let outcome;
+	let started;
+	let baseline;
 	try {
-		outcome = await CASES[name](dist, dir);
+		const run = await CASES[name](dist, dir);
+		baseline = process.resourceUsage().maxRSS * 1024;
+		started = process.hrtime.bigint();
+		outcome = await run();
 	} catch (error) {
 		outcome = `threw ${error.name}: ${error.message.slice(0, 80)}`;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	const peakMb = process.resourceUsage().maxRSS / 1024 - baseline / 1e6;
+	const peakMb = (process.resourceUsage().maxRSS * 1024 - baseline) / 1e6;
 	process.send({ ms, peakMb, outcome: String(outcome) });
 }
 

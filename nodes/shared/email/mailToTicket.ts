@@ -50,10 +50,18 @@ function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ 
 	return out;
 }
 
+/** "Mon, 2 Mar 2026 10:00:00 -0600 (CST)" without its "(CST)"; by index, as a pattern ending in "\s*$" rescans blanks. */
+export function withoutTrailingComment(value: string): string {
+	const text = value.trimEnd();
+	if (!text.endsWith(')')) return value;
+	const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+	return open < 0 ? value : text.slice(0, open).trimEnd();
+}
+
 /** The mail's Date header with the sender's own offset, else the parsed date, else INTERNALDATE. */
 function receivedAt(rawDate: string | undefined, parsed: Date | undefined, internalDate: Date | string | undefined): string | undefined {
 	if (rawDate) {
-		const fromHeader = DateTime.fromRFC2822(rawDate.replace(/\s*\([^)]*\)\s*$/, ''), { setZone: true });
+		const fromHeader = DateTime.fromRFC2822(withoutTrailingComment(rawDate), { setZone: true });
 		if (fromHeader.isValid) return fromHeader.toISO() ?? undefined;
 	}
 	for (const candidate of [parsed, internalDate]) {
