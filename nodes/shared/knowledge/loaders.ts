@@ -109,10 +109,12 @@ const MARKDOWN_FIELD = /^(q|question|tags|id|language|lang|tier)\s*:(.*)$/i;
 export function markdownHeading(line: string): string | undefined {
 	if (!line.startsWith('##') || !/^\s$/.test(line.charAt(2))) return undefined;
 	const text = line.slice(2).trim();
+	// Only blanks after "##": the old pattern took the second blank as the title; kept as it was.
+	if (!text) return line.length >= 4 ? line.charAt(3) : undefined;
 	let end = text.length;
 	while (end > 0 && text.charCodeAt(end - 1) === 0x23) end--;
 	const title = text.slice(0, end).trimEnd();
-	return title || (text ? text.charAt(0) : undefined);
+	return title || text.charAt(0);
 }
 
 function parseMarkdown(text: string): KnowledgeEntry[] {
