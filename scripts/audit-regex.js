@@ -68,9 +68,13 @@ function loadAllowList() {
 	return list;
 }
 
-/** recheck's verdict for each distinct pattern. The pure-JS backend needs no binary; a fixed seed keeps fuzzing repeatable. */
+/**
+ * recheck's verdict for each distinct pattern. "auto" uses the native binary that recheck ships
+ * for this platform (an optional dependency), else its pure-JS build; a fixed seed keeps fuzzing
+ * repeatable, and an undecided pattern (a timeout on a loaded machine) is tried once more with more time.
+ */
 async function audit(patterns, { log = () => {} } = {}) {
-	process.env.RECHECK_BACKEND = process.env.RECHECK_BACKEND || 'pure';
+	process.env.RECHECK_BACKEND = process.env.RECHECK_BACKEND || 'auto';
 	const { check } = require('recheck');
 	const allow = loadAllowList();
 	const listed = (p) => allow.find((a) => (p.dynamic ? a.dynamic && p.dynamic.includes(a.dynamic) : a.source !== undefined && a.source === p.source && (a.flags ?? p.flags) === p.flags));
@@ -84,7 +88,9 @@ async function audit(patterns, { log = () => {} } = {}) {
 		const key = `${p.flags}/${p.source}`;
 		if (!verdicts.has(key)) {
 			// recheck has no "d" (indices) flag; it does not change matching.
-			const result = await check(p.source, p.flags.replace(/[dg]/g, ''), { randomSeed: 20260302, timeout: 20_000 });
+			const flags = p.flags.replace(/[dg]/g, '');
+			let result = await check(p.source, flags, { randomSeed: 20260302, timeout: 20_000 });
+			if (result.status === 'unknown') result = await check(p.source, flags, { randomSeed: 20260302, timeout: 60_000 });
 			verdicts.set(key, result);
 			log(`${result.status.padEnd(10)} ${result.complexity?.type ?? ''} /${p.source}/${p.flags}`);
 		}
