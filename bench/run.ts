@@ -1,6 +1,7 @@
 /**
  * npm run bench: simulator throughput (workers 1 and 2) against the raw domain functions, a
- * 1,000,000-ticket streaming run (wall time, peak RSS), and the quality figures, written to
+ * 1,000,000-ticket streaming run (wall time, peak RSS), the growth table on the adversarial corpus
+ * (bench/growth.ts, bench/results/growth.json), and the quality figures, written to
  * bench/results/latest.json and latest.md. `-- --live` runs the live end-to-end test, which measures the
  * real-n8n webhook latency into .cache/bench/, and publishes those files in bench/results/ (without it the
  * last published ones are reported). `-- --quick` uses 20,000 and 100,000 tickets for a fast look.
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
 	if (scaleRun.status !== 0) throw new Error(`scale run failed: ${scaleRun.stderr}`);
 	const scale = JSON.parse(scaleRun.stdout.trim().split('\n').pop() as string);
 	log(`  ${scale.wallSeconds} s, peak RSS ${scale.peakRssMb} MB`);
+
+	log('bench: growth on the adversarial corpus (10 KB, 100 KB, 1 MB)');
+	const growthRun = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'growth.js'), '--write'], { encoding: 'utf8' });
+	if (growthRun.status !== 0) throw new Error(`growth run failed: ${growthRun.stderr}`);
+	log(growthRun.stdout.trimEnd());
 
 	let quality = readJson(path.join(results, 'quality.json'));
 	if (!quality || args.has('--quality')) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromChannelPayload } from './channels/from-payload';
+import { capTicket, DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits';
 import type { Ticket } from './ticket';
 
 type Json = Record<string, unknown>;
@@ -13,18 +14,19 @@ export const isChannelEvent = (json: Json) => isObject(json.channelEvent) && !is
 /**
  * Turns what n8n's own entry nodes emit into the ticket shape, so a template can start at a Webhook
  * ({ headers, body }) or a Chat Trigger ({ sessionId, chatInput }) as well as at our channel triggers.
- * An item that already is a ticket is returned unchanged.
+ * An item that already is a ticket is returned unchanged, except for the input limit (input-limits.ts).
  */
-export function toTicketShape(json: Json, receivedAtFallback: () => string): Json {
+export function toTicketShape(json: Json, receivedAtFallback: () => string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Json {
+	const capped = (ticket: Json) => capTicket(ticket as unknown as Ticket, limits) as unknown as Json;
 	// n8n's WhatsApp and Telegram triggers, or a Webhook fed by Meta's Messenger / Instagram webhook; first,
 	// because a Telegram update has a `message` with `text` too.
 	const channel = fromChannelPayload(json);
 	if (channel && 'event' in channel) return { channelEvent: channel.event };
-	if (channel) return { ...channel.ticket, message: { ...channel.ticket.message, receivedAt: channel.ticket.message.receivedAt ?? receivedAtFallback() } };
-	if (isObject(json.message) && typeof json.message.text === 'string') return json;
+	if (channel) return capped({ ...channel.ticket, message: { ...channel.ticket.message, receivedAt: channel.ticket.message.receivedAt ?? receivedAtFallback() } } as unknown as Json);
+	if (isObject(json.message) && typeof json.message.text === 'string') return capped(json);
 	const body = isObject(json.body) ? json.body : json;
 	if (isObject(body.message) && typeof body.message.text === 'string') {
-		return { ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } };
+		return capped({ ...body, message: { ...body.message, receivedAt: body.message.receivedAt ?? receivedAtFallback() } });
 	}
 	const messageText = text(body.text) ?? text(body.chatInput) ?? text(body.message);
 	if (messageText === undefined) return json;
@@ -44,9 +46,9 @@ export function toTicketShape(json: Json, receivedAtFallback: () => string): Jso
 		channel: text(body.channel) ?? 'webchat',
 		customer,
 		message: { text: messageText, receivedAt, ...(text(body.subject) ? { subject: text(body.subject) } : {}) },
-		...(Array.isArray(body.history) ? { history: body.history as Ticket['history'] } : {}),
+		...(body.history !== undefined ? { history: body.history as Ticket['history'] } : {}),
 		// The chat widget's session: the web chat customer's verified identity for the Conversation Store.
 		...(text(body.sessionId) ? { sessionId: text(body.sessionId) } : {}),
 	};
-	return ticket as unknown as Json;
+	return capped(ticket as unknown as Json);
 }

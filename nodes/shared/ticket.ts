@@ -25,6 +25,10 @@ export interface Message {
 	/** Channel-native id (email Message-ID, WhatsApp key id), used for threading and dedupe. */
 	id?: string;
 	references?: string[];
+	/** Set when the text was cut at the input limit (see input-limits.ts). */
+	truncated?: boolean;
+	/** Length of the text before it was cut. */
+	originalLength?: number;
 }
 
 export interface HistoryTurn {
@@ -168,5 +172,7 @@ export interface Ticket {
 	route?: RouteSection;
 	sla?: SlaSection;
 	reply?: ReplySection;
+	/** What the input limit cut or dropped (see input-limits.ts). */
+	inputWarnings?: string[];
 	[key: string]: unknown;
 }

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import type { InputLimits } from '../../nodes/shared/input-limits';
 import { resolvePreset, type ColumnMap } from './columns';
 import { readRows, TicketFileError, type TicketFormat } from './read-rows';
 import { rowConverter, type ReplayTicket } from './to-ticket';
@@ -16,6 +17,8 @@ export interface ReadTicketsOptions {
 	map?: ColumnMap;
 	zone?: string;
 	format?: TicketFormat;
+	/** Text length and history caps (default DEFAULT_INPUT_LIMITS). */
+	limits?: InputLimits;
 }
 
 export function assertZone(zone: string): string {
@@ -37,7 +40,7 @@ export async function* readTickets(file: string, options: ReadTicketsOptions = {
 		}
 		if (!convert) {
 			try {
-				convert = rowConverter(Object.keys(event.values), map, zone);
+				convert = rowConverter(Object.keys(event.values), map, zone, options.limits);
 			} catch (error) {
 				throw new TicketFileError(`Tickets file ${file}: ${(error as Error).message}`);
 			}

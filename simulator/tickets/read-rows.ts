@@ -1,7 +1,8 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { CsvRecordSplitter, type CsvPiece } from './csv-records';
 
 /** One row of a ticket file, still raw: header -> value, with the line it started on. */
 export type RawRow = { kind: 'row'; line: number; values: Record<string, string> };
@@ -46,99 +47,150 @@ function hasInvalidUtf8(value: string): boolean {
 }
 
 /** Spreadsheet exports in many locales use ";" or tabs; the header line tells which. */
-export function sniffDelimiter(file: string): string {
-	if (file === '-') return ',';
+function readHead(file: string): string {
 	const buffer = Buffer.alloc(64 * 1024);
 	const fd = openSync(file, 'r');
 	const length = readSync(fd, buffer, 0, buffer.length, 0);
 	closeSync(fd);
-	const header = buffer.subarray(0, length).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+	return buffer.subarray(0, length).toString('utf8');
+}
+
+export function sniffDelimiter(file: string): string {
+	if (file === '-') return ',';
+	const header = readHead(file).split(/\r?\n/, 1)[0] ?? '';
 	const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
 	return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-/** Byte offset just after the first line break at or after `from`, or -1 at the end of the file. */
-function nextLineStart(file: string, from: number): number {
-	const buffer = Buffer.alloc(64 * 1024);
-	const fd = openSync(file, 'r');
-	try {
-		for (let position = from; ; position += buffer.length) {
-			const length = readSync(fd, buffer, 0, buffer.length, position);
-			if (length === 0) return -1;
-			const index = buffer.subarray(0, length).indexOf(10);
-			if (index >= 0) return position + index + 1;
-		}
-	} finally {
-		closeSync(fd);
-	}
+/** Records handed to csv-parse at once: big enough to amortise the call, small enough to stream. */
+const BATCH_RECORDS = 2000;
+
+const CSV_OPTIONS = { relax_quotes: true, relax_column_count: true, skip_empty_lines: true } as const;
+
+export type LineEnd = '\n' | '\r\n' | '\r';
+
+/** The file's record delimiter, as csv-parse finds it: the first line break decides. */
+export function sniffLineEnd(file: string): LineEnd {
+	if (file === '-') return '\n';
+	const head = readHead(file);
+	const at = head.search(/[\r\n]/);
+	if (at < 0 || head[at] === '\n') return '\n';
+	return head[at + 1] === '\n' ? '\r\n' : head[at + 1] === undefined ? '\r\n' : '\r';
 }
 
+/** The text's lines (without the line end), streamed; a line may span many chunks. */
+async function* linesOf(input: Readable, eol: LineEnd): AsyncGenerator<string> {
+	const split = eol === '\r' ? '\r' : '\n';
+	let carry: string[] = [];
+	for await (const chunk of input as AsyncIterable<string>) {
+		let from = 0;
+		for (let at = chunk.indexOf(split); at >= 0; at = chunk.indexOf(split, from)) {
+			const part = chunk.slice(from, at);
+			from = at + 1;
+			if (eol === '\r\n') {
+				// Only "\r\n" ends a line in such a file; a bare "\n" is text, as csv-parse reads it.
+				const endsWithCr = part ? part.endsWith('\r') : carry.length > 0 && carry[carry.length - 1].endsWith('\r');
+				if (!endsWithCr) {
+					carry.push(part, '\n');
+					continue;
+				}
+				carry.push(part);
+				const line = carry.join('');
+				carry = [];
+				yield line.slice(0, -1);
+				continue;
+			}
+			carry.push(part);
+			yield carry.length === 1 ? carry[0] : carry.join('');
+			carry = [];
+		}
+		if (from < chunk.length) carry.push(chunk.slice(from));
+	}
+	if (carry.length) yield carry.join('');
+}
+
+/**
+ * CSV rows through csv-parse, after CsvRecordSplitter has found where each record starts and which
+ * ones are broken (a quote that never closes, or closes on a later line mid-field): those are
+ * rejected on their first line and reading goes on at the next line, in one pass.
+ */
 async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 	assertReadable(file);
 	const delimiter = sniffDelimiter(file);
+	const eol = sniffLineEnd(file);
+	const input = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8' });
+	const splitter = new CsvRecordSplitter(delimiter.charCodeAt(0), eol);
 	let headers: string[] | undefined;
-	let startByte = 0;
-	let lineOffset = 0;
 	let sawAnything = false;
-	// A quote that never closes swallows the rest of the file, and csv-parse can only say so at the
-	// end. Parsing then resumes on the line after the broken record, so only that record is lost.
-	for (;;) {
-		const rejected: RejectedRow[] = [];
-		let lastEnd = 0;
-		let lastBytes = 0;
-		let unclosedQuote = false;
-		// csv-parse counts a CRLF inside a quoted cell as two lines; editors show one. Subtracted below.
-		let crlfInCells = 0;
-		const parser = (file === '-' ? process.stdin : createReadStream(file, { start: startByte })).pipe(
-			parse({
-				bom: true,
-				delimiter,
-				info: true,
-				relax_quotes: true,
-				// Column counts are checked below, in order with the rows around them.
-				relax_column_count: true,
-				skip_empty_lines: true,
-				skip_records_with_error: true,
-			}),
-		);
-		parser.on('skip', (error: { code?: string; lines?: number; message: string }) => {
-			// Fires while parsing, ahead of rows still buffered: an unclosed quote is placed after the loop.
-			if (error.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
-			else rejected.push({ kind: 'rejected', line: lineOffset + (error.lines ?? 0) - crlfInCells, reason: error.message });
-		});
-		for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-			yield* rejected.splice(0);
+	let batch: CsvPiece[] = [];
+	let records = 0;
+	let first = true;
+
+	function* flush(): Generator<RowEvent> {
+		const pieces = batch;
+		batch = [];
+		records = 0;
+		const texts = pieces.flatMap((piece) => (piece.kind === 'record' ? [piece.text] : []));
+		let parsed: string[][] | undefined;
+		try {
+			parsed = parse(texts.join(eol) + eol, { ...CSV_OPTIONS, delimiter, record_delimiter: eol }) as string[][];
+		} catch {
+			parsed = undefined;
+		}
+		// The splitter follows csv-parse's quote rules, so the counts agree; if a file mixes line
+		// endings they may not, and each record is then parsed on its own.
+		const aligned = parsed !== undefined && parsed.length === texts.length;
+		let next = 0;
+		for (const piece of pieces) {
 			sawAnything = true;
-			const line = lineOffset + lastEnd + 1 - crlfInCells;
-			lastEnd = info.lines;
-			lastBytes = info.bytes;
-			for (const cell of record) if (cell.includes('\r\n')) crlfInCells += cell.split('\r\n').length - 1;
-			if (!headers) {
-				headers = record.map((h) => h.trim());
-				if (headers.some(hasInvalidUtf8)) throw new TicketFileError(`${file}: the header line is not valid UTF-8`);
+			if (piece.kind === 'broken') {
+				if (!headers) throw new TicketFileError(`${file}: the header line has a quote that is never closed`);
+				yield { kind: 'rejected', line: piece.line, reason: 'a quoted field is never closed' };
 				continue;
 			}
-			if (record.length !== headers.length) {
-				yield { kind: 'rejected', line, reason: `wrong number of columns (expected ${headers.length}, got ${record.length})` };
-				continue;
+			let rows: string[][];
+			if (aligned) rows = [parsed![next++]];
+			else {
+				try {
+					rows = parse(piece.text + eol, { ...CSV_OPTIONS, delimiter, record_delimiter: eol }) as string[][];
+				} catch (error) {
+					yield { kind: 'rejected', line: piece.line, reason: (error as Error).message };
+					continue;
+				}
 			}
-			const values: Record<string, string> = {};
-			headers.forEach((header, index) => (values[header] = record[index]));
-			yield { kind: 'row', line, values };
+			for (const record of rows) yield* toRow(record, piece.line);
 		}
-		let resumeAt: number | undefined;
-		if (unclosedQuote) {
-			sawAnything = true;
-			const line = lineOffset + lastEnd + 1 - crlfInCells;
-			rejected.push({ kind: 'rejected', line, reason: 'a quoted field is never closed' });
-			const next = file === '-' ? -1 : nextLineStart(file, startByte + lastBytes);
-			if (next >= 0) resumeAt = next;
-			lineOffset = line;
-		}
-		yield* rejected.splice(0);
-		if (resumeAt === undefined) break;
-		startByte = resumeAt;
 	}
+
+	function* toRow(record: string[], line: number): Generator<RowEvent> {
+		if (!headers) {
+			headers = record.map((h) => h.trim());
+			if (headers.some(hasInvalidUtf8)) throw new TicketFileError(`${file}: the header line is not valid UTF-8`);
+			return;
+		}
+		if (record.length !== headers.length) {
+			yield { kind: 'rejected', line, reason: `wrong number of columns (expected ${headers.length}, got ${record.length})` };
+			return;
+		}
+		const values: Record<string, string> = {};
+		headers.forEach((header, index) => (values[header] = record[index]));
+		yield { kind: 'row', line, values };
+	}
+
+	for await (let text of linesOf(input, eol)) {
+		if (first) {
+			text = text.replace(/^\uFEFF/, '');
+			first = false;
+		}
+		for (const piece of splitter.push(text)) {
+			batch.push(piece);
+			if (piece.kind === 'record') records++;
+			// The header goes first, alone, so the rows after it are read against it.
+			if (records >= BATCH_RECORDS || !headers) yield* flush();
+		}
+	}
+	batch.push(...splitter.end());
+	yield* flush();
 	if (!sawAnything) throw new TicketFileError(`Tickets file ${file} is empty`);
 }
 
@@ -177,7 +229,17 @@ async function* readJsonArray(file: string): AsyncGenerator<RowEvent> {
 		// JSON arrays have no line per ticket: the position stands in for it.
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			yield { kind: 'rejected', line: index + 1, reason: `ticket #${index + 1} is not an object` };
-		} else yield { kind: 'row', line: index + 1, values: stringValues(value as Record<string, unknown>) };
+		} else {
+			// A field nested past the stack depth fails that ticket only, as a bad JSONL line does.
+			let values: Record<string, string>;
+			try {
+				values = stringValues(value as Record<string, unknown>);
+			} catch (error) {
+				yield { kind: 'rejected', line: index + 1, reason: `ticket #${index + 1} cannot be read (${(error as Error).message})` };
+				continue;
+			}
+			yield { kind: 'row', line: index + 1, values };
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
 import { formatOffsetIso, parseOffsetIso } from '../../nodes/shared/calendar/instant';
+import { capMessage, DEFAULT_INPUT_LIMITS, type InputLimits } from '../../nodes/shared/input-limits';
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
 import type { RawRow } from './read-rows';
@@ -92,7 +93,7 @@ function parseBoolean(value: string): boolean | undefined | 'invalid' {
  * Turns a file's headers into a converter for its rows. A row that cannot be replayed (no text,
  * a bad date, a bad label) is rejected with its line and the field at fault.
  */
-export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
+export function rowConverter(headers: string[], map: ColumnMap, zone: string, limits: InputLimits = DEFAULT_INPUT_LIMITS) {
 	const bound = bindHeaders(headers, map);
 	const missing = (['text', 'created_at'] as GenericColumn[]).filter((column) => bound[column] === undefined);
 	if (missing.length) {
@@ -156,12 +157,16 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string) {
 				...(language ? { language } : {}),
 				...(get(row, 'segment') ? { segment: get(row, 'segment').toLowerCase() } : {}),
 			},
-			message: {
-				text,
-				...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
-				receivedAt,
-			},
+			message: capMessage(
+				{
+					text,
+					...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
+					receivedAt,
+				},
+				limits,
+			),
 		};
+		if (ticket.message.truncated) warnings.push(`field "text" has ${ticket.message.originalLength} characters; cut at ${limits.maxTextLength}`);
 		return { ok: true, value: { line: row.line, ticket, labels, warnings } };
 	};
 }

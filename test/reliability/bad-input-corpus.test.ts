@@ -102,7 +102,8 @@ describe('bad input corpus through the CLI', () => {
 			expect(run.stdout).toContain(line);
 		}
 		const report = JSON.parse(readFileSync(json, 'utf8'));
-		expect(report.tickets).toMatchObject({ read: 10, replayed: 4, rejected: 6, unrouted: 0, failed: 0, warnings: 1 });
+		expect(report.tickets).toMatchObject({ read: 10, replayed: 4, rejected: 6, unrouted: 0, failed: 0, warnings: 2 });
+		expect(run.stdout).toContain(`line 8: field "text" has ${ONE_MB} characters; cut at 20000`);
 		expect(report.tiers.L1 + report.tiers.L2 + report.tiers.L3 + report.tiers.L4).toBe(4);
 		const audit = readFileSync(path.join(tmp, 'mixed.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 		expect(audit.filter((r) => r.kind.includes('rejected')).map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 10]);

@@ -35,7 +35,9 @@ export function parseDayHours(hours: DayHours | undefined, field: string): Minut
 	if (text === '' || text === 'closed' || text === '-') return [];
 	if (text === '24h' || text === '24/7' || text === 'all day') return [{ start: 0, end: 1440 }];
 	const intervals = text.split(/[,;]/).map((part, i) => {
-		const [start, end, extra] = part.split(/\s*[-–]\s*/);
+		// Split on the dash, then trim beside it ("\s*[-–]\s*" rescanned a run of spaces from each position).
+		const pieces = part.split(/[-–]/).map((piece, j) => (j > 0 ? piece.trimStart() : piece)).map((piece, j, all) => (j < all.length - 1 ? piece.trimEnd() : piece));
+		const [start, end, extra] = pieces;
 		if (!start || !end || extra !== undefined) throw new Error(`${field}: "${part.trim()}" is not an interval like 09:00-18:00`);
 		return toMinuteInterval({ start, end }, `${field}[${i}]`);
 	});

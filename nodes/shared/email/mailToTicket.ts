@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 
+import { capText } from '../input-limits';
 import { detectAutomatedMail, type AutomatedVerdict } from './autoReply';
 import { headersFromLines, normalizeMessageId, parseMessageIdList, sanitizeHeaderText } from './headers';
 import { stripQuotedReply } from './quotedReply';
@@ -49,10 +50,18 @@ function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ 
 	return out;
 }
 
+/** "Mon, 2 Mar 2026 10:00:00 -0600 (CST)" without its "(CST)"; by index, as a pattern ending in "\s*$" rescans blanks. */
+export function withoutTrailingComment(value: string): string {
+	const text = value.trimEnd();
+	if (!text.endsWith(')')) return value;
+	const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+	return open < 0 ? value : text.slice(0, open).trimEnd();
+}
+
 /** The mail's Date header with the sender's own offset, else the parsed date, else INTERNALDATE. */
 function receivedAt(rawDate: string | undefined, parsed: Date | undefined, internalDate: Date | string | undefined): string | undefined {
 	if (rawDate) {
-		const fromHeader = DateTime.fromRFC2822(rawDate.replace(/\s*\([^)]*\)\s*$/, ''), { setZone: true });
+		const fromHeader = DateTime.fromRFC2822(withoutTrailingComment(rawDate), { setZone: true });
 		if (fromHeader.isValid) return fromHeader.toISO() ?? undefined;
 	}
 	for (const candidate of [parsed, internalDate]) {
@@ -77,7 +86,7 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 	const at = receivedAt(headers['date']?.[0], mail.date, context.internalDate);
 
 	const fullText = (mail.text ?? '').trim();
-	const text = (context.stripQuotes === false ? fullText : stripQuotedReply(fullText)).slice(0, context.maxTextLength ?? 20000);
+	const capped = capText(context.stripQuotes === false ? fullText : stripQuotedReply(fullText), context.maxTextLength);
 
 	const seed = messageId || `${from?.address ?? ''}|${at ?? ''}|${subject}|${context.uidValidity ?? ''}:${context.uid ?? ''}`;
 	const ticketId = extractTicketId(subject, context.ticketIdPattern) ?? ticketIdFromSeed(seed);
@@ -89,7 +98,8 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 		channel: 'email',
 		customer: { email: from?.address, ...(from?.name ? { name: from.name } : {}) },
 		message: {
-			text,
+			text: capped.text,
+			...(capped.truncated ? { truncated: true, originalLength: capped.originalLength } : {}),
 			subject,
 			...(at ? { receivedAt: at } : {}),
 			id: messageId,

@@ -16,6 +16,10 @@ const QUOTE_HEADERS = [
 export function stripQuotedReply(text: string): string {
 	const lines = text.replace(/\r\n?/g, '\n').split('\n');
 	let cut = lines.length;
+	// First line of the trailing run of ">" or blank lines, found in one backward pass (checking
+	// the rest of the message at every ">" line made this quadratic).
+	let quotedTail = lines.length;
+	while (quotedTail > 0 && /^\s*(>|$)/.test(lines[quotedTail - 1])) quotedTail--;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		// Outlook's header block: "From:" directly followed by "Sent:"/"To:".
@@ -25,7 +29,7 @@ export function stripQuotedReply(text: string): string {
 			break;
 		}
 		// A run of ">" lines to the end of the message is quoted history.
-		if (/^\s*>/.test(line) && lines.slice(i).every((l) => /^\s*(>|$)/.test(l))) {
+		if (i >= quotedTail && /^\s*>/.test(line)) {
 			cut = i;
 			break;
 		}

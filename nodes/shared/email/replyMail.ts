@@ -53,7 +53,8 @@ export class ReplyFieldError extends Error {
 	}
 }
 
-const REPLY_PREFIX = /^\s*((re|aw|sv|r|rif|antw)\s*(\[\d+\])?\s*:\s*)+/i;
+// Each part owns the spaces after it, so no two quantifiers share a run of spaces (that was cubic).
+const REPLY_PREFIX = /^\s*(?:(?:re|aw|sv|r|rif|antw)\s*(?:\[\d+\]\s*)?:\s*)+/i;
 /** Keep References bounded: some threads grow for years, servers cap header size. */
 const MAX_REFERENCES = 20;
 

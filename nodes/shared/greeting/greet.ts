@@ -1,6 +1,7 @@
 import type { BusinessCalendar, TimeInput } from '../calendar';
 import { toMillis } from '../calendar';
 import { fill, messagesFor, pickLanguage, pickVariant } from '../i18n';
+import { historyTurns } from '../input-limits';
 import type { HoursSection, Ticket } from '../ticket';
 import { describeWhen } from './describeWhen';
 
@@ -42,7 +43,7 @@ export function ticketLanguage(ticket: Ticket, forced?: string, fallback?: strin
  * never alongside every bot reply. The same message passing twice keeps its greeting (greetedAt === now).
  */
 export function isFirstContact(ticket: Ticket, nowIso: string): boolean {
-	if ((ticket.history ?? []).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return false;
+	if (historyTurns(ticket).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return false;
 	// A person has the conversation, or the store cannot say: the bot does not greet.
 	if (ticket.conversation?.takeover || ticket.conversation?.unavailable) return false;
 	const greetedAt = ticket.hours?.greetedAt;

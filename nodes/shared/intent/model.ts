@@ -1,5 +1,6 @@
 /** A trained intent model: vectorizer + softmax weights + temperature + class centroids. */
 import { resolveLanguage, type TextLanguage } from '../text';
+import { hashOf } from '../text/hash64';
 import type { SparseVector, Vectorizer } from './features';
 import { logits, softmaxInPlace, type SoftmaxWeights } from './softmax';
 import type { IntentModel, IntentPrediction } from './types';
@@ -22,7 +23,8 @@ const SIMILARITY_WEIGHT = 0.5;
 
 /**
  * Support Triage and Knowledge Lookup ask the same model about the same message one node apart;
- * a small cache of recent answers spares the second featurisation. Keyed by content, so it is
+ * a small cache of recent answers spares the second featurisation. Keyed by a 64-bit hash and the
+ * length of the text (never the text itself, which would keep every long message alive), so it is
  * safe across executions and processes.
  */
 const RECENT_LIMIT = 4096;
@@ -42,7 +44,8 @@ export class TrainedIntentModel implements IntentModel {
 	}
 
 	predict(text: string, language?: string): IntentPrediction {
-		const key = `${this.hash}\u0000${language ?? ''}\u0000${text}`;
+		const { a, b } = hashOf(text);
+		const key = `${this.hash}\u0000${language ?? ''}\u0000${a}:${b}:${text.length}`;
 		const hit = recent.get(key);
 		if (hit) return hit;
 		const prediction = this.predictVector(this.vectorize(text, language));

@@ -31,9 +31,13 @@ function answerTexts(entry: KnowledgeEntry): Array<[string, string | undefined]>
 	return Object.entries(entry.answer).map(([language, text]) => [text ?? '', language]);
 }
 
+/** minisearch's own default edit allowance, set explicitly because the length bound above relies on it. */
+const MAX_FUZZY = 6;
+
 export class KeywordIndex {
 	private readonly search: MiniSearch<IndexedEntry>;
 	private readonly termsById = new Map<string, Set<string>>();
+	private longestTerm = 0;
 
 	constructor(entries: readonly KnowledgeEntry[], private readonly languages: readonly TextLanguage[]) {
 		this.search = new MiniSearch<IndexedEntry>({
@@ -48,6 +52,7 @@ export class KeywordIndex {
 			for (const [text, language] of answerTexts(entry)) bodyParts.push(this.terms(text, language));
 			const body = bodyParts.flat();
 			this.termsById.set(entry.id, new Set([...title, ...body]));
+			for (const term of [...title, ...body]) this.longestTerm = Math.max(this.longestTerm, term.length);
 			return { id: entry.id, title: title.join(' '), body: body.join(' ') };
 		});
 		this.search.addAll(documents);
@@ -64,7 +69,10 @@ export class KeywordIndex {
 	query(text: string, language: TextLanguage, limit = 3): KeywordHit[] {
 		const terms = [...new Set(contentTerms(text, language))];
 		if (terms.length === 0 || this.termsById.size === 0) return [];
-		const results = this.search.search(terms.join(' '), { combineWith: 'OR', fuzzy: (term) => (term.length >= 5 ? 0.2 : false) });
+		// minisearch's fuzzy match allocates a table of the term's length squared; a term longer than
+		// every indexed one by more than its edit allowance cannot match fuzzily, so it is looked up exactly.
+		const fuzzyUpTo = this.longestTerm + MAX_FUZZY;
+		const results = this.search.search(terms.join(' '), { combineWith: 'OR', maxFuzzy: MAX_FUZZY, fuzzy: (term) => (term.length >= 5 && term.length <= fuzzyUpTo ? 0.2 : false) });
 		return results.slice(0, limit).map((result) => {
 			const known = this.termsById.get(String(result.id)) ?? new Set<string>();
 			// Fuzzy matches count too: minisearch reports which query terms matched.

@@ -102,7 +102,20 @@ function parseCsv(text: string): KnowledgeEntry[] {
 	);
 }
 
-const MARKDOWN_FIELD = /^(q|question|tags|id|language|lang|tier)\s*:\s*(.*)$/i;
+// The value is trimmed after the match: "\s*(.*)" let two quantifiers share the blanks.
+const MARKDOWN_FIELD = /^(q|question|tags|id|language|lang|tier)\s*:(.*)$/i;
+
+/** "## Title ##" → "Title"; by hand, since a pattern for the optional closing hashes backtracks over blanks. */
+export function markdownHeading(line: string): string | undefined {
+	if (!line.startsWith('##') || !/^\s$/.test(line.charAt(2))) return undefined;
+	const text = line.slice(2).trim();
+	// Only blanks after "##": the old pattern took the second blank as the title; kept as it was.
+	if (!text) return line.length >= 4 ? line.charAt(3) : undefined;
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 0x23) end--;
+	const title = text.slice(0, end).trimEnd();
+	return title || text.charAt(0);
+}
 
 function parseMarkdown(text: string): KnowledgeEntry[] {
 	const raws: Array<Record<string, unknown>> = [];
@@ -121,10 +134,10 @@ function parseMarkdown(text: string): KnowledgeEntry[] {
 		});
 	};
 	for (const line of text.split(/\r?\n/)) {
-		const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-		if (heading) {
+		const heading = markdownHeading(line);
+		if (heading !== undefined) {
 			flush();
-			current = { title: heading[1], questions: [], body: [], fields: {} };
+			current = { title: heading, questions: [], body: [], fields: {} };
 			continue;
 		}
 		if (!current) continue; // text before the first section (a page title, an intro) is not an entry

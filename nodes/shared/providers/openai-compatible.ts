@@ -122,7 +122,9 @@ async function withRetries<T>(
 	parse: (json: unknown) => { value: T; model?: string },
 ): Promise<ChatJsonResult<T>> {
 	if (!options.baseUrl) throw new ProviderError('bad_config', 'no base URL is configured', 0);
-	const url = `${options.baseUrl.replace(/\/+$/, '')}${path}`;
+	let end = options.baseUrl.length;
+	while (end > 0 && options.baseUrl.charCodeAt(end - 1) === 0x2f) end--;
+	const url = `${options.baseUrl.slice(0, end)}${path}`;
 	const maxRetries = Math.max(0, options.maxRetries ?? DEFAULTS.maxRetries);
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 	let last: AttemptFailure | undefined;

@@ -3,6 +3,7 @@ import { ticketLanguage } from '../greeting/greet';
 import { fill, messagesFor, pickVariant } from '../i18n';
 import type { ReplySection, RouteSection, Ticket, Tier } from '../ticket';
 import type { SensitiveFlag } from '../triage/flags';
+import { historyTurns } from '../input-limits';
 import { extractFacts } from './facts';
 import type { RoutingPolicy, RuleName } from './policy';
 
@@ -35,7 +36,7 @@ const RANK: Record<Tier, number> = { L1: 1, L2: 2, L3: 3, L4: 4 };
 /** AI turns since the last resolved one (a customer writing again means the AI has not solved it yet). */
 export function unresolvedAiTurns(ticket: Ticket): number {
 	let count = 0;
-	for (const turn of ticket.history ?? []) {
+	for (const turn of historyTurns(ticket)) {
 		if (turn.role !== 'ai') continue;
 		count = turn.resolved === true ? 0 : count + 1;
 	}
@@ -146,7 +147,7 @@ export function handoffPromise(ticket: Ticket): string | undefined {
 }
 
 function collectFacts(ticket: Ticket): Record<string, unknown> {
-	const customerTexts = [ticket.message?.subject, ticket.message?.text, ...(ticket.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
+	const customerTexts = [ticket.message?.subject, ticket.message?.text, ...historyTurns(ticket).filter((t) => t.role === 'customer').map((t) => t.text)];
 	const extracted = extractFacts(customerTexts);
 	const customer = ticket.customer ?? {};
 	const facts: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import type { BusinessCalendar, TimeInput } from '../calendar';
 import { toMillis } from '../calendar';
+import { historyTurns } from '../input-limits';
 import type { SlaSection, Ticket, Urgency } from '../ticket';
 import { normalizePriority, type SlaPolicy } from './policy';
 
@@ -27,7 +28,7 @@ export function ticketPriority(ticket: Ticket, options: SlaOptions = {}): Urgenc
 
 /** The SLA clock starts at the conversation's first customer turn, else at this message. */
 export function slaStart(ticket: Ticket, now?: TimeInput): number {
-	const firstCustomerTurn = (ticket.history ?? []).find((turn) => turn.role === 'customer' && turn.at);
+	const firstCustomerTurn = historyTurns(ticket).find((turn) => turn.role === 'customer' && turn.at);
 	if (firstCustomerTurn?.at) return toMillis(firstCustomerTurn.at, 'history[].at');
 	if (ticket.message?.receivedAt) return toMillis(ticket.message.receivedAt, 'message.receivedAt');
 	if (now !== undefined) return toMillis(now, 'now');

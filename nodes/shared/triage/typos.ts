@@ -12,8 +12,11 @@ const CACHE_LIMIT = 50_000;
 export class TypoCorrector {
 	private readonly deletions = new Map<string, string[]>();
 	private readonly cache = new Map<string, string>();
+	/** No word of the lexicon is longer: a token past it plus one is never within one edit. */
+	private readonly longest: number;
 
 	constructor(private readonly vocabulary: ReadonlySet<string>) {
+		let longest = 0;
 		for (const word of [...vocabulary].sort()) {
 			if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
 			for (const variant of deletionsOf(word)) {
@@ -21,11 +24,14 @@ export class TypoCorrector {
 				if (list) list.push(word);
 				else this.deletions.set(variant, [word]);
 			}
+			longest = Math.max(longest, word.length);
 		}
+		this.longest = longest;
 	}
 
 	correct(token: string): string {
-		if (token.length < MIN_LENGTH || this.vocabulary.has(token) || /\d/.test(token)) return token;
+		// Deletions of a long token cost its length squared; past the longest word plus one they cannot match.
+		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || /\d/.test(token)) return token;
 		const cached = this.cache.get(token);
 		if (cached !== undefined) return cached;
 		const corrected = this.lookup(token) ?? token;

@@ -45,7 +45,9 @@ export function resolveAuthFolder(settings: Pick<WhatsAppSessionSettings, 'authF
 
 /** The pairing QR is written next to the auth folder, not inside it, so deleting the session leaves no stale secrets behind. */
 export function qrFilePath(authFolder: string): string {
-	return `${authFolder.replace(/[\\/]+$/, '')}-qr.png`;
+	let end = authFolder.length;
+	while (end > 0 && (authFolder[end - 1] === '/' || authFolder[end - 1] === '\\')) end--;
+	return `${authFolder.slice(0, end)}-qr.png`;
 }
 
 export interface AuthFolderCheck {

@@ -1,4 +1,5 @@
 import type { WAMessage } from '@whiskeysockets/baileys';
+import { capMessage, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input-limits';
 import type { Ticket } from '../ticket';
 import { extractText, unwrapMessage } from './message-text';
 import { isBroadcastJid, isGroupJid, phoneFromJid } from './jid';
@@ -62,7 +63,7 @@ function mediaType(message: WAMessage['message']): string | undefined {
  * One Baileys message → the ticket item (nodes/shared/ticket.ts), or why it is skipped.
  * `now` is used only when WhatsApp sent no timestamp.
  */
-export function toTicket(msg: WAMessage, filters: IncomingFilters, now: () => Date): Conversion {
+export function toTicket(msg: WAMessage, filters: IncomingFilters, now: () => Date, limits: InputLimits = DEFAULT_INPUT_LIMITS): Conversion {
 	const jid = msg.key?.remoteJid;
 	const id = msg.key?.id;
 	if (!jid || !id) return { ignored: 'no-key' };
@@ -105,7 +106,7 @@ export function toTicket(msg: WAMessage, filters: IncomingFilters, now: () => Da
 			ticketId: group ? `wa-${chatUser}-${phone ?? senderUser}` : `wa-${phone ?? senderUser}`,
 			channel: 'whatsapp',
 			customer,
-			message: { text, receivedAt, id },
+			message: capMessage({ text, receivedAt, id }, limits),
 			whatsapp,
 		},
 	};
