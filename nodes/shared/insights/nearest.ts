@@ -1,0 +1,56 @@
+/** The existing knowledge entry a topic is closest to, judged by the same ranking the Knowledge Lookup answers with. */
+import { getKnowledgeBase, rankEntries, type KnowledgeBase } from '../knowledge';
+import type { KnowledgeEntry } from '../knowledge/types';
+import type { NearestEntry } from './types';
+
+/** Members asked per topic: the most central ones say what the topic is about. */
+const SAMPLE = 12;
+
+export class NearestEntries {
+	private readonly kb?: KnowledgeBase;
+
+	constructor(entries: readonly KnowledgeEntry[]) {
+		if (entries.length > 0) this.kb = getKnowledgeBase(entries);
+	}
+
+	/**
+	 * The entry ranked first for most of the sampled texts (higher summed score on a tie); its
+	 * similarity is its mean score over all of them, 0 where it was not a candidate, and agreement
+	 * the share of texts that ranked it first.
+	 */
+	nearest(texts: readonly string[], language: string): NearestEntry | null {
+		const kb = this.kb;
+		if (!kb) return null;
+		const sample = texts.slice(0, SAMPLE);
+		const votes = new Map<string, { first: number; sum: number }>();
+		for (const text of sample) {
+			const ranked = rankEntries(kb, text, language);
+			ranked.forEach((candidate, rank) => {
+				const tally = votes.get(candidate.id) ?? { first: 0, sum: 0 };
+				if (rank === 0) tally.first++;
+				tally.sum += candidate.score;
+				votes.set(candidate.id, tally);
+			});
+		}
+		let bestId: string | undefined;
+		let best = { first: -1, sum: -1 };
+		for (const [id, tally] of votes) {
+			if (tally.first > best.first || (tally.first === best.first && (tally.sum > best.sum || (tally.sum === best.sum && bestId !== undefined && id < bestId)))) {
+				bestId = id;
+				best = tally;
+			}
+		}
+		if (bestId === undefined || best.first <= 0) return null;
+		const entry = kb.byId.get(bestId) as KnowledgeEntry;
+		return {
+			id: bestId,
+			title: entry.title,
+			similarity: Math.round((best.sum / sample.length) * 1000) / 1000,
+			agreement: Math.round((best.first / sample.length) * 1000) / 1000,
+		};
+	}
+
+	entry(id: string): KnowledgeEntry | undefined {
+		return this.kb?.byId.get(id);
+	}
+}
