@@ -15,6 +15,8 @@ import { dot, fitVectorizer, MAX_TEXT, topicTerms, type TermList } from './vecto
 
 export const DEFAULT_GAP_OPTIONS = { minSize: 3, threshold: 0.25, examples: 5, draftQuestions: 8, almostCovered: 0.3 };
 const LABEL_TERMS = 3;
+/** Top stems of a topic checked against an entry's words before calling the topic almost covered. */
+const EVIDENCE_TERMS = 5;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -48,14 +50,15 @@ function surfaceOf(stem: string, members: readonly Member[]): string {
 	return best;
 }
 
-function topTerms(centre: SparseVector, names: readonly string[], members: readonly Member[]): string[] {
+/** The centre's heaviest word stems, heaviest first (alphabetical on a tie). */
+function topStems(centre: SparseVector, names: readonly string[], count: number): string[] {
 	const unigrams: Array<{ stem: string; weight: number }> = [];
 	for (let k = 0; k < centre.indices.length; k++) {
 		const name = names[centre.indices[k]];
 		if (name.startsWith('w ')) unigrams.push({ stem: name.slice(2), weight: Math.round(centre.values[k] * 1e6) });
 	}
 	unigrams.sort((a, b) => b.weight - a.weight || compareText(a.stem, b.stem));
-	return unigrams.slice(0, LABEL_TERMS).map(({ stem }) => surfaceOf(stem, members));
+	return unigrams.slice(0, count).map(({ stem }) => stem);
 }
 
 function groupByLanguage(tickets: readonly GapTicket[]): Map<TextLanguage, GapTicket[]> {
@@ -112,7 +115,8 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 				seen.add(key);
 				distinct.push(member.text);
 			}
-			const terms = topTerms(centre, names, list);
+			const stems = topStems(centre, names, EVIDENCE_TERMS);
+			const terms = stems.slice(0, LABEL_TERMS).map((stem) => surfaceOf(stem, list));
 			const reasons: Record<GapReason, number> = { not_found: 0, low_confidence: 0, person: 0 };
 			let offKnown = 0;
 			let off = 0;
@@ -140,7 +144,7 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 				questions: distinct.slice(0, settings.draftQuestions),
 				ticketIds: list.map((member) => String(member.ticket.id)).sort(compareText),
 				nearest,
-				almostCovered: nearest !== null && nearest.similarity >= settings.almostCovered && nearest.agreement >= 0.5,
+				almostCovered: nearest !== null && nearest.similarity >= settings.almostCovered && nearest.agreement >= 0.5 && knowledge.sharesStem(nearest.id, stems, language),
 				answers: ranked
 					.filter(({ member }) => member.ticket.resolutionText?.trim())
 					.map(({ member }) => ({ ticketId: String(member.ticket.id), text: (member.ticket.resolutionText as string).slice(0, MAX_TEXT) })),

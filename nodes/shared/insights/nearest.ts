@@ -1,7 +1,9 @@
 /** The existing knowledge entry a topic is closest to, judged by the same ranking the Knowledge Lookup answers with. */
 import { getKnowledgeBase, rankEntries, type KnowledgeBase } from '../knowledge';
 import type { KnowledgeEntry } from '../knowledge/types';
+import type { TextLanguage } from '../text';
 import type { NearestEntry } from './types';
+import { topicTerms } from './vectors';
 
 /** Members asked per topic: the most central ones say what the topic is about. */
 const SAMPLE = 12;
@@ -52,5 +54,24 @@ export class NearestEntries {
 
 	entry(id: string): KnowledgeEntry | undefined {
 		return this.kb?.byId.get(id);
+	}
+
+	private readonly stems = new Map<string, Set<string>>();
+
+	/**
+	 * Whether the entry's title or questions use any of these stems. A ranking alone is not enough
+	 * to call a topic almost covered: with few entries, something always ranks first.
+	 */
+	sharesStem(id: string, stems: readonly string[], language: TextLanguage): boolean {
+		const entry = this.entry(id);
+		if (!entry) return false;
+		const key = `${language}\u0000${id}`;
+		let known = this.stems.get(key);
+		if (!known) {
+			known = new Set<string>();
+			for (const text of [entry.title, ...entry.questions]) for (const term of topicTerms(text, language).terms) if (term.startsWith('w ')) known.add(term.slice(2));
+			this.stems.set(key, known);
+		}
+		return stems.some((stem) => known.has(stem));
 	}
 }
