@@ -15,7 +15,11 @@ const FRAMING = new Set(
 	(
 		'hola buenas buenos buen dia dias tardes noches oye saludos gracias porfa favor estimados estimado quedo atento atenta atte cordial ' +
 		'oi ola bom boa tarde obrigado obrigada abracos prezados prezado att pf vcs ' +
-		'hi hey hello thanks thank thx cheers regards dear best morning afternoon evening pls please team'
+		'hi hey hello thanks thank thx cheers regards dear best morning afternoon evening pls please team ' +
+		// how a request is framed, not what it is about
+		'quiero quisiera queria tienen tiene tengo hay ustedes usted puedo pueden puede podrian necesito saber ayuda ' +
+		'quero tem tenho voces posso podem pode preciso ajuda ' +
+		'want wanted need can could would know help like'
 	).split(' '),
 );
 
@@ -30,12 +34,24 @@ export interface TermList {
 	surfaces: Map<string, string>;
 }
 
+/**
+ * An email's greeting and sign-off ("Hi,", "Thanks,\nSarah Jones") are short paragraphs of their
+ * own: when a text has several paragraphs, those of three words or fewer are left out.
+ */
+function withoutFraming(text: string): string {
+	if (!text.includes('\n')) return text;
+	const paragraphs = text.split(/\n[ \t]*\n/);
+	if (paragraphs.length < 2) return text;
+	const long = paragraphs.filter((part) => part.trim().split(/\s+/).length > 3);
+	return long.length ? long.join('\n') : text;
+}
+
 /** Content terms of one text: "w <stem>" and "b <stem> <stem>", as the intent features name them. */
 export function topicTerms(text: string, language: TextLanguage, customerName?: string): TermList {
 	const skip = new Set(customerName ? normalizeWords(customerName) : []);
 	const stems: string[] = [];
 	const surfaces = new Map<string, string>();
-	for (const word of normalizeWords(text.slice(0, MAX_TEXT), language)) {
+	for (const word of normalizeWords(withoutFraming(text.slice(0, MAX_TEXT)), language)) {
 		if (word.length < 2 || /\d/.test(word) || STOP.has(word) || FRAMING.has(word) || skip.has(word)) continue;
 		const stem = stemWord(word, language);
 		if (!surfaces.has(stem)) surfaces.set(stem, word);
@@ -46,8 +62,27 @@ export function topicTerms(text: string, language: TextLanguage, customerName?: 
 	return { terms, surfaces };
 }
 
+/**
+ * Pseudo-documents that hold none of the terms, added to the idf's document count. In a small
+ * group the words its tickets share are also its most frequent, and plain idf would weigh them
+ * least; with the background they weigh about as much as the rest, and in large groups it fades out.
+ */
+const BACKGROUND_DOCUMENTS = 50;
+
+/** The intent model's Vectorizer over topic terms, with the background-smoothed idf above. */
 export function fitVectorizer(termLists: readonly string[][]): Vectorizer {
-	return Vectorizer.fit(termLists, GAP_FEATURES);
+	const df = new Map<string, number>();
+	for (const terms of termLists) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+	const kept = [...df.entries()].filter(([term, count]) => count >= GAP_FEATURES.minDf || term.startsWith('w '));
+	kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	const vocabulary = new Map<string, number>();
+	const idf = new Float32Array(kept.length);
+	const documents = termLists.length + BACKGROUND_DOCUMENTS;
+	kept.forEach(([term, count], index) => {
+		vocabulary.set(term, index);
+		idf[index] = Math.log((1 + documents) / (1 + count)) + 1;
+	});
+	return new Vectorizer(GAP_FEATURES, vocabulary, idf);
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
