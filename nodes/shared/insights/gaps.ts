@@ -13,10 +13,12 @@ import { NearestEntries } from './nearest';
 import type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic } from './types';
 import { dot, fitVectorizer, MAX_TEXT, topicTerms, type TermList } from './vectors';
 
-export const DEFAULT_GAP_OPTIONS = { minSize: 3, threshold: 0.25, examples: 5, draftQuestions: 8, almostCovered: 0.3 };
+export const DEFAULT_GAP_OPTIONS = { minSize: 3, threshold: 0.25, examples: 5, draftQuestions: 8, almostCovered: 0.35 };
 const LABEL_TERMS = 3;
 /** Top stems of a topic checked against an entry's words before calling the topic almost covered. */
 const EVIDENCE_TERMS = 5;
+/** Share of a topic's central texts that must rank the same entry first before the topic counts as almost covered by it. */
+const ALMOST_AGREEMENT = 0.75;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -144,7 +146,7 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 				questions: distinct.slice(0, settings.draftQuestions),
 				ticketIds: list.map((member) => String(member.ticket.id)).sort(compareText),
 				nearest,
-				almostCovered: nearest !== null && nearest.similarity >= settings.almostCovered && nearest.agreement >= 0.5 && knowledge.sharesStem(nearest.id, stems, language),
+				almostCovered: nearest !== null && nearest.similarity >= settings.almostCovered && nearest.agreement >= ALMOST_AGREEMENT && knowledge.sharesStem(nearest.id, stems, language),
 				answers: ranked
 					.filter(({ member }) => member.ticket.resolutionText?.trim())
 					.map(({ member }) => ({ ticketId: String(member.ticket.id), text: (member.ticket.resolutionText as string).slice(0, MAX_TEXT) })),

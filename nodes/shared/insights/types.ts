@@ -31,7 +31,7 @@ export interface GapOptions {
 	draftQuestions?: number;
 	/** Existing knowledge base, to show the nearest entry of each topic. */
 	knowledge?: readonly KnowledgeEntry[];
-	/** A nearest entry at least this similar, ranked first for at least half the texts, marks the topic "almost covered": its draft then extends that entry. Default 0.3. */
+	/** A nearest entry at least this similar, ranked first for three texts in four and sharing a topic word, marks the topic "almost covered": its draft then extends that entry. Default 0.35. */
 	almostCovered?: number;
 }
 
