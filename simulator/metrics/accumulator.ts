@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Tier } from '../../nodes/shared/ticket';
 import type { TicketOutcome } from '../replay/outcome';
 import { humanTicketCost, type CostModel, type Period } from './cost-model';
-import { CsatAccumulator } from './csat';
+import { CsatAccumulator, type CsatSummary } from './csat';
 import type { GapsSection } from '../gaps/types';
 import { PeriodClassifier } from './period';
 import { NumberList, percentile, ratio, round } from './stats';
@@ -280,7 +280,14 @@ export interface LiveSummary {
 	latencyMs: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
 }
 
-export type ReplayReport = ReturnType<MetricsAccumulator['summary']> & { sweep?: SweepPoint[]; parameters?: Record<string, unknown>; live?: LiveSummary; gaps?: GapsSection };
+// csat is optional so that reports written before it existed still read (compare, HTML).
+export type ReplayReport = Omit<ReturnType<MetricsAccumulator['summary']>, 'csat'> & {
+	csat?: CsatSummary;
+	sweep?: SweepPoint[];
+	parameters?: Record<string, unknown>;
+	live?: LiveSummary;
+	gaps?: GapsSection;
+};
 
 export interface SweepPoint {
 	parameter: string;

@@ -12,7 +12,7 @@ import type { SparseVector } from '../intent/features';
 export interface ClusterSettings {
 	/** Cosine similarity needed to join a cluster in the leader pass. */
 	threshold: number;
-	/** k-means steps after the leader pass. */
+	/** k-means steps after the leader pass (default 1: a second one moved few texts on the demo and datasets). */
 	refinements?: number;
 	/** A term indexes at most this many clusters, so a very common term cannot make the pass quadratic. */
 	maxPostings?: number;
@@ -109,7 +109,7 @@ export function clusterVectors(vectors: readonly SparseVector[], order: readonly
 			assignment[i] = clusters++;
 		}
 	}
-	for (let step = 0; step < (settings.refinements ?? 2); step++) {
+	for (let step = 0; step < (settings.refinements ?? 1); step++) {
 		const members: SparseVector[][] = Array.from({ length: clusters }, () => []);
 		for (const i of order) if (assignment[i] >= 0) members[assignment[i]].push(vectors[i]);
 		const centroids = new InvertedIndex(maxPostings);

@@ -9,7 +9,7 @@ import { resolveLanguage, type TextLanguage } from '../text';
 import { hashOf } from '../text/hash64';
 import { centroidOf, clusterVectors } from './cluster';
 import { draftEntry, type Answered } from './drafts';
-import { NearestEntries } from './nearest';
+import { NEAREST_SAMPLE, NearestEntries } from './nearest';
 import type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic } from './types';
 import { dot, fitVectorizer, MAX_TEXT, topicTerms, type TermList } from './vectors';
 
@@ -111,7 +111,9 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 				.sort((a, b) => b.similarity - a.similarity || a.member.text.length - b.member.text.length || compareText(a.member.text, b.member.text) || compareText(String(a.member.ticket.id), String(b.member.ticket.id)));
 			const distinct: string[] = [];
 			const seen = new Set<string>();
+			const wanted = Math.max(settings.examples, settings.draftQuestions, NEAREST_SAMPLE);
 			for (const { member } of ranked) {
+				if (distinct.length >= wanted) break;
 				const key = member.text.replace(/\s+/g, ' ').trim().toLowerCase();
 				if (seen.has(key)) continue;
 				seen.add(key);

@@ -6,7 +6,7 @@ import type { NearestEntry } from './types';
 import { topicTerms } from './vectors';
 
 /** Members asked per topic: the most central ones say what the topic is about. */
-const SAMPLE = 12;
+export const NEAREST_SAMPLE = 8;
 
 export class NearestEntries {
 	private readonly kb?: KnowledgeBase;
@@ -23,7 +23,7 @@ export class NearestEntries {
 	nearest(texts: readonly string[], language: string): NearestEntry | null {
 		const kb = this.kb;
 		if (!kb) return null;
-		const sample = texts.slice(0, SAMPLE);
+		const sample = texts.slice(0, NEAREST_SAMPLE);
 		const votes = new Map<string, { first: number; sum: number }>();
 		for (const text of sample) {
 			const ranked = rankEntries(kb, text, language);
