@@ -58,6 +58,12 @@ async function main(): Promise<void> {
 	const growthRun = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'growth.js'), '--write'], { encoding: 'utf8' });
 	if (growthRun.status !== 0) throw new Error(`growth run failed: ${growthRun.stderr}`);
 	log(growthRun.stdout.trimEnd());
+	const gapsTickets = quick ? 20_000 : 100_000;
+	log(`bench: knowledge gaps, ${gapsTickets} unanswered tickets`);
+	const gapsRun = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'gaps.js'), '--tickets', String(gapsTickets)], { encoding: 'utf8' });
+	if (gapsRun.status !== 0) throw new Error(`gaps run failed: ${gapsRun.stderr}`);
+	const gaps = JSON.parse(gapsRun.stdout.trim().split('\n').pop() as string);
+	log(`  ${gaps.seconds} s (${gaps.cpuSeconds} s CPU), ${gaps.topics} topics`);
 
 	let quality = readJson(path.join(results, 'quality.json'));
 	if (!quality || args.has('--quality')) {
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
 		machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
 		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, goals: { ticketsPerSecond: 10_000, overhead: 1.3 } },
 		scale: { ...scale, goals: { wallSeconds: 120, peakRssMb: 600 } },
+		gaps: { ...gaps, goals: { seconds: 60 } },
 		quality,
 		live: live ?? null,
 		liveVsSimulator: liveVsSimulator ?? null,
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
 		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
 		`| engine overhead (raw ÷ workers 1) | ${overhead}× | ≤ 1.3× |`,
 		`| ${SCALE_TICKETS.toLocaleString('en-US')} tickets streamed, --workers 2 | ${scale.wallSeconds} s (${Math.round(scale.ticketsPerSecond).toLocaleString('en-US')} tickets/s), peak RSS ${scale.peakRssMb} MB | ≤ 120 s, ≤ 600 MB |`,
+		`| knowledge gaps: ${gaps.tickets.toLocaleString('en-US')} unanswered tickets clustered into ${gaps.topics.toLocaleString('en-US')} topics | ${gaps.seconds} s (${gaps.cpuSeconds} s CPU), peak RSS ${gaps.peakRssMb} MB | ≤ 60 s |`,
 		...(live ? liveRows(live as unknown as LiveLatency) : []),
 		...(liveVsSimulator
 			? [`| the same ${liveVsSimulator.tickets} demo tickets one by one through the live webhook, against the simulator | ${liveVsSimulator.liveSeconds} s against ${liveVsSimulator.simulatorSeconds} s: ${liveVsSimulator.ratio}× | — |`]

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { compareReports, readReport } from './compare';
+import { addGapsCommand } from './gaps/command';
 import { createEngine, readWorkflowFile, REPO_ROOT, type WorkflowJson } from './engine';
 import type { ReplayReport, SweepPoint } from './metrics/accumulator';
 import { parseCostOverrides } from './metrics/cost-model';
@@ -50,7 +51,7 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
 }
 
 /** The business calendar the workflow's own nodes declare (Off-Hours Greeter, SLA Timer), if any. */
-function workflowCalendar(workflow: WorkflowJson): { zone?: string; country?: string; state?: string } {
+export function workflowCalendar(workflow: WorkflowJson): { zone?: string; country?: string; state?: string } {
 	for (const node of workflow.nodes) {
 		const p = (node.parameters ?? {}) as Record<string, unknown>;
 		const zone = p.timeZone;
@@ -191,6 +192,8 @@ export function buildProgram(log: (line: string) => void = (line) => process.std
 		.action((a: string, b: string) => {
 			log(compareReports(readReport(a), readReport(b), [path.basename(a), path.basename(b)]).text);
 		});
+
+	addGapsCommand(program, log);
 
 	program
 		.command('demo')

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import type { Tier } from '../../nodes/shared/ticket';
 import type { TicketOutcome } from '../replay/outcome';
 import { humanTicketCost, type CostModel, type Period } from './cost-model';
+import { CsatAccumulator, type CsatSummary } from './csat';
+import type { GapsSection } from '../gaps/types';
 import { PeriodClassifier } from './period';
 import { NumberList, percentile, ratio, round } from './stats';
 
@@ -69,6 +71,7 @@ export class MetricsAccumulator {
 	private firstAt?: number;
 	private lastAt?: number;
 	private readonly classifier: PeriodClassifier;
+	private readonly csat = new CsatAccumulator();
 
 	constructor(private readonly options: AccumulatorOptions) {
 		this.classifier = new PeriodClassifier(options.zone, options.cost, options.holidayCountry, options.holidayState);
@@ -97,6 +100,7 @@ export class MetricsAccumulator {
 		this.periods[period].tickets++;
 		if (outcome.aiResolved) this.periods[period].ai++;
 
+		this.csat.add(outcome);
 		if (outcome.fallback) {
 			this.fallbacks++;
 			this.fallbackReasons.set(outcome.fallback, (this.fallbackReasons.get(outcome.fallback) ?? 0) + 1);
@@ -273,6 +277,7 @@ export class MetricsAccumulator {
 			byChannel,
 			heatmap: { zone: this.options.zone, weekdays: WEEKDAYS, hours: 24, counts: this.heat.map((row) => [...row]) },
 			confidence: { bins: this.confidenceBins.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count })) },
+			csat: this.csat.summary(),
 			fallbacks: { count: this.fallbacks, reasons: Object.fromEntries(this.fallbackReasons) },
 			captured: { messages: this.captured },
 			throughput: { ticketsPerSecond: round(this.replayed / Math.max(extra.wallSeconds, 1e-9), 1), wallSeconds: round(extra.wallSeconds, 3) },
@@ -287,7 +292,14 @@ export interface LiveSummary {
 	latencyMs: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
 }
 
-export type ReplayReport = ReturnType<MetricsAccumulator['summary']> & { sweep?: SweepPoint[]; parameters?: Record<string, unknown>; live?: LiveSummary };
+// csat is optional so that reports written before it existed still read (compare, HTML).
+export type ReplayReport = Omit<ReturnType<MetricsAccumulator['summary']>, 'csat'> & {
+	csat?: CsatSummary;
+	sweep?: SweepPoint[];
+	parameters?: Record<string, unknown>;
+	live?: LiveSummary;
+	gaps?: GapsSection;
+};
 
 export interface SweepPoint {
 	parameter: string;

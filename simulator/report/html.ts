@@ -1,6 +1,8 @@
 import type { ReplayReport } from '../metrics/accumulator';
 import { confusionChart } from './html/confusion';
 import { costSection } from './html/cost';
+import { csatSection } from './html/csat';
+import { gapsSection } from './html/gaps';
 import { integer } from './html/format';
 import { heatmapChart } from './html/heatmap';
 import { histogramChart } from './html/histogram';
@@ -45,6 +47,15 @@ ${section(
 )}
 ${section({ id: 'categories', title: 'Categories', lead: 'Routed tickets by predicted intent, and the share the AI closed on its own.' }, categoryTable(report.byCategory))}
 </div>
+${report.csat ? section({ id: 'csat', title: 'Customer satisfaction (history)', lead: 'The CSAT customers gave then, beside where the workflow would send the same tickets now.' }, csatSection(report.csat)) : ''}
+${
+	report.gaps
+		? section(
+				{ id: 'gaps', title: 'Knowledge gaps', lead: 'What the AI did not resolve, grouped into topics per language, each with the nearest existing entry and a draft; the drafts of the largest topics were replayed side by side.' },
+				gapsSection(report.gaps),
+			)
+		: ''
+}
 ${section({ id: 'cost', title: 'Cost and 24/7 staffing', lead: 'Human-only support against AI in front and humans behind, with night, weekend and holiday premiums.' }, costSection(report.cost, report.period.days))}
 ${
 	report.tickets.rejected > 0

@@ -1,4 +1,5 @@
 import type { ReplayReport } from '../metrics/accumulator';
+import { csatLines } from './csat-summary';
 
 const pct = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
 const num = (value: number | null | undefined, unit = '') => (value === null || value === undefined ? '—' : `${value}${unit}`);
@@ -24,6 +25,7 @@ export function renderSummary(report: ReplayReport): string {
 		`  cost         human only ${money(cost.humanOnly, cost.model.currency)} → with AI ${money(cost.withAi, cost.model.currency)} (saves ${pct(cost.savingsRate)}; ${money(cost.perMonth.savings, cost.model.currency)}/month)`,
 		`  24/7 cover   ${cost.staffing24x7.fte} FTE (${money(cost.staffing24x7.monthlyCost, cost.model.currency)}/month) → ${cost.staffing24x7.fteWithAi} FTE with AI`,
 	];
+	lines.push(...csatLines(report.csat));
 	if (report.fallbacks.count) lines.push(`  fallbacks    ${report.fallbacks.count} provider fallbacks`);
 	const channels = Object.entries(report.byChannel ?? {});
 	if (channels.length) lines.push(`  channels     ${channels.map(([name, c]) => `${name} ${c.tickets} (AI ${pct(c.automatable)})`).join(' · ')}`);

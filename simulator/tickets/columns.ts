@@ -18,6 +18,7 @@ export const GENERIC_COLUMNS = [
 	'resolved_by',
 	'csat',
 	'segment',
+	'resolution_text',
 ] as const;
 
 export type GenericColumn = (typeof GENERIC_COLUMNS)[number];

@@ -16,6 +16,8 @@ export interface TicketLabels {
 	resolvedAt?: string;
 	resolvedBy?: 'ai' | 'agent';
 	csat?: number;
+	/** What the person who resolved it answered (optional): the knowledge-gap drafts reuse it. */
+	resolutionText?: string;
 }
 
 export interface ReplayTicket {
@@ -54,6 +56,8 @@ const CHANNELS: Record<string, string> = {
 };
 
 const TIERS = new Set(['L1', 'L2', 'L3', 'L4']);
+/** A person's answer is kept beside the ticket for the gap drafts; capped so a long thread cannot grow memory. */
+const MAX_RESOLUTION_TEXT = 4_000;
 
 export function parseTimestamp(value: string, zone: string): DateTime | undefined {
 	const text = value.trim();
@@ -145,6 +149,8 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 		else if (resolvedBy) labels.resolvedBy = 'agent';
 		const csat = Number(get(row, 'csat'));
 		if (get(row, 'csat') && Number.isFinite(csat)) labels.csat = csat;
+		const resolutionText = get(row, 'resolution_text');
+		if (resolutionText) labels.resolutionText = resolutionText.slice(0, MAX_RESOLUTION_TEXT);
 
 		const channelRaw = get(row, 'channel').toLowerCase().replace(/[^a-z0-9]+/g, '_');
 		const language = get(row, 'language').toLowerCase().slice(0, 2);

@@ -13,6 +13,7 @@ export interface Messages {
 	greetings: string[];
 	handoff: { open: string[]; closed: string[]; emergency: string[] };
 	promise: string;
+	csat: { question: string[]; numbered: string; listButton: string; listSection: string; scale: string[]; emailSubject: string; emailIntro: string; thanks: string; lowScore: string };
 }
 
 const MESSAGES: Record<string, Messages> = { en, es, pt };

@@ -1,0 +1,6 @@
+export { findKnowledgeGaps, DEFAULT_GAP_OPTIONS } from './gaps';
+export { clusterVectors, centroidOf, type ClusterSettings } from './cluster';
+export { draftEntry, representativeAnswer, asQuestion } from './drafts';
+export { topicTerms, MAX_TEXT } from './vectors';
+export type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic, DraftEntry, NearestEntry } from './types';
+export { gapTicketFromItem, isPolicyEscalation, gapReason, type TicketFields } from './from-ticket';

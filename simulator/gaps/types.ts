@@ -1,0 +1,40 @@
+import type { GapTopic } from '../../nodes/shared/insights';
+
+export interface ResolutionFigures {
+	aiResolved: number;
+	rate: number | null;
+	wrongAnswers: number;
+	wrongAnswerRate: number | null;
+}
+
+export interface GapTopicReport extends GapTopic {
+	/** knowledge: a knowledge entry could answer it; policy: most of it goes to people by rule (angry, legal, a request for a person…). */
+	kind: 'knowledge' | 'policy';
+	/** Its draft was added in the side-by-side replay. */
+	added: boolean;
+	/** Of its tickets, how many the AI resolved once the drafts were added (null when its draft was not added). */
+	gained: number | null;
+}
+
+/** What `support-sim gaps` adds to the replay report, and what the HTML "Knowledge gaps" section shows. */
+export interface GapsSection {
+	settings: { minSize: number; threshold: number; top: number };
+	unanswered: number;
+	byLanguage: Record<string, number>;
+	clustered: number;
+	/** Share of the unanswered volume in the five largest topics, and in the five largest knowledge topics. */
+	topFiveShare: number | null;
+	topFiveKnowledgeShare: number | null;
+	topics: GapTopicReport[];
+	sideBySide: {
+		draftsAdded: number;
+		before: ResolutionFigures;
+		after: ResolutionFigures;
+		/** Unanswered before, resolved by the AI after. */
+		gained: number;
+		/** Resolved before, not after (a draft took a question an older entry answered). */
+		lost: number;
+		/** The drafts' example questions come from these same tickets, so this is an in-sample estimate. */
+		note: string;
+	};
+}
