@@ -22,6 +22,7 @@ const OUR_NODES = [
 	'supportEmailReply',
 	'supportChannelRouter',
 	'conversationStore',
+	'supportInsights',
 ];
 
 let server: N8nServer;
