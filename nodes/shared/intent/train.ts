@@ -2,8 +2,11 @@
 import { isTextLanguage, resolveLanguage, type TextLanguage } from '../text';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { fitTemperature } from './calibration';
+import { backgroundVectors } from './background';
 import { DEFAULT_FEATURES, extractTerms, Vectorizer, type FeatureConfig, type SparseVector } from './features';
-import { TrainedIntentModel } from './model';
+import { TrainedIntentModel, type TrainingExample } from './model';
+import { ExampleIndex } from './neighbours';
+import { dequantizeRows, quantizeRows } from './quantize';
 import { DEFAULT_SOFTMAX, logits, trainSoftmax, type SoftmaxConfig } from './softmax';
 import type { LabelledExample } from './types';
 
@@ -12,9 +15,11 @@ export interface TrainingSettings {
 	softmax: SoftmaxConfig;
 	/** Every n-th example of a class (with at least 2n examples) is held out to fit the temperature. */
 	holdOutEvery: number;
+	/** Train an extra out-of-scope class on background text (background.ts). */
+	background: boolean;
 }
 
-export const DEFAULT_TRAINING: TrainingSettings = { features: DEFAULT_FEATURES, softmax: DEFAULT_SOFTMAX, holdOutEvery: 8 };
+export const DEFAULT_TRAINING: TrainingSettings = { features: DEFAULT_FEATURES, softmax: DEFAULT_SOFTMAX, holdOutEvery: 8, background: true };
 
 /** Counts real trainings, so tests can prove the caches work. */
 export const trainingStats = { trainings: 0 };
@@ -62,19 +67,29 @@ export function trainIntentModel(
 	const languages = modelLanguages(entries);
 	const intents = [...new Set(examples.map((e) => e.intent))];
 	const classOf = new Map(intents.map((intent, index) => [intent, index]));
-	const termLists = examples.map((e) => extractTerms(e.text, resolveLanguage(e.text, e.language, languages), settings.features));
+	const stemmedIn = examples.map((e) => resolveLanguage(e.text, e.language, languages));
+	const termLists = examples.map((e, i) => extractTerms(e.text, stemmedIn[i], settings.features));
 	const vectorizer = Vectorizer.fit(termLists, settings.features);
 	const xs = termLists.map((terms) => vectorizer.transformTerms(terms));
 	const ys = examples.map((e) => classOf.get(e.intent) as number);
-	const classes = Math.max(intents.length, 1);
+	const intentClasses = Math.max(intents.length, 1);
+	// The background class, when there is one, is the last: it is trained but never predicted.
+	const outliers = settings.background && intents.length > 0 ? backgroundVectors(vectorizer, languages, xs, ys, intentClasses) : [];
+	const classes = intentClasses + (outliers.length > 0 ? 1 : 0);
+	const trainXs = outliers.length > 0 ? [...xs, ...outliers] : xs;
+	const trainYs = outliers.length > 0 ? [...ys, ...outliers.map(() => intentClasses)] : ys;
 
-	const temperature = calibrate(xs, ys, classes, vectorizer.size, settings);
-	const softmax = trainSoftmax(xs, ys, classes, vectorizer.size, settings.softmax);
-	const centroids = classCentroids(xs, ys, classes, vectorizer.size);
-	return new TrainedIntentModel({ hash, intents, languages, vectorizer, softmax, temperature, centroids });
+	const temperature = calibrate(trainXs, trainYs, classes, intentClasses, vectorizer.size, settings);
+	const trained = trainSoftmax(trainXs, trainYs, classes, vectorizer.size, settings.softmax);
+	// Rounded as the disk cache stores it, so trained and loaded models answer alike.
+	const softmax = { ...trained, weights: dequantizeRows(quantizeRows(trained.weights, classes), classes) };
+	const neighbours = ExampleIndex.build(xs, ys, intentClasses, vectorizer.size);
+	const stored: TrainingExample[] = examples.map((e, i) => ({ text: e.text, cls: ys[i], language: stemmedIn[i] }));
+	return new TrainedIntentModel({ hash, intents, languages, vectorizer, softmax, temperature, examples: stored, neighbours });
 }
 
-function calibrate(xs: SparseVector[], ys: number[], classes: number, features: number, settings: TrainingSettings): number {
+/** Fits the temperature on held-out examples of the intents (the background class is too easy to say anything). */
+function calibrate(xs: SparseVector[], ys: number[], classes: number, intentClasses: number, features: number, settings: TrainingSettings): number {
 	const every = settings.holdOutEvery;
 	const perClass = new Array<number>(classes).fill(0);
 	for (const y of ys) perClass[y]++;
@@ -83,7 +98,7 @@ function calibrate(xs: SparseVector[], ys: number[], classes: number, features: 
 	const heldIdx: number[] = [];
 	ys.forEach((y, i) => {
 		const k = seen[y]++;
-		if (perClass[y] >= 2 * every && k % every === every - 1) heldIdx.push(i);
+		if (y < intentClasses && perClass[y] >= 2 * every && k % every === every - 1) heldIdx.push(i);
 		else trainIdx.push(i);
 	});
 	if (heldIdx.length < 10 || classes < 2) return 1;
@@ -98,18 +113,4 @@ function calibrate(xs: SparseVector[], ys: number[], classes: number, features: 
 		heldIdx.map((i) => logits(partial, xs[i])),
 		heldIdx.map((i) => ys[i]),
 	);
-}
-
-function classCentroids(xs: SparseVector[], ys: number[], classes: number, features: number): Float32Array {
-	const centroids = new Float32Array(features * classes);
-	xs.forEach((x, i) => {
-		for (let k = 0; k < x.indices.length; k++) centroids[x.indices[k] * classes + ys[i]] += x.values[k];
-	});
-	const norms = new Float64Array(classes);
-	for (let j = 0; j < centroids.length; j++) norms[j % classes] += centroids[j] * centroids[j];
-	for (let j = 0; j < centroids.length; j++) {
-		const norm = norms[j % classes];
-		if (norm > 0) centroids[j] /= Math.sqrt(norm);
-	}
-	return centroids;
 }
