@@ -123,7 +123,7 @@ function main(): void {
 		if (!only || `hint3-${business}`.startsWith(only)) hint3.push(evaluateHint3(root, business, DEFAULT_THRESHOLD));
 	}
 
-	console.log('| dataset | intents | train | eval | intent accuracy | ECE | OOS recall @ ' + DEFAULT_THRESHOLD + ' | in-scope acc @ ' + DEFAULT_THRESHOLD + ' | ms/ticket | train s (CPU) |');
+	console.log('| dataset | intents | train | eval | intent accuracy | ECE | OOS recall @ ' + DEFAULT_THRESHOLD + ' | in-scope acc @ ' + DEFAULT_THRESHOLD + ' | ms/ticket (CPU) | train s (CPU) |');
 	console.log('|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of results) {
 		const evalNote = r.folds ? `${r.evalRows} (5-fold CV)` : String(r.evalRows);

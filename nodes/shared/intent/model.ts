@@ -17,6 +17,11 @@ export interface ModelParts {
 	/** The training examples (text, class, language it was stemmed in): the disk cache rebuilds `neighbours` from them. */
 	examples: TrainingExample[];
 	neighbours: ExampleIndex;
+	/**
+	 * Multiplies the nearest-example cosine (capped at 1) in the score. The nearest of a few examples
+	 * is farther than the nearest of a hundred, so small bases get 2 and large ones 1 (train.ts).
+	 */
+	similarityGain: number;
 }
 
 export interface TrainingExample {
@@ -27,8 +32,8 @@ export interface TrainingExample {
 
 /** How much the similarity to the nearest training example counts in the out-of-scope score. */
 const SIMILARITY_WEIGHT = 0.5;
-/** Cosines to the nearest example rarely pass 0.8 for paraphrases; the gain maps "close enough" to 1. */
-const SIMILARITY_GAIN = 1;
+/** Resembling an example is evidence, not certainty: the score stays below 1 (so a stricter threshold can always reject). */
+const SIMILARITY_CEILING = 0.98;
 
 /**
  * Support Triage and Knowledge Lookup ask the same model about the same message one node apart;
@@ -75,7 +80,7 @@ export class TrainedIntentModel implements IntentModel {
 			confidence,
 			top: order.map((c) => ({ id: intents[c], p: p[c] })),
 			similarity,
-			score: combineScore(confidence, similarity),
+			score: combineScore(confidence, similarity, this.parts.similarityGain),
 		};
 	}
 }
@@ -85,8 +90,8 @@ export class TrainedIntentModel implements IntentModel {
  * intent was asked (bench:quality: on HINT3 and CLINC150 this ranks out-of-scope text below
  * in-scope text better than either alone, or than the class centroid did).
  */
-export function combineScore(confidence: number, similarity: number): number {
-	return Math.pow(confidence, 1 - SIMILARITY_WEIGHT) * Math.pow(Math.min(1, similarity * SIMILARITY_GAIN), SIMILARITY_WEIGHT);
+export function combineScore(confidence: number, similarity: number, gain = 1): number {
+	return Math.pow(confidence, 1 - SIMILARITY_WEIGHT) * Math.pow(Math.min(SIMILARITY_CEILING, similarity * gain), SIMILARITY_WEIGHT);
 }
 
 function topIndices(p: Float64Array, k: number, classes: number): number[] {

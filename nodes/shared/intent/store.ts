@@ -14,7 +14,7 @@ import { TrainedIntentModel, type TrainingExample } from './model';
 import { ExampleIndex } from './neighbours';
 import { dequantizeRows, quantizeRows } from './quantize';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface StoredMeta {
 	format: number;
@@ -25,6 +25,7 @@ interface StoredMeta {
 	vocabulary: string[];
 	temperature: number;
 	classes: number;
+	similarityGain: number;
 	/** [text, class, language] per training example. */
 	examples: Array<[string, number, TextLanguage]>;
 }
@@ -34,7 +35,7 @@ function files(dir: string, hash: string): { meta: string; data: string } {
 }
 
 export function saveModel(dir: string, model: TrainedIntentModel): void {
-	const { hash, intents, languages, vectorizer, softmax, temperature, examples } = model.parts;
+	const { hash, intents, languages, vectorizer, softmax, temperature, examples, similarityGain } = model.parts;
 	const target = files(dir, hash);
 	fs.mkdirSync(dir, { recursive: true });
 	const vocabulary = new Array<string>(vectorizer.size);
@@ -48,6 +49,7 @@ export function saveModel(dir: string, model: TrainedIntentModel): void {
 		vocabulary,
 		temperature,
 		classes: softmax.classes,
+		similarityGain,
 		examples: examples.map((e) => [e.text, e.cls, e.language]),
 	};
 	const { scales, codes } = quantizeRows(softmax.weights, softmax.classes);
@@ -97,6 +99,7 @@ export function loadModel(dir: string, hash: string): TrainedIntentModel | undef
 			temperature: meta.temperature,
 			examples,
 			neighbours,
+			similarityGain: meta.similarityGain,
 		});
 	} catch {
 		return undefined;
