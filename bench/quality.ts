@@ -16,6 +16,7 @@ import { trainIntentModel } from '../nodes/shared/intent/train';
 import { datasetsDir, entriesFromRows, readRows, type LabelledRow } from './quality/datasets';
 import { printHeldoutSection } from './heldout-score';
 import { accuracy, atThreshold, calibrationError, predictAll, stratifiedFolds, type ThresholdPoint } from './quality/evaluate';
+import { evaluateHint3, hint3Table, type Hint3Result } from './quality/hint3';
 
 const REPO_ROOT = path.resolve(__dirname, '..', ...(path.basename(path.resolve(__dirname, '..')) === 'dist' ? ['..'] : []));
 const THRESHOLDS = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
@@ -117,11 +118,13 @@ function main(): void {
 	run('banking77', () => trainAndValidate('banking77', path.join(root, 'banking77'), false));
 	run('clinc150', () => trainAndValidate('clinc150', path.join(root, 'clinc150'), true));
 	run('bitext', () => trainAndValidate('bitext', path.join(root, 'bitext'), false));
+	const hint3: Hint3Result[] = [];
 	for (const business of ['sofmattress', 'curekart', 'powerplay11']) {
 		run(`hint3-${business}`, () => crossValidate(`hint3-${business}`, path.join(root, 'hint3', `${business}-train.csv`)));
+		if (!only || `hint3-${business}`.startsWith(only)) hint3.push(evaluateHint3(root, business, DEFAULT_THRESHOLD));
 	}
 
-	console.log('| dataset | intents | train | eval | intent accuracy | ECE | OOS recall @ ' + DEFAULT_THRESHOLD + ' | in-scope acc @ ' + DEFAULT_THRESHOLD + ' | ms/ticket | train s (CPU) |');
+	console.log('| dataset | intents | train | eval | intent accuracy | ECE | OOS recall @ ' + DEFAULT_THRESHOLD + ' | in-scope acc @ ' + DEFAULT_THRESHOLD + ' | ms/ticket (CPU) | train s (CPU) |');
 	console.log('|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of results) {
 		const evalNote = r.folds ? `${r.evalRows} (5-fold CV)` : String(r.evalRows);
@@ -133,9 +136,10 @@ function main(): void {
 		console.log(`\n${r.dataset}: threshold on the out-of-scope aware score\n\n| threshold | in-scope accuracy | OOS recall | answered |\n|---|---|---|---|`);
 		for (const t of r.thresholds ?? []) console.log(`| ${t.threshold} | ${pct(t.inScopeAccuracy)} | ${pct(t.oosRecall)} | ${pct(t.answered)} |`);
 	}
+	if (hint3.length > 0) console.log('\n' + hint3Table(hint3));
 	const out = path.join(REPO_ROOT, 'bench', 'results', 'quality.json');
 	fs.mkdirSync(path.dirname(out), { recursive: true });
-	fs.writeFileSync(out, JSON.stringify({ threshold: DEFAULT_THRESHOLD, results }, null, 2) + '\n');
+	fs.writeFileSync(out, JSON.stringify({ threshold: DEFAULT_THRESHOLD, results, hint3 }, null, 2) + '\n');
 	console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 }
 

@@ -2,8 +2,11 @@
 import { isTextLanguage, resolveLanguage, type TextLanguage } from '../text';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { fitTemperature } from './calibration';
+import { backgroundVectors } from './background';
 import { DEFAULT_FEATURES, extractTerms, Vectorizer, type FeatureConfig, type SparseVector } from './features';
-import { TrainedIntentModel } from './model';
+import { TrainedIntentModel, type TrainingExample } from './model';
+import { ExampleIndex } from './neighbours';
+import { dequantizeRows, quantizeRows } from './quantize';
 import { DEFAULT_SOFTMAX, logits, trainSoftmax, type SoftmaxConfig } from './softmax';
 import type { LabelledExample } from './types';
 
@@ -12,9 +15,22 @@ export interface TrainingSettings {
 	softmax: SoftmaxConfig;
 	/** Every n-th example of a class (with at least 2n examples) is held out to fit the temperature. */
 	holdOutEvery: number;
+	/** Train an extra out-of-scope class on background text (background.ts) when the base has few examples per intent. */
+	background: boolean;
 }
 
-export const DEFAULT_TRAINING: TrainingSettings = { features: DEFAULT_FEATURES, softmax: DEFAULT_SOFTMAX, holdOutEvery: 8 };
+/**
+ * Up to this many examples per intent a base counts as small: it gets the background class and a
+ * similarity gain of 2. bench:quality: on HINT3 (8–16 per intent) the background class raised
+ * out-of-scope recall on foreign text (BANKING77 validation: 93→95 % AUROC) at the same accuracy;
+ * on BANKING77 and CLINC150 (100+ per intent) it cost 0.5–0.8 points of accuracy and CLINC150's
+ * out-of-scope recall at 90 % in-scope. Gain 1 on small bases rejected too much in-scope text
+ * (HINT3 in-scope accuracy at 0.5: 76–81 % vs 83–84 % with 2; the demo's AI resolution 52 % vs 65 %).
+ */
+const SMALL_BASE_EXAMPLES_PER_INTENT = 50;
+const SMALL_BASE_SIMILARITY_GAIN = 2;
+
+export const DEFAULT_TRAINING: TrainingSettings = { features: DEFAULT_FEATURES, softmax: DEFAULT_SOFTMAX, holdOutEvery: 8, background: true };
 
 /** Counts real trainings, so tests can prove the caches work. */
 export const trainingStats = { trainings: 0 };
@@ -62,19 +78,31 @@ export function trainIntentModel(
 	const languages = modelLanguages(entries);
 	const intents = [...new Set(examples.map((e) => e.intent))];
 	const classOf = new Map(intents.map((intent, index) => [intent, index]));
-	const termLists = examples.map((e) => extractTerms(e.text, resolveLanguage(e.text, e.language, languages), settings.features));
+	const stemmedIn = examples.map((e) => resolveLanguage(e.text, e.language, languages));
+	const termLists = examples.map((e, i) => extractTerms(e.text, stemmedIn[i], settings.features));
 	const vectorizer = Vectorizer.fit(termLists, settings.features);
 	const xs = termLists.map((terms) => vectorizer.transformTerms(terms));
 	const ys = examples.map((e) => classOf.get(e.intent) as number);
-	const classes = Math.max(intents.length, 1);
+	const intentClasses = Math.max(intents.length, 1);
+	// The background class, when there is one, is the last: it is trained but never predicted.
+	const small = xs.length <= SMALL_BASE_EXAMPLES_PER_INTENT * intents.length;
+	const outliers = settings.background && small && intents.length > 0 ? backgroundVectors(vectorizer, languages, xs, ys, intentClasses) : [];
+	const classes = intentClasses + (outliers.length > 0 ? 1 : 0);
+	const trainXs = outliers.length > 0 ? [...xs, ...outliers] : xs;
+	const trainYs = outliers.length > 0 ? [...ys, ...outliers.map(() => intentClasses)] : ys;
 
-	const temperature = calibrate(xs, ys, classes, vectorizer.size, settings);
-	const softmax = trainSoftmax(xs, ys, classes, vectorizer.size, settings.softmax);
-	const centroids = classCentroids(xs, ys, classes, vectorizer.size);
-	return new TrainedIntentModel({ hash, intents, languages, vectorizer, softmax, temperature, centroids });
+	const temperature = calibrate(trainXs, trainYs, classes, intentClasses, vectorizer.size, settings);
+	const trained = trainSoftmax(trainXs, trainYs, classes, vectorizer.size, settings.softmax);
+	// Rounded as the disk cache stores it, so trained and loaded models answer alike.
+	const softmax = { ...trained, weights: dequantizeRows(quantizeRows(trained.weights, classes), classes) };
+	const neighbours = ExampleIndex.build(xs, ys, intentClasses, vectorizer.size);
+	const stored: TrainingExample[] = examples.map((e, i) => ({ text: e.text, cls: ys[i], language: stemmedIn[i] }));
+	const similarityGain = small ? SMALL_BASE_SIMILARITY_GAIN : 1;
+	return new TrainedIntentModel({ hash, intents, languages, vectorizer, softmax, temperature, examples: stored, neighbours, similarityGain });
 }
 
-function calibrate(xs: SparseVector[], ys: number[], classes: number, features: number, settings: TrainingSettings): number {
+/** Fits the temperature on held-out examples of the intents (the background class is too easy to say anything). */
+function calibrate(xs: SparseVector[], ys: number[], classes: number, intentClasses: number, features: number, settings: TrainingSettings): number {
 	const every = settings.holdOutEvery;
 	const perClass = new Array<number>(classes).fill(0);
 	for (const y of ys) perClass[y]++;
@@ -83,7 +111,7 @@ function calibrate(xs: SparseVector[], ys: number[], classes: number, features: 
 	const heldIdx: number[] = [];
 	ys.forEach((y, i) => {
 		const k = seen[y]++;
-		if (perClass[y] >= 2 * every && k % every === every - 1) heldIdx.push(i);
+		if (y < intentClasses && perClass[y] >= 2 * every && k % every === every - 1) heldIdx.push(i);
 		else trainIdx.push(i);
 	});
 	if (heldIdx.length < 10 || classes < 2) return 1;
@@ -98,18 +126,4 @@ function calibrate(xs: SparseVector[], ys: number[], classes: number, features: 
 		heldIdx.map((i) => logits(partial, xs[i])),
 		heldIdx.map((i) => ys[i]),
 	);
-}
-
-function classCentroids(xs: SparseVector[], ys: number[], classes: number, features: number): Float32Array {
-	const centroids = new Float32Array(features * classes);
-	xs.forEach((x, i) => {
-		for (let k = 0; k < x.indices.length; k++) centroids[x.indices[k] * classes + ys[i]] += x.values[k];
-	});
-	const norms = new Float64Array(classes);
-	for (let j = 0; j < centroids.length; j++) norms[j % classes] += centroids[j] * centroids[j];
-	for (let j = 0; j < centroids.length; j++) {
-		const norm = norms[j % classes];
-		if (norm > 0) centroids[j] /= Math.sqrt(norm);
-	}
-	return centroids;
 }
