@@ -30,8 +30,6 @@ describe('the published node package', () => {
 		for (const file of ['workflows/support-247-tiered.json', 'workflows/knowledge/store-kb.json', 'simulator/demo/history.csv', 'LICENSE', 'THIRD-PARTY-NOTICES.md', 'README.md']) {
 			expect(has(file)).toBe(true);
 		}
-		// n8n's installer applies the package's overrides, which point here.
-		expect(has('tools/stubs/eslint-config/package.json')).toBe(true);
 		expect(has('dist/simulator/cli.js')).toBe(true);
 	});
 
@@ -43,7 +41,8 @@ describe('the published node package', () => {
 		expect(files.filter((f) => f.startsWith('test/') || f.startsWith('bench/'))).toEqual([]);
 	});
 
-	it('has no "main" that does not exist, and no CLI that would need n8n-core', () => {
+	it('has no "main" that does not exist, no CLI that would need n8n-core, and no overrides (they never apply where users install)', () => {
+		expect(pkg.overrides).toBeUndefined();
 		if (pkg.main) expect(has(pkg.main)).toBe(true);
 		expect(pkg.bin).toBeUndefined();
 		expect(Object.keys(pkg.dependencies)).not.toContain('n8n-core');
