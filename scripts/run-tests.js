@@ -21,6 +21,8 @@ const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 
 const suites = [{ name: 'unit, workflow and integration', config: 'jest.config.js' }];
 if (withE2e) suites.push({ name: 'end to end (real n8n)', config: 'jest.e2e.config.js' });
+// Installs the packed tarballs from the registry, like the e2e suite it needs network and Node 24.
+if (withE2e) suites.push({ name: 'install (packed tarballs)', config: 'jest.install.config.js' });
 
 let passed = 0;
 let failed = 0;
