@@ -14,4 +14,9 @@ function copyData() {
 	return src(['nodes/shared/**/*.json', 'nodes/shared/**/*.jsonl'], { base: '.' }).pipe(dest('dist'));
 }
 
-exports['build:assets'] = parallel(copyIcons, copyCodex, copyData);
+// Hand-written CommonJS that tsc must not rewrite (the real dynamic import of ES-module dependencies).
+function copyPlainJs() {
+	return src('nodes/shared/whatsapp/import-module.js', { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:assets'] = parallel(copyIcons, copyCodex, copyData, copyPlainJs);

@@ -27,6 +27,8 @@ const env = fast ? { ...process.env, SUPPORT247_ALLOW_SKIPS: '1', SUPPORT247_SKI
 
 const suites = [{ name: 'unit, workflow and integration', config: 'jest.config.js' }];
 if (!fast) suites.push({ name: 'end to end (real n8n)', config: 'jest.e2e.config.js' });
+// Installs the packed tarballs from the registry, like the e2e suite it needs network and Node 24.
+if (!fast) suites.push({ name: 'install (packed tarballs)', config: 'jest.install.config.js' });
 
 let passed = 0;
 let failed = 0;

@@ -76,6 +76,9 @@ function writeFile(file: string, content: string): void {
 	writeFileSync(file, content);
 }
 
+/** Warnings go to standard error even with --quiet: a partly failed replay must never look clean. */
+const warn = (line: string) => process.stderr.write(`support-sim: warning: ${line}\n`);
+
 async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promise<ReplayReport> {
 	if (!flags.workflow && !flags.target) throw new Error('replay needs --workflow <file.json> (in-process) or --target <webhook URL> (a live n8n)');
 	if (flags.target) {
@@ -149,6 +152,10 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	if (!flags.quiet && flags.errors) log(`  audit file   ${flags.errors}`);
 	// Reports are written first, so the reasons are at hand; but a replay of nothing is a failure.
 	if (report.tickets.replayed === 0) throw new Error(`none of the ${report.tickets.read} rows of ${flags.tickets} could be replayed`);
+	const { replayed, unrouted, failed } = report.tickets;
+	const first = report.firstError ? `; the first (line ${report.firstError.line}): ${report.firstError.message}` : '';
+	if (unrouted === replayed) throw new Error(`none of the ${replayed} replayed tickets left the router, so there is no forecast${failed ? ` (${failed} failed inside the engine${first})` : ''}`);
+	if (failed) warn(`${failed} of ${replayed} tickets failed inside the engine and count as unrouted${first}`);
 	return report;
 }
 

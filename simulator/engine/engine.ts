@@ -25,7 +25,7 @@ import {
 	entryPointNodeType,
 	passThroughNodeType,
 } from './stand-ins';
-import { ensureUserFolder } from './user-folder';
+import { ensureUserFolder, quietEngineLog } from './user-folder';
 import { validateWorkflowJson, WorkflowFileError, type WorkflowJson } from './workflow-file';
 
 export { REPO_ROOT } from './repo-root';
@@ -224,7 +224,8 @@ function toResult(run: IRun, captured: CapturedMessage[]): RunResult {
 /** Builds an engine with our package's node types, the stand-ins and any extra types. */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
 	const packageDir = options.packageDir ?? REPO_ROOT;
-	ensureUserFolder(REPO_ROOT);
+	ensureUserFolder();
+	quietEngineLog();
 	const registry = new NodeTypeRegistry();
 	const engine = new Engine(registry, new InMemoryCredentials(options.credentials));
 	for (const type of ENTRY_POINT_TYPES) registry.register(type, entryPointNodeType(type));

@@ -29,6 +29,8 @@ export class MetricsAccumulator {
 	private readonly rejections: Array<{ line: number; reason: string }> = [];
 	private unrouted = 0;
 	private errors = 0;
+	/** The first engine failure, kept whole: reports print it once instead of once per ticket. */
+	private firstError?: { line: number; ticketId: string; message: string };
 	private warnings = 0;
 	private readonly warningRows: Array<{ line: number; warning: string }> = [];
 	private readonly tiers: Record<Tier, number> = { L1: 0, L2: 0, L3: 0, L4: 0 };
@@ -90,7 +92,10 @@ export class MetricsAccumulator {
 		// Replayed rows with a repaired field (e.g. invalid UTF-8) are listed by line, like rejected ones.
 		for (const warning of outcome.warnings) if (this.warningRows.length < MAX_LISTED_REJECTIONS) this.warningRows.push({ line: outcome.line, warning });
 		this.captured += outcome.captured;
-		if (outcome.error) this.errors++;
+		if (outcome.error) {
+			this.errors++;
+			this.firstError ??= { line: outcome.line, ticketId: outcome.id, message: outcome.error };
+		}
 		const millis = this.classifier.millis(outcome.receivedAt);
 		this.firstAt = this.firstAt === undefined ? millis : Math.min(this.firstAt, millis);
 		this.lastAt = this.lastAt === undefined ? millis : Math.max(this.lastAt, millis);
@@ -214,6 +219,7 @@ export class MetricsAccumulator {
 				days: round(spanDays, 1),
 			},
 			tickets: { read: this.read, replayed: this.replayed, rejected: this.rejected, unrouted: this.unrouted, failed: this.errors, warnings: this.warnings },
+			...(this.firstError ? { firstError: this.firstError } : {}),
 			rejectedRows: this.rejections,
 			...(this.warningRows.length ? { warningRows: this.warningRows } : {}),
 			tiers: { ...this.tiers },

@@ -12,6 +12,7 @@ export function renderSummary(report: ReplayReport): string {
 		`support-sim replay: ${report.workflow}`,
 		`  tickets      ${tickets.read} read = ${tickets.replayed} replayed + ${tickets.rejected} rejected` +
 			(tickets.unrouted ? `   (!) ${tickets.unrouted} never left the router` : ''),
+		...(report.firstError ? [`  (!) failed   ${tickets.failed} inside the engine; the first, line ${report.firstError.line}: ${report.firstError.message}`] : []),
 		`  period       ${report.period.from ?? '—'} → ${report.period.to ?? '—'} (${report.period.days} days, ${report.zone})`,
 		`  tiers        L1 ${report.tiers.L1} · L2 ${report.tiers.L2} · L3 ${report.tiers.L3} · L4 ${report.tiers.L4}`,
 		`  AI resolved  ${report.resolution.aiResolved} (${pct(report.resolution.rate)})`,

@@ -16,9 +16,9 @@ interface Run {
 	stderr: string;
 }
 
-function sim(args: string[], input?: string): Promise<Run> {
+function sim(args: string[], input?: string, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
 	return new Promise((resolve) => {
-		const child = execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+		const child = execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...env, FORCE_COLOR: '0' }, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
 			resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
 		);
 		if (input !== undefined) child.stdin?.end(input);
@@ -189,6 +189,44 @@ describe('support-sim CLI', () => {
 		expect(run.stdout).toContain('line 2: field "created_at" is not a date');
 		expect(run.stderr.trim()).toBe(`support-sim: error: none of the 2 rows of ${allBad} could be replayed`);
 		expect(json(out('all-bad.json')).tickets).toMatchObject({ read: 2, replayed: 0, rejected: 2 });
+	});
+
+	it('keeps engine state in the user cache folder, never in the package, and says once when it cannot', async () => {
+		const cache = mkdtempSync(path.join(os.tmpdir(), 'support-sim-cache-'));
+		const { N8N_USER_FOLDER: _unused, ...env } = process.env;
+		const fresh = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--quiet'], undefined, { ...env, XDG_CACHE_HOME: cache });
+		expect(fresh.code).toBe(0);
+		expect(existsSync(path.join(cache, 'support247', 'engine', '.n8n', 'config'))).toBe(true);
+		expect((fresh.stdout + fresh.stderr).match(/No encryption key found/g)?.length ?? 0).toBeLessThanOrEqual(1);
+
+		// A cache folder that cannot be written (a file in its place): one line before any ticket runs.
+		const blocked = path.join(cache, 'blocked');
+		writeFileSync(blocked, '');
+		const run = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv')], undefined, { ...env, XDG_CACHE_HOME: blocked });
+		expect(run.code).toBe(1);
+		expect(run.stderr.trim()).toBe(
+			`support-sim: error: the engine's n8n folder ${path.join(blocked, 'support247', 'engine', '.n8n')} cannot be written (ENOTDIR); set N8N_USER_FOLDER to a folder you can write`,
+		);
+		expect(run.stdout).not.toContain('No encryption key found');
+	});
+
+	it('tickets failing inside the engine: the first error once, unrouted, and exit 1 when none was routed', async () => {
+		const failAll = '--param=Knowledge Lookup.threshold=={{ $json.nope.x }}';
+		const all = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), failAll, '--json', out('fail-all.json')]);
+		expect(all.code).toBe(1);
+		expect(all.stderr.trim().split('\n')).toHaveLength(1);
+		expect(all.stderr).toMatch(/^support-sim: error: none of the 10 replayed tickets left the router, so there is no forecast \(10 failed inside the engine; the first \(line 2\): Knowledge Lookup: Parameter "Confidence Threshold" must be between 0 and 1/);
+		expect(all.stdout.match(/failed   10 inside the engine/g)).toHaveLength(1);
+		// Said once: n8n's own log of each failed execution stays out of the output.
+		expect(all.stdout.match(/Confidence Threshold/g)).toHaveLength(1);
+		expect(json(out('fail-all.json')).tickets).toMatchObject({ replayed: 10, unrouted: 10, failed: 10 });
+
+		const failOne = `--param=Knowledge Lookup.threshold=={{ $json.ticketId === "s2" ? $json.nope.x : 0.5 }}`;
+		const some = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), failOne, '--json', out('fail-one.json')]);
+		expect(some.code).toBe(0);
+		expect(some.stderr.trim()).toMatch(/^support-sim: warning: 1 of 10 tickets failed inside the engine and count as unrouted; the first \(line 3\): Knowledge Lookup: /);
+		expect(some.stdout).toContain('(!) 1 never left the router');
+		expect(json(out('fail-one.json')).tickets).toMatchObject({ replayed: 10, unrouted: 1, failed: 1 });
 	});
 
 	it('the demo command writes its reports', async () => {

@@ -141,8 +141,9 @@ describe('grounded knowledge answers (OpenAI-compatible)', () => {
 	it('after 500s and retries, falls back to the embedded answer and records why', async () => {
 		const seen = fakeModel(() => HttpResponse.json({ error: { message: `overloaded, key ${API_KEY}` } }, { status: 500 }));
 		const result = await groundedLookup(ticket('¿a qué hora abren el sábado?'), kb, options());
+		// Three requests: the SDK retried the 500s itself (its backoff, not the injected sleep).
 		expect(seen).toHaveLength(3);
-		expect(sleeps).toEqual([500, 1000]);
+		expect(sleeps).toEqual([]);
 		expect(result.knowledge).toMatchObject({
 			answered: true,
 			answer: hoursAnswerEs,

@@ -14,11 +14,11 @@ function loadClass(file: string): { description: Record<string, unknown> } {
 }
 
 describe('package manifest', () => {
-	it('is an n8n community package with the CLI and the n8n-workflow peer', () => {
+	it('is an n8n community package with the n8n-workflow peer; the CLI is its own package', () => {
 		expect(pkg.name).toBe('n8n-nodes-support247');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
-		expect(pkg.bin['support-sim']).toBeDefined();
-		expect(existsSync(path.join(root, pkg.bin['support-sim']))).toBe(true);
+		const sim = JSON.parse(readFileSync(path.join(root, 'packages', 'support-sim', 'package.json'), 'utf8'));
+		expect(existsSync(path.join(root, 'packages', 'support-sim', sim.bin['support-sim']))).toBe(true);
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 	});
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DisconnectReason } from '@whiskeysockets/baileys';
+import { DisconnectReason } from '../helpers/baileys-values';
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { SupportWhatsAppSend } from '../../nodes/SupportWhatsAppSend/SupportWhatsAppSend.node';

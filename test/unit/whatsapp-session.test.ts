@@ -1,4 +1,4 @@
-import { DisconnectReason } from '@whiskeysockets/baileys';
+import { DisconnectReason } from '../helpers/baileys-values';
 
 import { backoffDelay } from '../../nodes/shared/whatsapp/backoff';
 import { DISCONNECT } from '../../nodes/shared/whatsapp/disconnect';

@@ -1,12 +1,18 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- pure provider code with no n8n imports; Support Triage turns its ProviderError into a fallback or a NodeOperationError */
 /**
- * A small client for OpenAI-compatible HTTP APIs (OpenAI, Azure OpenAI v1, Ollama, vLLM, LM Studio):
- * chat completions with strict JSON-schema output, and embeddings. It uses the global fetch so any
- * base URL works and tests can intercept it, and it owns the retry policy: 429 (honouring
- * Retry-After), 5xx, timeouts, network errors and answers that are not valid JSON or do not fit the
- * schema are retried with exponential backoff; other 4xx fail at once. The API key never appears in
- * an error message.
+ * OpenAI-compatible APIs (OpenAI, Azure OpenAI v1, Ollama, vLLM, LM Studio) through the official
+ * `openai` SDK: chat completions with strict JSON-schema output, and embeddings, at any base URL.
+ *
+ * One retry budget (`maxRetries`) covers two kinds of failure:
+ * - transport: 408/409/429/5xx, timeouts and network errors are retried by the SDK itself, with its
+ *   exponential backoff and jitter, honouring Retry-After and retry-after-ms;
+ * - content: an answer that is not JSON or does not fit the schema is a 200 to the SDK, so this
+ *   module asks again, with the same doubling backoff, through an injectable sleep.
+ * Every HTTP request counts as one attempt (counted at the SDK's fetch), so "after 3 attempts" means
+ * three requests whichever layer retried. Other 4xx fail at once. The API key never appears in an
+ * error message.
  */
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { ProviderError, RETRYABLE, redact, type ProviderFailureReason } from './errors';
 import { validateJsonSchema, type JsonSchema } from './json-schema';
 
@@ -21,14 +27,15 @@ export interface ConnectionOptions {
 	timeoutMs?: number;
 	/** Attempts after the first. */
 	maxRetries?: number;
-	/** First backoff delay; doubles per attempt. Default 500 ms. */
+	/** First backoff delay before asking again after an unusable answer; doubles per attempt. Default 500 ms. */
 	baseDelayMs?: number;
-	/** Longest wait between attempts, Retry-After included. Default 20 s. */
+	/** Longest wait before asking again after an unusable answer. Default 20 s. */
 	maxDelayMs?: number;
+	/** Any fetch (default: the global one, looked up per request so that msw intercepts it). */
 	fetch?: FetchLike;
-	/** Injected by tests so retries do not wait on the wall clock. */
+	/** Injected by tests so that retries after unusable answers do not wait on the wall clock. */
 	sleep?: Sleep;
-	/** Called before each retry, e.g. to log. */
+	/** Called before each retry after an unusable answer, e.g. to log. */
 	onRetry?: (info: { attempt: number; reason: ProviderFailureReason; delayMs: number }) => void;
 }
 
@@ -57,21 +64,25 @@ export interface EmbedOptions extends ConnectionOptions {
 const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, baseDelayMs: 500, maxDelayMs: 20_000 };
 
 export async function chatJson<T = unknown>(options: ChatJsonOptions): Promise<ChatJsonResult<T>> {
-	const body = {
-		model: options.model,
-		temperature: options.temperature ?? 0,
-		messages: [
-			{ role: 'system', content: options.system },
-			{ role: 'user', content: options.user },
-		],
-		response_format: { type: 'json_schema', json_schema: { name: options.schemaName, strict: true, schema: options.schema } },
-	};
-	return withRetries(options, '/chat/completions', body, (json) => {
-		const choice = (json as { choices?: Array<{ message?: { content?: unknown; refusal?: unknown } }> }).choices?.[0];
-		if (typeof choice?.message?.refusal === 'string' && choice.message.refusal) {
-			throw new AttemptFailure('refused', `the model refused: ${choice.message.refusal.slice(0, 200)}`);
+	return withRetries(options, async (client, retriesLeft) => {
+		const completion = await client.chat.completions.create(
+			{
+				model: options.model,
+				temperature: options.temperature ?? 0,
+				// The system role holds only our instructions; customer text reaches the model in the user message, as data.
+				messages: [
+					{ role: 'system', content: options.system },
+					{ role: 'user', content: options.user },
+				],
+				response_format: { type: 'json_schema', json_schema: { name: options.schemaName, strict: true, schema: options.schema as Record<string, unknown> } },
+			},
+			{ maxRetries: retriesLeft },
+		);
+		const message = (completion as Partial<typeof completion>).choices?.[0]?.message;
+		if (typeof message?.refusal === 'string' && message.refusal) {
+			throw new AttemptFailure('refused', `the model refused: ${message.refusal.slice(0, 200)}`);
 		}
-		const content = choice?.message?.content;
+		const content = message?.content;
 		if (typeof content !== 'string') throw new AttemptFailure('invalid_json', 'the answer has no message content');
 		let value: unknown;
 		try {
@@ -84,17 +95,19 @@ export async function chatJson<T = unknown>(options: ChatJsonOptions): Promise<C
 		if (problems.length > 0 || extra) {
 			throw new AttemptFailure('schema_invalid', `the answer does not fit "${options.schemaName}": ${[...problems, extra].filter(Boolean).slice(0, 3).join('; ')}`);
 		}
-		return { value: value as T, model: (json as { model?: string }).model };
+		return { value: value as T, model: completion.model };
 	});
 }
 
 export async function embed(options: EmbedOptions): Promise<number[][]> {
-	const result = await withRetries(options, '/embeddings', { model: options.model, input: options.input }, (json) => {
-		const data = (json as { data?: Array<{ index?: number; embedding?: unknown }> }).data;
+	const result = await withRetries(options, async (client, retriesLeft) => {
+		// Floats, not the SDK's default base64: any OpenAI-compatible server speaks them.
+		const response = await client.embeddings.create({ model: options.model, input: options.input, encoding_format: 'float' }, { maxRetries: retriesLeft });
+		const data = (response as Partial<typeof response>).data;
 		if (!Array.isArray(data) || data.length !== options.input.length) {
 			throw new AttemptFailure('invalid_json', `expected ${options.input.length} embeddings`);
 		}
-		const vectors = [...data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((d) => d.embedding);
+		const vectors = [...data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((d) => d.embedding as unknown);
 		if (!vectors.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'))) {
 			throw new AttemptFailure('invalid_json', 'an embedding is not a list of numbers');
 		}
@@ -109,7 +122,6 @@ class AttemptFailure extends Error {
 		readonly reason: ProviderFailureReason,
 		message: string,
 		readonly status?: number,
-		readonly retryAfterMs?: number,
 	) {
 		super(message);
 	}
@@ -117,28 +129,50 @@ class AttemptFailure extends Error {
 
 async function withRetries<T>(
 	options: ConnectionOptions,
-	path: string,
-	body: unknown,
-	parse: (json: unknown) => { value: T; model?: string },
+	call: (client: OpenAI, retriesLeft: number) => Promise<{ value: T; model?: string }>,
 ): Promise<ChatJsonResult<T>> {
 	if (!options.baseUrl) throw new ProviderError('bad_config', 'no base URL is configured', 0);
+	// A trailing-slash trim without /\/+$/, which backtracks on long runs of slashes.
 	let end = options.baseUrl.length;
 	while (end > 0 && options.baseUrl.charCodeAt(end - 1) === 0x2f) end--;
-	const url = `${options.baseUrl.slice(0, end)}${path}`;
-	const maxRetries = Math.max(0, options.maxRetries ?? DEFAULTS.maxRetries);
+	const budget = Math.max(0, options.maxRetries ?? DEFAULTS.maxRetries) + 1;
+	const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-	let last: AttemptFailure | undefined;
 	let attempts = 0;
-	for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
-		attempts = attempt;
+	const client = new OpenAI({
+		// Local servers (Ollama, vLLM) need no key; the SDK wants one, so send a placeholder and drop the header.
+		apiKey: options.apiKey || 'none',
+		...(options.apiKey ? {} : { defaultHeaders: { authorization: null } }),
+		baseURL: options.baseUrl.slice(0, end),
+		// Explicit, so that OPENAI_ORG_ID / OPENAI_PROJECT_ID in the environment never reach a request.
+		organization: options.organization ?? null,
+		project: null,
+		timeout: Math.max(1, Math.round(timeoutMs)),
+		fetch: async (url: string | URL | Request, init?: RequestInit) => {
+			attempts++;
+			let response: Response;
+			try {
+				response = await (options.fetch ?? globalThis.fetch)(typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, init ?? {});
+			} catch (error) {
+				throw sameRealmError(error);
+			}
+			if (response.ok) return response;
+			// The SDK cancels an error's body before it retries; a body whose cancel never settles (msw's
+			// interceptor on Node 20 does this) would hang the call. Error bodies are small: read them whole.
+			return new Response(await response.text(), { status: response.status, statusText: response.statusText, headers: response.headers });
+		},
+	});
+	let last: AttemptFailure | undefined;
+	for (let round = 1; attempts < budget; round++) {
 		try {
-			const json = await attemptOnce(url, body, options);
-			return { ...parse(json), attempts: attempt };
+			return { ...(await call(client, budget - attempts - 1)), attempts };
 		} catch (error) {
-			last = error instanceof AttemptFailure ? error : new AttemptFailure('network', (error as Error).message);
-			if (!RETRYABLE.has(last.reason) || attempt > maxRetries) break;
-			const delayMs = backoffDelay(attempt, last.retryAfterMs, options);
-			options.onRetry?.({ attempt, reason: last.reason, delayMs });
+			last = classify(error, timeoutMs);
+			attempts = Math.max(attempts, 1);
+			// Transport failures were already retried inside the SDK, down to the last attempt of the budget.
+			if (!RETRYABLE.has(last.reason) || attempts >= budget) break;
+			const delayMs = backoffDelay(round, undefined, options);
+			options.onRetry?.({ attempt: attempts, reason: last.reason, delayMs });
 			await sleep(delayMs);
 		}
 	}
@@ -146,67 +180,42 @@ async function withRetries<T>(
 	throw new ProviderError(failure.reason, redact(failure.message, options.apiKey), attempts, failure.status);
 }
 
-async function attemptOnce(url: string, body: unknown, options: ConnectionOptions): Promise<unknown> {
-	const controller = new AbortController();
-	const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-	const timer = setTimeout(() => controller.abort(), timeoutMs);
-	const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-	if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-	if (options.organization) headers['openai-organization'] = options.organization;
-	const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-	try {
-		let response: Response;
-		try {
-			response = await doFetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
-		} catch (error) {
-			if (controller.signal.aborted) throw new AttemptFailure('timeout', `no answer within ${timeoutMs} ms`);
-			throw new AttemptFailure('network', `request failed: ${(error as Error).message}`);
-		}
-		let text: string;
-		try {
-			text = await response.text();
-		} catch (error) {
-			if (controller.signal.aborted) throw new AttemptFailure('timeout', `no answer within ${timeoutMs} ms`);
-			throw new AttemptFailure('network', `reading the answer failed: ${(error as Error).message}`);
-		}
-		if (!response.ok) throw httpFailure(response, text);
-		try {
-			return JSON.parse(text);
-		} catch {
-			throw new AttemptFailure('invalid_json', `the response body is not JSON (HTTP ${response.status})`);
-		}
-	} finally {
-		clearTimeout(timer);
+/**
+ * The SDK tells a timeout from other failures by `instanceof Error` and the name AbortError. A fetch
+ * from another realm (a vm context, as in n8n's sandboxes or jest) rejects with errors that fail that
+ * check and lose their message; rebuild them here, name and message kept.
+ */
+function sameRealmError(error: unknown): unknown {
+	if (error instanceof Error || typeof error !== 'object' || error === null) return error;
+	const { name, message } = error as { name?: unknown; message?: unknown };
+	const copy = new Error(typeof message === 'string' ? message : String(error));
+	if (typeof name === 'string') copy.name = name;
+	return copy;
+}
+
+/** The SDK's errors in this project's failure vocabulary. */
+function classify(error: unknown, timeoutMs: number): AttemptFailure {
+	if (error instanceof AttemptFailure) return error;
+	if (error instanceof APIConnectionTimeoutError) return new AttemptFailure('timeout', `no answer within ${timeoutMs} ms`);
+	if (error instanceof APIConnectionError) {
+		const cause = (error as { cause?: Error }).cause?.message;
+		return new AttemptFailure('network', `request failed: ${cause ?? error.message}`);
 	}
-}
-
-function httpFailure(response: Response, text: string): AttemptFailure {
-	const status = response.status;
-	let detail = '';
-	try {
-		detail = String((JSON.parse(text) as { error?: { message?: unknown } }).error?.message ?? '');
-	} catch {
-		detail = text;
+	if (error instanceof APIError && typeof error.status === 'number') {
+		const status = error.status;
+		const body = error.error as { message?: unknown } | undefined;
+		const detail = typeof body?.message === 'string' ? body.message : body ? JSON.stringify(body) : '';
+		const message = `HTTP ${status}${detail ? `: ${detail.slice(0, 200)}` : ''}`;
+		if (status === 429) return new AttemptFailure('rate_limited', message, status);
+		if (status >= 500 || status === 408) return new AttemptFailure('server_error', message, status);
+		return new AttemptFailure('http_error', message, status);
 	}
-	const message = `HTTP ${status}${detail ? `: ${detail.slice(0, 200)}` : ''}`;
-	if (status === 429) return new AttemptFailure('rate_limited', message, status, retryAfterMs(response));
-	if (status >= 500 || status === 408) return new AttemptFailure('server_error', message, status, retryAfterMs(response));
-	return new AttemptFailure('http_error', message, status);
+	// A 200 whose body is cut off or not JSON: the SDK's parse fails (by name: Response.json may throw from another realm).
+	if ((error as Error | undefined)?.name === 'SyntaxError') return new AttemptFailure('invalid_json', 'the response body is not JSON');
+	return new AttemptFailure('network', `request failed: ${(error as Error).message}`);
 }
 
-/** Retry-After in seconds or as an HTTP date (relative to the response's Date), or retry-after-ms. */
-function retryAfterMs(response: Response): number | undefined {
-	const ms = Number(response.headers.get('retry-after-ms'));
-	if (response.headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
-	const value = response.headers.get('retry-after');
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const at = Date.parse(value);
-	const now = Date.parse(response.headers.get('date') ?? '');
-	return Number.isFinite(at) && Number.isFinite(now) ? Math.max(0, at - now) : undefined;
-}
-
+/** Wait before asking again after an unusable answer: doubling from baseDelayMs, capped; a server's Retry-After wins. */
 export function backoffDelay(attempt: number, retryAfter: number | undefined, options: Pick<ConnectionOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
 	const max = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
 	if (retryAfter !== undefined) return Math.min(retryAfter, max);

@@ -1,4 +1,8 @@
+import { importModule } from './import-module';
 import type { MakeSocket, WhatsAppDeps } from './types';
+
+/** Baileys 7 is an ES module: loaded with a real dynamic import (import-module.js). */
+type Baileys = typeof import('@whiskeysockets/baileys');
 
 /**
  * The production dependencies: Baileys' makeWASocket and useMultiFileAuthState, loaded on first
@@ -6,8 +10,8 @@ import type { MakeSocket, WhatsAppDeps } from './types';
  * protobuf bundle at start-up.
  */
 export function baileysDeps(): WhatsAppDeps {
-	const load = () => import('@whiskeysockets/baileys');
-	let baileys: Awaited<ReturnType<typeof load>> | undefined;
+	const load = () => importModule('@whiskeysockets/baileys') as Promise<Baileys>;
+	let baileys: Baileys | undefined;
 	const makeSocket: MakeSocket = (options) => {
 		if (!baileys) throw new Error('Baileys is not loaded: call loadAuthState first');
 		const { makeWASocket, Browsers } = baileys;
