@@ -26,7 +26,19 @@ interface TemplateNode {
 const template = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows/support-247-tiered.json'), 'utf8')) as { id: string; nodes: TemplateNode[] };
 
 /** Nodes that would call services this machine does not have; everything else runs as imported. */
-const OUTSIDE_WORLD = ['WhatsApp Trigger', 'Support Inbox Trigger', 'Order System (L2)', 'Human Queue', 'Notify Agents', 'Page Supervisor (L4)'];
+const OUTSIDE_WORLD = [
+	'WhatsApp Trigger',
+	'Support Inbox Trigger',
+	// n8n's own WhatsApp Cloud and Telegram nodes register with Meta's and Telegram's servers on activation.
+	'WhatsApp Cloud Trigger',
+	'Telegram Trigger',
+	'Reply Channel: WhatsApp Template',
+	'Reply Channel: Telegram',
+	'Order System (L2)',
+	'Human Queue',
+	'Notify Agents',
+	'Page Supervisor (L4)',
+];
 const webhookNode = template.nodes.find((n) => n.name === 'Web Chat Webhook');
 const WEBHOOK_PATH = String(webhookNode?.parameters.path);
 const LATENCY_REQUESTS = 200;
