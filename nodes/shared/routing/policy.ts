@@ -1,3 +1,4 @@
+import { SENSITIVE_FLAGS } from '../triage/flags';
 import type { Tier } from '../ticket';
 
 /** Every rule of the router; each can be switched off. */
@@ -15,16 +16,8 @@ export const RULES = [
 	'emergency',
 	'injection',
 	'offHours',
-	'accountSecurity',
-	'bereavement',
-	'harassment',
-	'privacy',
-	'safetyHazard',
-	'financialHarm',
-	'medical',
-	'minors',
-	'selfHarm',
-	'pressOrRegulator',
+	// One rule per sensitive flag, named as the flag.
+	...SENSITIVE_FLAGS,
 	'humanScore',
 ] as const;
 export type RuleName = (typeof RULES)[number];
