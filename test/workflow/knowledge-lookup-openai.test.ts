@@ -60,24 +60,32 @@ describe('Knowledge Lookup with the OpenAI-compatible provider on the n8n engine
 				const user = body.messages.find((m) => m.role === 'user')!.content;
 				if (user.includes('sábado')) return completion({ answered: true, answer: 'El sábado abrimos de 10:00 a 14:00.', sourceIds: ['hours'] });
 				if (user.includes('factura')) return completion({ answered: true, answer: 'Te la enviamos.', sourceIds: ['invoices', 'not-retrieved'] });
+				if (user.includes('Marte')) refusedBy.push(body);
+				// The model's own "I don't know": the passages it was given do not answer the question.
 				return completion({ answered: false, answer: '', sourceIds: [] });
 			}),
 		);
+		const refusedBy: ChatRequest[] = [];
 		const res = await engine.run(workflow({ model: 'gpt-test' }), {
 			items: [
 				ticket('T-1', '¿a qué hora abren el sábado?'),
 				ticket('T-2', 'quien gano el partido de futbol ayer'),
 				ticket('T-3', 'xyzzy'),
 				ticket('T-4', 'necesito la factura xfa'),
+				ticket('T-5', '¿cuánto tarda el envío a Marte?'),
 			],
 		});
 		expect(res.error).toBeUndefined();
 		const [answered, notFound] = res.outputs['Knowledge Lookup'];
 		expect(answered.map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
-		expect(notFound.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(notFound.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
 
-		// T-2 (off-topic) and T-3 have no passage above the floor: two requests for four tickets.
-		expect(seen).toHaveLength(2);
+		// T-2 (off-topic) and T-3 have no passage above the floor: three requests for five tickets.
+		expect(seen).toHaveLength(3);
+		// T-5 reached the model with the shipping passage, and the model's refusal was kept as a refusal.
+		expect(refusedBy).toHaveLength(1);
+		expect(refusedBy[0].messages.map((m) => m.content).join('\n')).toMatch(/shipping|envío/i);
+		expect(notFound[3].json.knowledge).toMatchObject({ answered: false, sources: [] });
 		for (const { body, auth } of seen) {
 			expect(auth).toBe(`Bearer ${API_KEY}`);
 			expect(body.model).toBe('gpt-test');
