@@ -128,11 +128,7 @@ function officialTriggers(t, { whatsappCloud = true, meta = true, telegram = tru
 		}));
 	}
 	if (meta) {
-		entries.push(t.node('Messenger & Instagram Webhook', 'n8n-nodes-base.webhook', 2, [0, y + 200], {
-			httpMethod: 'POST',
-			path: 'support247/meta',
-			options: {},
-		}, { webhookId: id(t.slug, 'meta-webhook') }));
+		entries.push(metaWebhook(t, y + 200));
 		const verify = t.node('Meta Verification', 'n8n-nodes-base.webhook', 2, [0, y + 400], {
 			path: 'support247/meta',
 			responseMode: 'responseNode',
@@ -152,6 +148,26 @@ function officialTriggers(t, { whatsappCloud = true, meta = true, telegram = tru
 		}));
 	}
 	return entries;
+}
+
+/**
+ * Meta's POST webhook. It answers through its own Respond to Webhook node: n8n refuses to run a Webhook node
+ * in "respond at once" mode when a Respond to Webhook node (here the web chat reply) is downstream of it,
+ * and Meta wants a quick 200 anyway, before the reply is written.
+ */
+function metaWebhook(t, y) {
+	const webhook = t.node('Messenger & Instagram Webhook', 'n8n-nodes-base.webhook', 2, [0, y], {
+		httpMethod: 'POST',
+		path: 'support247/meta',
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: id(t.slug, 'meta-webhook') });
+	t.connect(webhook, t.node('Acknowledge Meta', 'n8n-nodes-base.respondToWebhook', 1.1, [260, y - 100], {
+		respondWith: 'text',
+		responseBody: 'EVENT_RECEIVED',
+		options: {},
+	}));
+	return webhook;
 }
 
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
