@@ -45,6 +45,10 @@ describe('the official channels through the templates on the engine', () => {
 			const result = await run('WhatsApp Cloud Trigger', [fixture(`whatsapp-cloud-trigger-status-${status}`)]);
 			expect(result.outputs['Escalation Router']).toBeUndefined();
 			expect(result.captured).toEqual([]);
+			// It goes to the conversation instead: Delivery Status Route's Status output, then Record Status.
+			const recorded = (result.outputs['Record Delivery Status']?.[0] ?? []).map((i) => i.json as Record<string, any>);
+			expect(recorded.map((r) => [r.channelEvent.kind, r.channelEvent.status, r.channelEvent.messageId])).toEqual([['status', status, 'wamid.REPLY001']]);
+			expect(recorded[0].deliveryStatus).toMatchObject({ recorded: false });
 		});
 
 		it.each([

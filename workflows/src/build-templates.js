@@ -170,6 +170,18 @@ function metaWebhook(t, y) {
 	return webhook;
 }
 
+/**
+ * Delivery and read receipts (WhatsApp statuses, Messenger and Instagram deliveries and reads) belong to the
+ * customer's conversation, not to the ticket pipeline: a Channel Router's Status output feeds the
+ * Conversation Store's Record Status. Customer messages leave by its other outputs, left unconnected,
+ * because the same entries already take them to the greeter.
+ */
+function deliveryStatuses(t, entries, [x, y]) {
+	const route = t.node('Delivery Status Route', `${PKG}.supportChannelRouter`, 2, [x, y]);
+	for (const entry of entries) t.connect(entry, route);
+	t.connect(route, t.node('Record Delivery Status', `${PKG}.conversationStore`, 1, [x + 240, y], { operation: 'recordStatus' }), 9);
+}
+
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
 function graphSend(t, name, position, url, credentials) {
 	const [[type]] = Object.entries(credentials);
@@ -303,6 +315,7 @@ function supportTiered() {
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [260, 540]);
 	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
@@ -373,6 +386,7 @@ function dentalClinic() {
 		actionIntents: 'book_appointment, reschedule_appointment, cancel_appointment',
 	});
 	for (const entry of entries) t.connect(entry, greeter);
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger'], [260, 380]);
 	// Baileys or the official Cloud API: the reply goes back the way the patient wrote.
 	const send = t.node('WhatsApp Route', `${PKG}.supportChannelRouter`, 2, [1760, 40], { whatsappTemplateName: 'clinic_follow_up' });
 	t.connect(send, t.node('WhatsApp Reply', `${PKG}.supportWhatsAppSend`, 1, [2020, -120], {}, { credentials: whatsappCreds }), 0);
