@@ -315,7 +315,7 @@ function supportTiered() {
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
-	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [260, 540]);
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [760, 760]);
 	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
