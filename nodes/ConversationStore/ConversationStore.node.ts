@@ -16,6 +16,7 @@ import {
 	loadConversation,
 	purgeCustomer,
 	purgeExpired,
+	recordDeliveryStatus,
 	releaseConversation,
 	resolveConversationPolicy,
 	takeOverConversation,
@@ -25,12 +26,13 @@ import {
 	type StoreOptions,
 } from '../shared/conversation';
 import { toMillis } from '../shared/calendar';
+import { channelEventOf } from '../shared/channels/from-payload';
 import type { Ticket } from '../shared/ticket';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from './openBackend';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge';
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus';
 
 interface Settings {
 	operation: Operation;
@@ -138,7 +140,29 @@ async function call<T>(settings: Settings, what: string, work: (backend: Convers
 	return await withTimeout(backend ? work(backend) : Promise.reject(unopened(what, error)), settings.timeoutMs, what);
 }
 
+/**
+ * A delivery, read or failure receipt (the Channel Router's Status output, or a trigger's raw payload):
+ * recorded in the customer's conversation, never a turn. An echo or other event passes with `recorded: false`.
+ */
+async function recordStatusItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const event = channelEventOf(json);
+	if (!event) throw new NodeOperationError(ctx.getNode(), 'channelEvent: the item is not a delivery or read status (nor a WhatsApp, Messenger or Instagram status payload)', { itemIndex });
+	const withEvent = { ...json, channelEvent: event as unknown as IDataObject };
+	if (event.kind !== 'status') return { ...withEvent, deliveryStatus: { conversationId: null, recorded: false } };
+	try {
+		await flushPending(ctx, settings);
+		const result = await call(settings, 'Record status', (backend) => recordDeliveryStatus(backend, event, settings.store));
+		return { ...withEvent, deliveryStatus: result as unknown as IDataObject };
+	} catch (error) {
+		if (!(error instanceof BackendUnavailableError)) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+		// A lost receipt costs a tick in the conversation, never a customer's message: logged, not queued.
+		ctx.logger.warn(`Conversation Store: ${error.message}; the ${event.status ?? ''} status of ${event.messageId ?? 'a message'} is not recorded`);
+		return { ...withEvent, deliveryStatus: { conversationId: null, recorded: false, error: error.message } };
+	}
+}
+
 async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject> {
+	if (settings.operation === 'recordStatus') return await recordStatusItem(ctx, settings, json, itemIndex);
 	const { incoming, ticket } = ticketOf(ctx, settings, json, itemIndex);
 	const field = settings.ticketField;
 	const { store, opened } = settings;
@@ -201,7 +225,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 			return writeSections(incoming, field, { purge: { mode, conversations: purged } });
 		}
 		default:
-			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus`, { itemIndex });
 	}
 }
 

@@ -20,6 +20,12 @@ export const conversationStoreProperties: INodeProperties[] = [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
 			{ name: 'Purge', value: 'purge', description: 'Delete a customer’s data, or every conversation past the retention', action: 'Purge conversations' },
+			{
+				name: 'Record Status',
+				value: 'recordStatus',
+				description: 'Record a delivery, read or failure receipt of a reply in the customer’s conversation (the Channel Router’s Status output)',
+				action: 'Record a delivery status',
+			},
 			{ name: 'Release', value: 'release', description: 'Hand the conversation back to the bot', action: 'Release a conversation' },
 			{ name: 'Take Over', value: 'takeOver', description: 'A person takes the conversation; the AI stays silent on it', action: 'Take over a conversation' },
 		],

@@ -45,6 +45,10 @@ describe('the official channels through the templates on the engine', () => {
 			const result = await run('WhatsApp Cloud Trigger', [fixture(`whatsapp-cloud-trigger-status-${status}`)]);
 			expect(result.outputs['Escalation Router']).toBeUndefined();
 			expect(result.captured).toEqual([]);
+			// It goes to the conversation instead: Delivery Status Route's Status output, then Record Status.
+			const recorded = (result.outputs['Record Delivery Status']?.[0] ?? []).map((i) => i.json as Record<string, any>);
+			expect(recorded.map((r) => [r.channelEvent.kind, r.channelEvent.status, r.channelEvent.messageId])).toEqual([['status', status, 'wamid.REPLY001']]);
+			expect(recorded[0].deliveryStatus).toMatchObject({ recorded: false });
 		});
 
 		it.each([
@@ -58,7 +62,9 @@ describe('the official channels through the templates on the engine', () => {
 
 		it('ignores the echo of its own Messenger reply', async () => {
 			const result = await run('Messenger & Instagram Webhook', [webhookItem(fixture('messenger-echo'))]);
-			expect(result.captured).toEqual([]);
+			// Meta still gets its 200 (from Acknowledge Meta); nothing else goes out.
+			expect(result.captured.map((c) => c.node)).toEqual(['Acknowledge Meta']);
+			expect(result.outputs['Escalation Router']).toBeUndefined();
 		});
 
 		it('answers the Meta verification GET from its own webhook, apart from the tickets', async () => {

@@ -128,11 +128,7 @@ function officialTriggers(t, { whatsappCloud = true, meta = true, telegram = tru
 		}));
 	}
 	if (meta) {
-		entries.push(t.node('Messenger & Instagram Webhook', 'n8n-nodes-base.webhook', 2, [0, y + 200], {
-			httpMethod: 'POST',
-			path: 'support247/meta',
-			options: {},
-		}, { webhookId: id(t.slug, 'meta-webhook') }));
+		entries.push(metaWebhook(t, y + 200));
 		const verify = t.node('Meta Verification', 'n8n-nodes-base.webhook', 2, [0, y + 400], {
 			path: 'support247/meta',
 			responseMode: 'responseNode',
@@ -152,6 +148,38 @@ function officialTriggers(t, { whatsappCloud = true, meta = true, telegram = tru
 		}));
 	}
 	return entries;
+}
+
+/**
+ * Meta's POST webhook. It answers through its own Respond to Webhook node: n8n refuses to run a Webhook node
+ * in "respond at once" mode when a Respond to Webhook node (here the web chat reply) is downstream of it,
+ * and Meta wants a quick 200 anyway, before the reply is written.
+ */
+function metaWebhook(t, y) {
+	const webhook = t.node('Messenger & Instagram Webhook', 'n8n-nodes-base.webhook', 2, [0, y], {
+		httpMethod: 'POST',
+		path: 'support247/meta',
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: id(t.slug, 'meta-webhook') });
+	t.connect(webhook, t.node('Acknowledge Meta', 'n8n-nodes-base.respondToWebhook', 1.1, [260, y - 100], {
+		respondWith: 'text',
+		responseBody: 'EVENT_RECEIVED',
+		options: {},
+	}));
+	return webhook;
+}
+
+/**
+ * Delivery and read receipts (WhatsApp statuses, Messenger and Instagram deliveries and reads) belong to the
+ * customer's conversation, not to the ticket pipeline: a Channel Router's Status output feeds the
+ * Conversation Store's Record Status. Customer messages leave by its other outputs, left unconnected,
+ * because the same entries already take them to the greeter.
+ */
+function deliveryStatuses(t, entries, [x, y]) {
+	const route = t.node('Delivery Status Route', `${PKG}.supportChannelRouter`, 2, [x, y]);
+	for (const entry of entries) t.connect(entry, route);
+	t.connect(route, t.node('Record Delivery Status', `${PKG}.conversationStore`, 1, [x + 240, y], { operation: 'recordStatus' }), 9);
 }
 
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
@@ -287,6 +315,7 @@ function supportTiered() {
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [760, 760]);
 	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
@@ -357,6 +386,7 @@ function dentalClinic() {
 		actionIntents: 'book_appointment, reschedule_appointment, cancel_appointment',
 	});
 	for (const entry of entries) t.connect(entry, greeter);
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger'], [260, 380]);
 	// Baileys or the official Cloud API: the reply goes back the way the patient wrote.
 	const send = t.node('WhatsApp Route', `${PKG}.supportChannelRouter`, 2, [1760, 40], { whatsappTemplateName: 'clinic_follow_up' });
 	t.connect(send, t.node('WhatsApp Reply', `${PKG}.supportWhatsAppSend`, 1, [2020, -120], {}, { credentials: whatsappCreds }), 0);

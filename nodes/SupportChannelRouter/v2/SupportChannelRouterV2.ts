@@ -10,12 +10,14 @@ import {
 } from 'n8n-workflow';
 
 import { channelOutputV2, ROUTER_V2_OUTPUTS } from '../../shared/channels/channelOf';
+import { channelEventOf } from '../../shared/channels/from-payload';
 import { outboundFor } from '../../shared/channels/outbound';
 import { readPath } from '../../shared/field-path';
 import type { Ticket } from '../../shared/ticket';
 import { channelRouterV2Properties } from './description';
 
 const OTHER = ROUTER_V2_OUTPUTS.indexOf('Other');
+const STATUS = ROUTER_V2_OUTPUTS.indexOf('Status');
 
 /** The send time from the item when no parameter gives one: never the process clock. */
 function itemSendTime(json: IDataObject): string | undefined {
@@ -46,6 +48,12 @@ export class SupportChannelRouterV2 implements INodeType {
 		const outputs: INodeExecutionData[][] = ROUTER_V2_OUTPUTS.map(() => []);
 		this.getInputData().forEach((item, itemIndex) => {
 			try {
+				// A delivery or read receipt is about a reply already sent: to the conversation, never to a customer.
+				const event = channelEventOf(item.json);
+				if (event) {
+					outputs[STATUS].push({ json: { ...item.json, channelEvent: event as unknown as IDataObject }, pairedItem: { item: itemIndex } });
+					return;
+				}
 				const field = (this.getNodeParameter('channelField', itemIndex, 'channel') as string).trim() || 'channel';
 				const channel = readPath(item.json, field);
 				const sendAt = String(this.getNodeParameter('sendTime', itemIndex, '') || '') || itemSendTime(item.json) || '';

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const channelRouterV2Properties: INodeProperties[] = [
 	{
 		displayName:
-			'Sends each ticket to the output of its channel, so the reply goes back where the customer wrote. For WhatsApp Cloud API, Messenger, Instagram and Telegram tickets it also writes <code>outbound</code>: the API request body of the reply, with the 24-hour window applied.',
+			'Sends each ticket to the output of its channel, so the reply goes back where the customer wrote. For WhatsApp Cloud API, Messenger, Instagram and Telegram tickets it also writes <code>outbound</code>: the API request body of the reply, with the 24-hour window applied. Delivery and read receipts and echoes of our own replies go to <b>Status</b> (for the Conversation Store\'s Record Status), never to a reply.',
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -10,7 +10,8 @@ export function channelOutput(channel: unknown): number {
 
 /**
  * Version 2 outputs. The first four keep version 1's indexes, so connections made for version 1
- * stay valid; the channels a business already has follow.
+ * stay valid; the channels a business already has follow, then Status: delivery and read receipts and
+ * echoes, which belong to a conversation and never get a reply.
  */
 export const ROUTER_V2_OUTPUTS = [
 	'WhatsApp',
@@ -22,6 +23,7 @@ export const ROUTER_V2_OUTPUTS = [
 	'Messenger',
 	'Instagram',
 	'Telegram',
+	'Status',
 ] as const;
 
 const V2_INDEX: Record<string, number> = {

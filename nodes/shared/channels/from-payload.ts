@@ -1,6 +1,6 @@
 import { metaMessagingEvent, metaToTicket } from './meta-messaging';
-import type { Json } from './payload';
-import type { ChannelConversion } from './result';
+import { isObject, type Json } from './payload';
+import type { ChannelConversion, ChannelEvent } from './result';
 import { telegramToTicket, telegramUpdate } from './telegram';
 import { whatsAppCloudToTicket, whatsAppCloudValue } from './whatsapp-cloud';
 
@@ -16,4 +16,14 @@ export function fromChannelPayload(json: Json): ChannelConversion | undefined {
 	const telegram = telegramUpdate(json);
 	if (telegram) return telegramToTicket(telegram);
 	return undefined;
+}
+
+/**
+ * The channel event an item carries: one the Off-Hours Greeter or a converter already made
+ * (`channelEvent`), or a raw status / echo payload. Undefined for a customer message or a ticket.
+ */
+export function channelEventOf(json: Json): ChannelEvent | undefined {
+	if (isObject(json.channelEvent) && !isObject(json.message)) return json.channelEvent as unknown as ChannelEvent;
+	const converted = fromChannelPayload(json);
+	return converted && 'event' in converted ? converted.event : undefined;
 }

@@ -38,7 +38,9 @@ export function metaToTicket(platform: MetaPlatform, event: Json): ChannelConver
 	}
 	if (!message && !postback) {
 		const status = ['delivery', 'read'].find((key) => isObject(event[key]));
-		return { event: { channel: platform, kind: status ? 'status' : 'unsupported', status, customerId: senderId, at } };
+		// A delivery names the messages it is about (mids, when Meta sends them); a read only has a watermark.
+		const [mid] = status ? arrayAt(event[status], 'mids').filter((m): m is string => typeof m === 'string' && m !== '') : [];
+		return { event: { channel: platform, kind: status ? 'status' : 'unsupported', status, ...(mid ? { messageId: mid } : {}), customerId: senderId, at } };
 	}
 	let text: string;
 	let payload: string | undefined;

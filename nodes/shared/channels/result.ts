@@ -14,6 +14,8 @@ export interface ChannelEvent {
 	/** The customer the event is about. */
 	customerId?: string;
 	at?: string;
+	/** Why a message failed (WhatsApp "failed" status), as the platform put it. */
+	error?: string;
 }
 
 export type ChannelConversion = { ticket: Ticket } | { event: ChannelEvent };

@@ -61,6 +61,8 @@ export function whatsAppCloudToTicket(value: Json): ChannelConversion {
 	const [message] = arrayAt(value, 'messages').filter(isObject);
 	if (!message) {
 		const [status] = arrayAt(value, 'statuses').filter(isObject);
+		const [failure] = arrayAt(status, 'errors').filter(isObject);
+		const error = stringAt(objectAt(failure, 'error_data'), 'details') ?? stringAt(failure, 'title') ?? stringAt(failure, 'message');
 		return {
 			event: {
 				channel: 'whatsapp',
@@ -69,6 +71,7 @@ export function whatsAppCloudToTicket(value: Json): ChannelConversion {
 				messageId: stringAt(status, 'id'),
 				customerId: stringAt(status, 'recipient_id'),
 				at: isoFromEpoch(status?.timestamp, 'seconds'),
+				...(error ? { error } : {}),
 			},
 		};
 	}

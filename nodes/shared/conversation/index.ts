@@ -14,9 +14,10 @@ export {
 	messageIdOf,
 	purgeCustomer,
 	purgeExpired,
+	recordDeliveryStatus,
 	releaseConversation,
 	takeOverConversation,
 } from './store';
-export type { AppendInput, AppendResult, ConversationView, LoadResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, Identity, Turn } from './types';
+export type { AppendInput, AppendResult, ConversationView, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
+export type { Claim, ConversationRecord, DeliveryState, DeliveryStatus, Identity, Turn } from './types';
 export { PendingWrites } from './pending';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
 import { MAX_CLAIMS, MAX_IDENTITIES, MAX_SEEN_IDS, type ConversationPolicy } from './policy';
-import type { Claim, ConversationRecord, Identity, Release, Turn } from './types';
+import type { Claim, ConversationRecord, DeliveryStatus, Identity, Release, Turn } from './types';
 import { identityKey } from './identities';
 
 const HOUR_MS = 3_600_000;
@@ -68,6 +68,7 @@ export function mergeRecords(records: ConversationRecord[], policy: Conversation
 		if (other.greetedAt && (!merged.greetedAt || ms(other.greetedAt) < ms(merged.greetedAt))) merged.greetedAt = other.greetedAt;
 		if (other.takeover && (!merged.takeover || ms(other.takeover.since) > ms(merged.takeover.since))) merged.takeover = other.takeover;
 		if (other.lastRelease && (!merged.lastRelease || ms(other.lastRelease.at) > ms(merged.lastRelease.at))) merged.lastRelease = other.lastRelease;
+		for (const status of other.delivery?.messages ?? []) applyDeliveryStatus(merged, status);
 		merged.updatedMs = Math.max(merged.updatedMs, other.updatedMs);
 	}
 	merged.turns.sort((a, b) => ms(a.at) - ms(b.at));
@@ -159,4 +160,33 @@ export function episodeTurns(record: ConversationRecord, now: string, policy: Co
 /** AI answers in the episode that did not settle the customer's need. */
 export function countUnresolvedAiTurns(turns: Turn[]): number {
 	return turns.filter((t) => t.role === 'ai' && !t.handoff && !t.resolved).length;
+}
+
+/** Delivery statuses kept per conversation: enough for the replies of the last turns. */
+export const MAX_DELIVERY_STATUSES = 50;
+
+// A message only moves forward (a late "delivered" after "read" changes nothing); "failed" is final.
+const STATUS_RANK: Record<DeliveryStatus['status'], number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
+const LAST_AT = { delivered: 'lastDeliveredAt', read: 'lastReadAt', failed: 'lastFailedAt' } as const;
+
+/**
+ * Records what the channel said about one of our messages. Returns false when it tells nothing new
+ * (a redelivered webhook, or a status older than the one known). Adds no turn: a status is not a message.
+ */
+export function applyDeliveryStatus(record: ConversationRecord, status: DeliveryStatus): boolean {
+	const delivery = (record.delivery ??= { messages: [] });
+	const index = delivery.messages.findIndex((m) => m.messageId === status.messageId && m.channel === status.channel);
+	const known = index >= 0 ? delivery.messages[index] : undefined;
+	if (known && STATUS_RANK[known.status] >= STATUS_RANK[status.status]) return false;
+	if (index >= 0) delivery.messages.splice(index, 1);
+	delivery.messages.push({ ...status, ...(status.error ? { error: status.error.slice(0, 500) } : {}) });
+	if (delivery.messages.length > MAX_DELIVERY_STATUSES) delivery.messages.splice(0, delivery.messages.length - MAX_DELIVERY_STATUSES);
+	if (status.status !== 'sent') {
+		const key = LAST_AT[status.status];
+		const previous = delivery[key];
+		if (!previous || ms(status.at) > ms(previous)) delivery[key] = status.at;
+		// Read implies delivered, even when the "delivered" webhook was lost.
+		if (status.status === 'read' && (!delivery.lastDeliveredAt || ms(status.at) > ms(delivery.lastDeliveredAt))) delivery.lastDeliveredAt = status.at;
+	}
+	return true;
 }

@@ -6,6 +6,7 @@ import { identitiesOf, identityKey, type IdentityOptions } from './identities';
 import type { ConversationPolicy } from './policy';
 import {
 	addClaims,
+	applyDeliveryStatus,
 	appendTurn,
 	countUnresolvedAiTurns,
 	episodeTurns,
@@ -17,7 +18,7 @@ import {
 	releaseIfIdle,
 	takeOver,
 } from './record';
-import type { Claim, ConversationRecord, Identity, Mutation, Release, Takeover, Turn } from './types';
+import type { Claim, ConversationRecord, DeliveryStatus, Identity, Mutation, Release, Takeover, Turn } from './types';
 
 /** What Load writes into `ticket.conversation`. */
 export interface ConversationView {
@@ -274,4 +275,55 @@ export async function purgeExpired(backend: ConversationBackend, nowMs: number, 
 		if (error instanceof BackendUnavailableError) throw error;
 		throw new BackendUnavailableError(`${backend.kind} conversation store: ${(error as Error).message}`);
 	}
+}
+
+/** A delivery or read receipt as the channel converters report it (nodes/shared/channels: ChannelEvent of kind "status"). */
+export interface StatusEvent {
+	channel: string;
+	status?: string;
+	messageId?: string;
+	customerId?: string;
+	at?: string;
+	error?: string;
+}
+
+export interface StatusResult {
+	/** Null when no conversation of that customer is stored: a status never starts one. */
+	conversationId: string | null;
+	recorded: boolean;
+	status: DeliveryStatus['status'];
+}
+
+// WhatsApp says sent / delivered / read / failed; Messenger and Instagram say delivery / read.
+const STATUS_NAMES: Record<string, DeliveryStatus['status']> = { sent: 'sent', delivered: 'delivered', delivery: 'delivered', read: 'read', failed: 'failed' };
+
+/**
+ * Records a delivery, read or failure status in the conversation of the customer it is about, found by
+ * the same identity their messages have (the WhatsApp number, the page- or Instagram-scoped id).
+ * It adds no turn, starts no conversation and does not count as activity for retention.
+ */
+export async function recordDeliveryStatus(backend: ConversationBackend, event: StatusEvent, options: StoreOptions): Promise<StatusResult> {
+	const status = STATUS_NAMES[String(event.status ?? '').toLowerCase()];
+	if (!status) throw new Error(`channelEvent.status: "${String(event.status ?? '')}" is not a delivery status (sent, delivered, delivery, read, failed)`);
+	if (!event.customerId) throw new Error('channelEvent.customerId: missing (no customer to find the conversation by)');
+	if (!event.at) throw new Error('channelEvent.at: missing (the conversation store takes its time from the webhook)');
+	toMillis(event.at, 'channelEvent.at');
+	const messageId = event.messageId ?? `watermark:${event.at}`;
+	// The customer's identities as their own messages on this channel give them.
+	const asTicket = {
+		ticketId: messageId,
+		channel: event.channel,
+		customer: { id: event.customerId, ...(event.channel === 'whatsapp' ? { phone: event.customerId } : {}) },
+		message: { text: '', receivedAt: event.at },
+	} as Ticket;
+	const identities = identitiesOf(asTicket, options).identities;
+	if (identities.length === 0) return { conversationId: null, recorded: false, status };
+	const record: DeliveryStatus = { messageId, status, channel: event.channel, at: event.at, ...(event.error ? { error: event.error } : {}) };
+	return await run<StatusResult>(backend, { identityKeys: identities.map(identityKey) }, (found) => {
+		const live = found.filter((r) => !isExpired(r, toMillis(event.at as string, 'channelEvent.at'), options.policy));
+		const conversation = [...live].sort((a, b) => b.updatedMs - a.updatedMs)[0];
+		if (!conversation) return { result: { conversationId: null, recorded: false, status } };
+		const recorded = applyDeliveryStatus(conversation, record);
+		return { ...(recorded ? { save: conversation } : {}), result: { conversationId: conversation.id, recorded, status } };
+	});
 }

@@ -53,6 +53,27 @@ export interface Release {
 	reason: 'released' | 'idle';
 }
 
+/** What the channel said about one of our messages: sent, delivered, read or failed (never a customer turn). */
+export interface DeliveryStatus {
+	/** The platform's id of our outgoing message (a wamid, a Messenger mid); `watermark` for Messenger's "everything before". */
+	messageId: string;
+	status: 'sent' | 'delivered' | 'read' | 'failed';
+	channel: string;
+	/** When the platform saw it, ISO 8601 from the webhook. */
+	at: string;
+	/** Why a message failed, as the platform said it. */
+	error?: string;
+}
+
+/** The latest known delivery state of our messages in a conversation. */
+export interface DeliveryState {
+	/** Latest status per message id, oldest first, capped. */
+	messages: DeliveryStatus[];
+	lastDeliveredAt?: string;
+	lastReadAt?: string;
+	lastFailedAt?: string;
+}
+
 export interface ConversationRecord {
 	id: string;
 	/** Identity keys ("whatsapp:+5215512345678") with their strength. */
@@ -65,6 +86,8 @@ export interface ConversationRecord {
 	greetedAt?: string;
 	takeover: Takeover | null;
 	lastRelease?: Release;
+	/** Delivery and read statuses of our replies (absent until the first one). */
+	delivery?: DeliveryState;
 	createdAt: string;
 	/** Epoch ms of the latest turn or action: retention counts from here. */
 	updatedMs: number;
