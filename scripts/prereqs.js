@@ -65,6 +65,8 @@ const REQUIREMENTS = [
 		fast: false,
 		present: () => postgresBinDir() !== undefined && spawnSync('id', ['-u', 'postgres'], { stdio: 'ignore' }).status === 0,
 	},
+	// The official-channels e2e test makes a throw-away certificate for its fake Graph API proxy.
+	{ pkg: 'openssl', binary: 'openssl', area: 'official channels end to end', fast: false, present: () => onPath('openssl') },
 	// scripts/install-n8n.sh rebuilds n8n's native modules (sqlite3, isolated-vm) with node-gyp: only until n8n is installed.
 	{ pkg: 'make', binary: 'make', area: 'installing n8n', fast: false, present: () => n8nInstalled() || onPath('make') },
 	{ pkg: 'g++', binary: 'g++', area: 'installing n8n', fast: false, present: () => n8nInstalled() || onPath('g++') },
