@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { compareReports, readReport } from './compare';
 import { addGapsCommand } from './gaps/command';
-import { createEngine, readWorkflowFile, REPO_ROOT, type WorkflowJson } from './engine';
+import { createEngine, readWorkflowFile, REPO_ROOT, workflowNodeTypes, type WorkflowJson } from './engine';
 import type { ReplayReport, SweepPoint } from './metrics/accumulator';
 import { parseCostOverrides } from './metrics/cost-model';
 import { startProgress } from './progress';
@@ -92,7 +92,7 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	const workflowName = flags.workflow ? path.basename(flags.workflow) : String(flags.target);
 	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
 	// The same credentials as the worker threads get: a single-worker replay runs on this engine.
-	const engine = await createEngine({ credentials });
+	const engine = await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) });
 	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
 	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
 	// Checked here, before any ticket is read, so that a bad workflow is one clear line.

@@ -13,5 +13,5 @@ export async function createEngine(options?: EngineOptions): Promise<Engine> {
 }
 export { CAPTURED_TYPES, CANVAS_ONLY_TYPES, ENTRY_POINT_TYPES, PASS_THROUGH_TYPES } from './stand-ins';
 export type { CapturedMessage } from './stand-ins';
-export { readWorkflowFile, validateWorkflowJson, WorkflowFileError } from './workflow-file';
+export { readWorkflowFile, validateWorkflowJson, workflowNodeTypes, WorkflowFileError } from './workflow-file';
 export type { WorkflowJson } from './workflow-file';

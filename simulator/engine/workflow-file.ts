@@ -72,3 +72,13 @@ export function validateWorkflowJson(value: unknown, source = 'workflow'): Workf
 	}
 	return wf as WorkflowJson;
 }
+
+/**
+ * The types a workflow's nodes name (an engine for it loads only those: `EngineOptions.nodeTypes`);
+ * undefined for JSON that is not a workflow yet, which then loads every type and fails validation later.
+ */
+export function workflowNodeTypes(json: unknown): string[] | undefined {
+	const nodes = (json as Partial<WorkflowJson> | undefined)?.nodes;
+	if (!Array.isArray(nodes)) return undefined;
+	return [...new Set(nodes.map((node) => String((node as Partial<INode> | undefined)?.type)))];
+}

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { createEngine, type Engine, type WorkflowJson } from '../engine';
+import { createEngine, workflowNodeTypes, type Engine, type WorkflowJson } from '../engine';
 import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
 import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
 import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
@@ -76,7 +76,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		run = (batch) => workerPool.run(batch);
 		close = () => workerPool.close();
 	} else {
-		const engine = options.engine ?? (await createEngine({ credentials: options.credentials }));
+		const engine = options.engine ?? (await createEngine({ credentials: options.credentials, nodeTypes: workflowNodeTypes(options.workflow) }));
 		const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
 		run = (batch) => runner.run(batch);
 	}

@@ -1,13 +1,14 @@
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine } from '../engine';
+import { createEngine, workflowNodeTypes } from '../engine';
 import type { ReplayTicket } from '../tickets';
 import { BatchRunner } from './batch-runner';
 
 /** One replay worker thread: its own engine, the same workflow JSON, batches in and outcomes out. */
 async function main(): Promise<void> {
 	const { workflow, startNode, credentials } = workerData as { workflow: unknown; startNode?: string; credentials?: Record<string, never> };
-	const engine = await createEngine({ credentials });
+	// Only the node types this workflow uses: each worker loads its own.
+	const engine = await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) });
 	const runner = new BatchRunner(engine, engine.prepare(workflow), { startNode });
 	parentPort?.on('message', (message: { id: number; batch: ReplayTicket[] | Uint8Array }) => {
 		// Batches from the reader thread arrive still serialised.
