@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { compareReports, readReport } from './compare';
 import { addGapsCommand } from './gaps/command';
 import { createEngine, readWorkflowFile, REPO_ROOT, workflowNodeTypes, type WorkflowJson } from './engine';
+import { resolveInputLimits, type InputLimits } from '../nodes/shared/input-limits';
 import type { ReplayReport, SweepPoint } from './metrics/accumulator';
 import { parseCostOverrides } from './metrics/cost-model';
 import { startProgress } from './progress';
@@ -36,6 +37,8 @@ interface ReplayFlags {
 	sweep?: string;
 	workers: string;
 	limit?: string;
+	maxTextLength?: string;
+	maxHistoryTurns?: string;
 	quiet?: boolean;
 	cost: string[];
 	credentials?: string;
@@ -61,6 +64,22 @@ export function workflowCalendar(workflow: WorkflowJson): { zone?: string; count
 		return { zone, country: text(options.holidayCountry), state: text(options.holidayState) };
 	}
 	return {};
+}
+
+/** The nodes where tickets enter a workflow, which apply the input limit again on their own. */
+const ENTRY_NODE_TYPES = new Set(['n8n-nodes-support247.offHoursGreeter', 'n8n-nodes-support247.conversationStore']);
+
+/** The workflow with the input limit set on its entry nodes, so a raised limit is not cut again inside. */
+export function applyInputLimits(workflow: WorkflowJson, limits: InputLimits): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => {
+			if (!ENTRY_NODE_TYPES.has(node.type)) return node;
+			const parameters = (node.parameters ?? {}) as Record<string, unknown>;
+			const options = { ...((parameters.options ?? {}) as Record<string, unknown>), maxTextLength: limits.maxTextLength, maxHistoryTurns: limits.maxHistoryTurns };
+			return { ...node, parameters: { ...parameters, options } } as typeof node;
+		}),
+	};
 }
 
 function readCredentials(file: string): Record<string, ICredentialDataDecryptedObject> {
@@ -94,6 +113,9 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	// The same credentials as the worker threads get: a single-worker replay runs on this engine.
 	const engine = await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) });
 	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
+	const limitsSet = flags.maxTextLength !== undefined || flags.maxHistoryTurns !== undefined;
+	const limits = resolveInputLimits({ maxTextLength: flags.maxTextLength, maxHistoryTurns: flags.maxHistoryTurns }, { maxTextLength: '--max-text-length', maxHistoryTurns: '--max-history-turns' });
+	if (limitsSet) workflow = applyInputLimits(workflow, limits);
 	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
 	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
 	if (!flags.target) engine.prepare(workflow, workflowName);
@@ -109,7 +131,7 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	// Fail on a bad sweep target before the long main replay.
 	sweepAssignments?.forEach((assignment) => applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep'));
 
-	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, cost, credentials, holidayCountry: calendar.country, holidayState: calendar.state };
+	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, limits, cost, credentials, holidayCountry: calendar.country, holidayState: calendar.state };
 	const progress = await startProgress(flags.tickets, Boolean(flags.quiet));
 	let report: ReplayReport;
 	try {
@@ -184,6 +206,8 @@ export function buildProgram(log: (line: string) => void = (line) => process.std
 		.option('--sweep <Node.parameter=from:to:step>', 'replay once per value and chart resolution against escalation accuracy')
 		.option('--workers <n>', 'worker threads', '1')
 		.option('--limit <n>', 'read at most n rows')
+		.option('--max-text-length <n>', 'input limit: cut longer ticket text to n characters, marked message.truncated (default 20000)')
+		.option('--max-history-turns <n>', 'input limit: keep the last n turns of a ticket\'s history (default 50)')
 		.option('--quiet', 'no progress bar and no summary')
 		.option('--cost <key=value>', 'cost model override, e.g. agentHourlyRate=15 (repeatable)', collect, [])
 		.option('--credentials <file.json>', 'credentials by type for AI providers, e.g. { "openAiCompatibleApi": { "apiKey": "…" } }')

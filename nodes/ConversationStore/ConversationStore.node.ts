@@ -28,6 +28,7 @@ import {
 import { toMillis } from '../shared/calendar';
 import { channelEventOf } from '../shared/channels/from-payload';
 import type { Ticket } from '../shared/ticket';
+import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from './openBackend';
@@ -40,6 +41,7 @@ interface Settings {
 	store: StoreOptions;
 	timeoutMs: number;
 	ticketField: string;
+	limits: InputLimits;
 	now: string;
 }
 
@@ -94,6 +96,7 @@ export class ConversationStore implements INodeType {
 				},
 				timeoutMs,
 				ticketField: String(options.ticketField ?? '').trim(),
+				limits: resolveInputLimits(options),
 				// Only this node file reads the clock, and only for items that carry no time of their own.
 				now: at || new Date().toISOString(),
 			};
@@ -122,7 +125,7 @@ export class ConversationStore implements INodeType {
 /** The item's ticket, with a time and the conversation id asked for, ready for the store. */
 function ticketOf(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): { incoming: IDataObject; ticket: Ticket } {
 	// As the first node after a Webhook or Chat Trigger, Load also gives their payload the ticket shape.
-	let incoming = settings.ticketField ? json : (toTicketShape(json, () => settings.now) as IDataObject);
+	let incoming = settings.ticketField ? json : (toTicketShape(json, () => settings.now, settings.limits) as IDataObject);
 	const messageless = settings.operation === 'takeOver' || settings.operation === 'release' || settings.operation === 'purge';
 	// A person's action (a form, a helpdesk webhook, a schedule) may carry only a conversation id or a customer.
 	if (messageless && !settings.ticketField && typeof incoming.message !== 'object') incoming = { ...incoming, message: { text: '', receivedAt: settings.now } };
@@ -187,6 +190,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 				agent: String(ctx.getNodeParameter('agent', itemIndex, '') ?? '') || undefined,
 				agentText: String(ctx.getNodeParameter('agentText', itemIndex, '') ?? '') || undefined,
 				includeCustomerTurn: ctx.getNodeParameter('includeCustomerTurn', itemIndex, true) as boolean,
+				maxTextLength: settings.limits.maxTextLength,
 			};
 			const write = () => call(settings, 'Append', (backend) => appendToConversation(backend, ticket, input, store));
 			try {

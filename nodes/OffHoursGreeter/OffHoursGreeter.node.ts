@@ -11,6 +11,7 @@ import {
 import type { BusinessCalendar } from '../shared/calendar';
 import { greetTicket, type GreetOptions } from '../shared/greeting';
 import { readCalendar } from './common/readCalendar';
+import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { isChannelEvent, toTicketShape } from '../shared/ticket-input';
 import { readTicket, writeSections } from './common/ticketField';
 import { greeterProperties } from './description';
@@ -40,11 +41,13 @@ export class OffHoursGreeter implements INodeType {
 		let calendar: BusinessCalendar;
 		let options: GreetOptions;
 		let ticketField: string;
+		let limits: InputLimits;
 		// Parameters cannot vary per item here, so they are read (and the calendar compiled) once.
 		try {
 			calendar = readCalendar(this);
 			const extra = this.getNodeParameter('options', 0, {}) as IDataObject;
 			ticketField = ((extra.ticketField as string) ?? '').trim();
+			limits = resolveInputLimits(extra);
 			const language = this.getNodeParameter('language', 0, 'auto') as string;
 			const templates: Record<string, string[]> = {};
 			const entries = ((this.getNodeParameter('templates', 0, {}) as IDataObject).template ?? []) as Array<{ language: string; text: string }>;
@@ -69,7 +72,7 @@ export class OffHoursGreeter implements INodeType {
 			const item = items[itemIndex];
 			try {
 				// As the first node after a Webhook or Chat Trigger, it also gives their payload the ticket shape.
-				const incoming = ticketField ? item.json : (toTicketShape(item.json, receivedNow) as IDataObject);
+				const incoming = ticketField ? item.json : (toTicketShape(item.json, receivedNow, limits) as IDataObject);
 				// Delivery and read statuses and echoes belong to the conversation, not to a new ticket.
 				if (!ticketField && isChannelEvent(incoming)) continue;
 				const hours = greetTicket(readTicket(incoming, ticketField), calendar, options);

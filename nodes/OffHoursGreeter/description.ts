@@ -76,6 +76,20 @@ export const greeterProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Max Incoming History Turns',
+				name: 'maxHistoryTurns',
+				type: 'number',
+				default: 50,
+				description: 'Input limit: only the last turns of the history an incoming payload carries are kept; entries that are not objects are dropped with a warning',
+			},
+			{
+				displayName: 'Max Text Length',
+				name: 'maxTextLength',
+				type: 'number',
+				default: 20000,
+				description: 'Input limit: longer message text is cut to this many characters, with <code>message.truncated</code> and <code>message.originalLength</code> set',
+			},
+			{
 				displayName: 'Now',
 				name: 'now',
 				type: 'dateTime',

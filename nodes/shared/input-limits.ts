@@ -88,3 +88,18 @@ export function historyTurns(ticket: Pick<Ticket, 'history'>): HistoryTurn[] {
 	if (!Array.isArray(history)) return [];
 	return history.every(isObject) ? history : history.filter(isObject);
 }
+
+/**
+ * Limits from a node's options or the CLI's flags: unset keeps the default, anything else must be a
+ * whole number of at least 1, named in the error.
+ */
+export function resolveInputLimits(values: { maxTextLength?: unknown; maxHistoryTurns?: unknown }, names = { maxTextLength: 'maxTextLength', maxHistoryTurns: 'maxHistoryTurns' }): InputLimits {
+	const read = (key: keyof InputLimits): number => {
+		const value = values[key];
+		if (value === undefined || value === null || value === '') return DEFAULT_INPUT_LIMITS[key];
+		const n = typeof value === 'number' ? value : Number(String(value).trim());
+		if (!Number.isInteger(n) || n < 1) throw new Error(`${names[key]} must be a whole number of at least 1, got "${String(value)}"`);
+		return n;
+	};
+	return { maxTextLength: read('maxTextLength'), maxHistoryTurns: read('maxHistoryTurns') };
+}

@@ -9,7 +9,7 @@ import type { ReaderData, ReaderMessage } from './ticket-reader';
  * Batches are sent only against credits from the coordinator, so reading never runs far ahead.
  */
 async function main(): Promise<void> {
-	const { tickets, preset, map, zone, limit, batchSize } = workerData as ReaderData;
+	const { tickets, preset, map, zone, limit, limits, batchSize } = workerData as ReaderData;
 	let credits = 0;
 	let wake: (() => void) | undefined;
 	parentPort?.on('message', (message: { credits: number }) => {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
 	let batch: ReplayTicket[] = [];
 	let taken = 0;
-	for await (const event of readTickets(tickets, { preset, map, zone })) {
+	for await (const event of readTickets(tickets, { preset, map, zone, limits })) {
 		if (limit !== undefined && taken >= limit) break;
 		taken++;
 		if (event.kind === 'rejected') {

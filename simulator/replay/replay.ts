@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { createEngine, workflowNodeTypes, type Engine, type WorkflowJson } from '../engine';
 import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
 import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
+import type { InputLimits } from '../../nodes/shared/input-limits';
 import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
 import { BatchRunner } from './batch-runner';
 import { NumberList, percentile } from '../metrics/stats';
@@ -22,6 +23,8 @@ export interface ReplayOptions {
 	startNode?: string;
 	workers?: number;
 	limit?: number;
+	/** The input limit on text and history where tickets are read (default: DEFAULT_INPUT_LIMITS). */
+	limits?: InputLimits;
 	batchSize?: number;
 	cost?: CostModel;
 	holidayCountry?: string;
@@ -107,7 +110,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		if (pool && options.tickets !== '-') {
 			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
 			const source = TicketReader.start(
-				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, batchSize },
+				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, limits: options.limits, batchSize },
 				maxInFlight,
 			);
 			reader = source;
@@ -118,7 +121,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		} else {
 			let batch: ReplayTicket[] = [];
 			let taken = 0;
-			for await (const event of readTickets(options.tickets, { preset: options.preset, map: options.map, zone: options.zone })) {
+			for await (const event of readTickets(options.tickets, { preset: options.preset, map: options.map, zone: options.zone, limits: options.limits })) {
 				if (options.limit !== undefined && taken >= options.limit) break;
 				taken++;
 				if (event.kind === 'rejected') {

@@ -1,3 +1,4 @@
+import type { InputLimits } from '../../nodes/shared/input-limits';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { REPO_ROOT } from '../engine';
@@ -12,6 +13,7 @@ export interface ReaderData {
 	map?: ColumnMap;
 	zone: string;
 	limit?: number;
+	limits?: InputLimits;
 	batchSize: number;
 }
 

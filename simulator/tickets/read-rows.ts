@@ -78,35 +78,51 @@ export function sniffLineEnd(file: string): LineEnd {
 	return head[at + 1] === '\n' ? '\r\n' : head[at + 1] === undefined ? '\r\n' : '\r';
 }
 
-/** The text's lines (without the line end), streamed; a line may span many chunks. */
-async function* linesOf(input: Readable, eol: LineEnd): AsyncGenerator<string> {
-	const split = eol === '\r' ? '\r' : '\n';
-	let carry: string[] = [];
-	for await (const chunk of input as AsyncIterable<string>) {
+/**
+ * Splits streamed text into lines (without the line end); a line may span many chunks. Lines come
+ * back per chunk, synchronously: a text of a million line breaks must not cost a million awaits.
+ */
+export class LineSplitter {
+	private carry: string[] = [];
+	private readonly split: string;
+
+	constructor(private readonly eol: LineEnd) {
+		this.split = eol === '\r' ? '\r' : '\n';
+	}
+
+	push(chunk: string): string[] {
+		const lines: string[] = [];
 		let from = 0;
-		for (let at = chunk.indexOf(split); at >= 0; at = chunk.indexOf(split, from)) {
+		for (let at = chunk.indexOf(this.split); at >= 0; at = chunk.indexOf(this.split, from)) {
 			const part = chunk.slice(from, at);
 			from = at + 1;
-			if (eol === '\r\n') {
+			if (this.eol === '\r\n') {
 				// Only "\r\n" ends a line in such a file; a bare "\n" is text, as csv-parse reads it.
-				const endsWithCr = part ? part.endsWith('\r') : carry.length > 0 && carry[carry.length - 1].endsWith('\r');
+				const endsWithCr = part ? part.endsWith('\r') : this.carry.length > 0 && this.carry[this.carry.length - 1].endsWith('\r');
 				if (!endsWithCr) {
-					carry.push(part, '\n');
+					this.carry.push(part, '\n');
 					continue;
 				}
-				carry.push(part);
-				const line = carry.join('');
-				carry = [];
-				yield line.slice(0, -1);
+				this.carry.push(part);
+				const line = this.carry.join('');
+				this.carry = [];
+				lines.push(line.slice(0, -1));
 				continue;
 			}
-			carry.push(part);
-			yield carry.length === 1 ? carry[0] : carry.join('');
-			carry = [];
+			if (this.carry.length === 0) lines.push(part);
+			else {
+				this.carry.push(part);
+				lines.push(this.carry.join(''));
+				this.carry = [];
+			}
 		}
-		if (from < chunk.length) carry.push(chunk.slice(from));
+		if (from < chunk.length) this.carry.push(chunk.slice(from));
+		return lines;
 	}
-	if (carry.length) yield carry.join('');
+
+	end(): string[] {
+		return this.carry.length ? [this.carry.join('')] : [];
+	}
 }
 
 /**
@@ -177,7 +193,9 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		yield { kind: 'row', line, values };
 	}
 
-	for await (let text of linesOf(input, eol)) {
+	const lines = new LineSplitter(eol);
+	// Rows of a chunk are gathered synchronously and yielded after it: no await per line.
+	const take = (text: string, out: RowEvent[]) => {
 		if (first) {
 			text = text.replace(/^\uFEFF/, '');
 			first = false;
@@ -186,9 +204,17 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 			batch.push(piece);
 			if (piece.kind === 'record') records++;
 			// The header goes first, alone, so the rows after it are read against it.
-			if (records >= BATCH_RECORDS || !headers) yield* flush();
+			if (records >= BATCH_RECORDS || !headers) for (const event of flush()) out.push(event);
 		}
+	};
+	for await (const chunk of input as AsyncIterable<string>) {
+		const out: RowEvent[] = [];
+		for (const text of lines.push(chunk)) take(text, out);
+		yield* out;
 	}
+	const out: RowEvent[] = [];
+	for (const text of lines.end()) take(text, out);
+	yield* out;
 	batch.push(...splitter.end());
 	yield* flush();
 	if (!sawAnything) throw new TicketFileError(`Tickets file ${file} is empty`);

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 import { toMillis } from '../calendar';
+import { capText } from '../input-limits';
 import type { HistoryTurn, Ticket } from '../ticket';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from './backend';
 import { identitiesOf, identityKey, type IdentityOptions } from './identities';
@@ -181,6 +182,8 @@ export interface AppendInput {
 	agentText?: string;
 	/** Store the customer's message too (off when appending only a person's answer to it). */
 	includeCustomerTurn: boolean;
+	/** Longest turn text stored (the input limit; default DEFAULT_INPUT_LIMITS.maxTextLength). */
+	maxTextLength?: number;
 }
 
 export interface AppendResult {
@@ -203,14 +206,16 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 	const messageId = messageIdOf(ticket);
 	const channel = String(ticket.channel ?? '');
 	const turns: Turn[] = [];
-	if (input.includeCustomerTurn && ticket.message?.text) turns.push({ id: messageId, role: 'customer', text: ticket.message.text, channel, at: keys.at });
+	// A reply or a person's answer comes from inside the workflow, not through an entry point: capped here too.
+	const cap = (text: string) => capText(text, input.maxTextLength).text;
+	if (input.includeCustomerTurn && ticket.message?.text) turns.push({ id: messageId, role: 'customer', text: cap(ticket.message.text), channel, at: keys.at });
 	if (input.replyRole === 'agent') {
 		const text = input.agentText ?? ticket.reply?.text;
-		if (text) turns.push({ id: `${messageId}:agent`, role: 'agent', text, channel, at: keys.at, ...(input.agent ? { by: input.agent } : {}) });
+		if (text) turns.push({ id: `${messageId}:agent`, role: 'agent', text: cap(text), channel, at: keys.at, ...(input.agent ? { by: input.agent } : {}) });
 	} else if (ticket.reply?.text) {
 		const tier = ticket.route?.tier;
 		const handoff = tier === 'L3' || tier === 'L4';
-		turns.push({ id: `${messageId}:ai`, role: 'ai', text: ticket.reply.text, channel, at: keys.at, ...(handoff ? { handoff: true } : {}) });
+		turns.push({ id: `${messageId}:ai`, role: 'ai', text: cap(ticket.reply.text), channel, at: keys.at, ...(handoff ? { handoff: true } : {}) });
 	}
 	const greetedAt = ticket.hours?.greet ? ticket.hours.greetedAt : undefined;
 	return await run<AppendResult>(backend, keys.lookup, (found) => {

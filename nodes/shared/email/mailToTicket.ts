@@ -5,12 +5,15 @@
 import { DateTime } from 'luxon';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 
-import { capText } from '../input-limits';
+import { capText, DEFAULT_INPUT_LIMITS } from '../input-limits';
 import { detectAutomatedMail, type AutomatedVerdict } from './autoReply';
 import { headersFromLines, normalizeMessageId, parseMessageIdList, sanitizeHeaderText } from './headers';
 import { stripQuotedReply } from './quotedReply';
 import { extractTicketId, ticketIdFromSeed } from './ticketId';
 import type { EmailTicket } from './types';
+
+/** Quoted-reply stripping looks at most this many times the text limit. */
+const STRIP_WINDOW = 5;
 
 export interface MailContext {
 	uid?: number;
@@ -86,7 +89,13 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 	const at = receivedAt(headers['date']?.[0], mail.date, context.internalDate);
 
 	const fullText = (mail.text ?? '').trim();
-	const capped = capText(context.stripQuotes === false ? fullText : stripQuotedReply(fullText), context.maxTextLength);
+	// Quoted history is stripped from a bounded prefix: what the customer wrote new is near the top, and a
+	// huge mail must not cost more than a few times the limit before it is cut.
+	const limit = context.maxTextLength ?? DEFAULT_INPUT_LIMITS.maxTextLength;
+	const head = fullText.length > limit * STRIP_WINDOW ? fullText.slice(0, limit * STRIP_WINDOW) : fullText;
+	const stripped = context.stripQuotes === false ? fullText : stripQuotedReply(head);
+	const capped = capText(stripped, limit);
+	if (head !== fullText) Object.assign(capped, { truncated: true, originalLength: fullText.length });
 
 	const seed = messageId || `${from?.address ?? ''}|${at ?? ''}|${subject}|${context.uidValidity ?? ''}:${context.uid ?? ''}`;
 	const ticketId = extractTicketId(subject, context.ticketIdPattern) ?? ticketIdFromSeed(seed);

@@ -13,6 +13,8 @@ const QUOTE_HEADERS = [
 	/^\s*_{10,}\s*$/, // Outlook web separator
 ];
 
+const NON_BLANK = /\S/;
+
 export function stripQuotedReply(text: string): string {
 	const lines = text.replace(/\r\n?/g, '\n').split('\n');
 	let cut = lines.length;
@@ -22,6 +24,8 @@ export function stripQuotedReply(text: string): string {
 	while (quotedTail > 0 && /^\s*(>|$)/.test(lines[quotedTail - 1])) quotedTail--;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
+		// A blank line matches none of the patterns below: one test instead of six on a flood of them.
+		if (!NON_BLANK.test(line)) continue;
 		// Outlook's header block: "From:" directly followed by "Sent:"/"To:".
 		const isFromBlock = /^\s*(From|De):\s/i.test(line) && /^\s*(Sent|Enviado|Date|Fecha|To|Para):\s/i.test(lines[i + 1] ?? '');
 		if (isFromBlock || QUOTE_HEADERS.some((re) => re.test(line))) {
