@@ -1,4 +1,4 @@
-export { BackendUnavailableError, unopened, withTimeout } from './backend';
+export { BackendUnavailableError, conversationsSince, unopened, withTimeout } from './backend';
 export type { ConversationBackend, Lookup } from './backend';
 export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
 export { SqliteBackend } from './backends/sqlite';
@@ -13,10 +13,12 @@ export {
 	loadConversation,
 	messageIdOf,
 	purgeCustomer,
+	recordCsat,
 	purgeExpired,
 	releaseConversation,
 	takeOverConversation,
 } from './store';
-export type { AppendInput, AppendResult, ConversationView, LoadResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, Identity, Turn } from './types';
+export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StoreOptions, TakeoverResult } from './store';
+export type { Claim, ConversationRecord, CsatAnswer, Identity, Turn, TurnOutcome } from './types';
+export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';

@@ -4,3 +4,4 @@ export { draftEntry, representativeAnswer, asQuestion } from './drafts';
 export { topicTerms, MAX_TEXT } from './vectors';
 export type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic, DraftEntry, NearestEntry } from './types';
 export { gapTicketFromItem, isPolicyEscalation, gapReason, type TicketFields } from './from-ticket';
+export { buildReport, buildDashboard, reportWindow, REPORT_WINDOWS, CSAT_TARGETS, type ReportFigures, type ReportOptions, type ReportWindowName, type ReportGap, type ReasonCount, type Mean } from './report';
