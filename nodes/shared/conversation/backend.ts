@@ -58,12 +58,13 @@ export function unopened(what: string, cause: Error | undefined): BackendUnavail
 }
 
 /** Every conversation touched at or after `sinceMs`, read page by page. */
-export async function* conversationsSince(backend: ConversationBackend, sinceMs: number, pageSize = 500): AsyncGenerator<ConversationRecord> {
+export async function* conversationsSince(backend: ConversationBackend, sinceMs: number, pageSize?: number | null): AsyncGenerator<ConversationRecord> {
+	const size = Math.max(1, Math.floor(Number(pageSize) || 500));
 	let after = '';
 	for (;;) {
-		const page = await backend.listSince(sinceMs, after, pageSize);
+		const page = await backend.listSince(sinceMs, after, size);
 		for (const record of page) yield record;
-		if (page.length < pageSize) return;
+		if (page.length < size) return;
 		after = page[page.length - 1].id;
 	}
 }

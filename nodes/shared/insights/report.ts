@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the nodes wrap these errors in NodeOperationError */
 /**
  * The weekly report's and the live dashboard's figures, from the Conversation Store's records over a
  * window ending at an explicit "now". A case is a customer's turn that the workflow routed (Append
