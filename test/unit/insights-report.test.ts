@@ -1,5 +1,5 @@
 import { appendToConversation, conversationsSince, MemoryBackend, resolveConversationPolicy, type ConversationRecord } from '../../nodes/shared/conversation';
-import { buildDashboard, buildReport, reportWindow } from '../../nodes/shared/insights';
+import { buildDashboard, buildReport, renderDashboardHtml, renderReportHtml, reportWindow } from '../../nodes/shared/insights';
 import { agentAnswer, caseTicket, fillReportStore, REPORT_NOW } from '../helpers/report-fixture';
 
 async function recordsOf(backend: MemoryBackend, sinceMs = 0): Promise<ConversationRecord[]> {
@@ -108,5 +108,37 @@ describe('report gaps', () => {
 		expect(topic.label).toContain('factura');
 		expect(topic.draft).toMatchObject({ needsAnswer: false, answer: 'Sí: entra a tu cuenta, Pedidos, y pulsa «Factura electrónica».' });
 		expect(topic.draft.questions).toHaveLength(4);
+	});
+});
+
+describe('report and dashboard HTML', () => {
+	it('escapes customer text and keeps the e-mail to inline styles', async () => {
+		const backend = new MemoryBackend();
+		await fillReportStore(backend);
+		const hostile = '<script>alert(1)</script> ¿factura?';
+		for (let i = 0; i < 3; i++) {
+			const who = { channel: 'webchat', sessionId: `s-x${i}`, customer: {} };
+			await appendToConversation(backend, caseTicket({ id: `x${i}`, who, at: `2026-03-08T1${i}:00:00-06:00`, text: hostile, tier: 'L3', rules: ['lowConfidence'], reasons: ['low confidence: x'], language: 'es', reply: 'ok' }), { replyRole: 'ai', includeCustomerTurn: true }, { policy: resolveConversationPolicy() });
+		}
+		const records = await recordsOf(backend);
+		const week = buildReport(records, { now: REPORT_NOW, window: '7d' });
+		expect(week.gaps?.topics[0].size).toBe(3);
+		const mail = renderReportHtml(week, { title: 'Week <1>' });
+		expect(mail).not.toContain('<script>');
+		expect(mail).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(mail).toContain('Week &lt;1&gt;');
+		expect(mail).not.toMatch(/<style|class="/);
+		// 2 of 9 cases resolved by the AI; the topic holds 3 of the 7 unresolved.
+		expect(mail).toContain('22.2 %');
+		expect(mail).toContain('3 tickets, 42.9 %');
+	});
+
+	it('gives the dashboard a viewport, a refresh and one card per window', async () => {
+		const backend = new MemoryBackend();
+		await fillReportStore(backend);
+		const page = renderDashboardHtml(buildDashboard(await recordsOf(backend), { now: REPORT_NOW }), { refreshSeconds: 30 });
+		expect(page).toContain('<meta http-equiv="refresh" content="30">');
+		expect(page.match(/<section class="card"/g)).toHaveLength(3);
+		expect(renderDashboardHtml(buildDashboard([], { now: REPORT_NOW }), { refreshSeconds: 0 })).not.toContain('http-equiv="refresh"');
 	});
 });
