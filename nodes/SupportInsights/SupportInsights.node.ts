@@ -94,7 +94,7 @@ async function reportOrDashboard(ctx: IExecuteFunctions, operation: 'report' | '
 		try {
 			knowledge = empty ? [] : entriesFromInline(knowledgeJson);
 		} catch (error) {
-			throw new Error(`Knowledge Base (JSON): ${(error as Error).message}`);
+			throw new NodeOperationError(ctx.getNode(), `Knowledge Base (JSON): ${(error as Error).message}`, { itemIndex: 0 });
 		}
 		const json = await storeReport(storeReportSettings(ctx, operation, knowledge));
 		return [[{ json, pairedItem: { item: 0 } }]];
