@@ -16,6 +16,7 @@ import {
 	loadConversation,
 	purgeCustomer,
 	purgeExpired,
+	recordCsat,
 	releaseConversation,
 	resolveConversationPolicy,
 	takeOverConversation,
@@ -25,12 +26,13 @@ import {
 	type StoreOptions,
 } from '../shared/conversation';
 import { toMillis } from '../shared/calendar';
+import { parseCsat } from '../shared/csat';
 import type { Ticket } from '../shared/ticket';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from './openBackend';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge';
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordCsat';
 
 interface Settings {
 	operation: Operation;
@@ -200,8 +202,17 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 					: await call(settings, 'Purge', (backend) => purgeCustomer(backend, ticket, store));
 			return writeSections(incoming, field, { purge: { mode, conversations: purged } });
 		}
+		case 'recordCsat': {
+			const score = parseCsat(ctx.getNodeParameter('csatAnswer', itemIndex, '') ?? '');
+			if (score === null) return writeSections(incoming, field, { csat: { score: null, stored: false, reopen: false } });
+			const result = await call(settings, 'Record CSAT', (backend) => recordCsat(backend, ticket, score, store));
+			return writeSections(incoming, field, {
+				csat: { score, stored: result.stored, reopen: result.reopen, ...(result.answer ? { resolver: result.answer.resolver, ...(result.answer.tier ? { tier: result.answer.tier } : {}) } : {}) },
+				conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId },
+			});
+		}
 		default:
-			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordCsat`, { itemIndex });
 	}
 }
 
