@@ -19,8 +19,8 @@ export const conversationStoreProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
-			{ name: 'Record CSAT', value: 'recordCsat', description: 'Store the customer’s 1–5 answer to the satisfaction question with their conversation', action: 'Record a CSAT answer' },
 			{ name: 'Purge', value: 'purge', description: 'Delete a customer’s data, or every conversation past the retention', action: 'Purge conversations' },
+			{ name: 'Record CSAT', value: 'recordCsat', description: 'Store the customer’s 1–5 answer to the satisfaction question with their conversation', action: 'Record a CSAT answer' },
 			{ name: 'Release', value: 'release', description: 'Hand the conversation back to the bot', action: 'Release a conversation' },
 			{ name: 'Take Over', value: 'takeOver', description: 'A person takes the conversation; the AI stays silent on it', action: 'Take over a conversation' },
 		],
