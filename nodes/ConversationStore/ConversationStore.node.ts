@@ -17,6 +17,7 @@ import {
 	purgeCustomer,
 	purgeExpired,
 	recordDeliveryStatus,
+	recordCsat,
 	releaseConversation,
 	resolveConversationPolicy,
 	takeOverConversation,
@@ -27,13 +28,14 @@ import {
 } from '../shared/conversation';
 import { toMillis } from '../shared/calendar';
 import { channelEventOf } from '../shared/channels/from-payload';
+import { parseCsat } from '../shared/csat';
 import type { Ticket } from '../shared/ticket';
 import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from './openBackend';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus';
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat';
 
 interface Settings {
 	operation: Operation;
@@ -228,8 +230,17 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 					: await call(settings, 'Purge', (backend) => purgeCustomer(backend, ticket, store));
 			return writeSections(incoming, field, { purge: { mode, conversations: purged } });
 		}
+		case 'recordCsat': {
+			const score = parseCsat(ctx.getNodeParameter('csatAnswer', itemIndex, '') ?? '');
+			if (score === null) return writeSections(incoming, field, { csat: { score: null, stored: false, reopen: false } });
+			const result = await call(settings, 'Record CSAT', (backend) => recordCsat(backend, ticket, score, store));
+			return writeSections(incoming, field, {
+				csat: { score, stored: result.stored, reopen: result.reopen, ...(result.answer ? { resolver: result.answer.resolver, ...(result.answer.tier ? { tier: result.answer.tier } : {}) } : {}) },
+				conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId },
+			});
+		}
 		default:
-			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus, recordCsat`, { itemIndex });
 	}
 }
 

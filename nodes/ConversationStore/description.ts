@@ -20,6 +20,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
 			{ name: 'Purge', value: 'purge', description: 'Delete a customer’s data, or every conversation past the retention', action: 'Purge conversations' },
+			{ name: 'Record CSAT', value: 'recordCsat', description: 'Store the customer’s 1–5 answer to the satisfaction question with their conversation', action: 'Record a CSAT answer' },
 			{
 				name: 'Record Status',
 				value: 'recordStatus',
@@ -132,7 +133,15 @@ export const conversationStoreProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Find the conversation by this ID instead of by the ticket’s own conversation and identities',
-		displayOptions: only(['takeOver', 'release', 'purge', 'append']),
+		displayOptions: only(['takeOver', 'release', 'purge', 'append', 'recordCsat']),
+	},
+	{
+		displayName: 'Answer',
+		name: 'csatAnswer',
+		type: 'string',
+		default: '={{ $json.message.text }}',
+		description: 'The customer’s answer: a digit, “4/5”, stars, an emoji or a word (es, pt, en). Writes <code>csat</code> with the score and <code>reopen</code> (a score of 2 or less goes back to a person); an answer that is not a score gives <code>csat.score: null</code>.',
+		displayOptions: only(['recordCsat']),
 	},
 	{
 		displayName: 'Options',

@@ -11,6 +11,7 @@ import {
 import { findKnowledgeGaps, gapTicketFromItem, type GapTicket } from '../shared/insights';
 import { entriesFromInline, type KnowledgeEntry } from '../shared/knowledge';
 import { insightsProperties } from './description';
+import { storeReport, storeReportSettings } from './storeReport';
 
 export class SupportInsights implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,8 +20,8 @@ export class SupportInsights implements INodeType {
 		icon: 'file:supportInsights.svg',
 		group: ['transform'],
 		version: 1,
-		description: 'Finds knowledge gaps: groups the tickets the AI could not answer into topics, each with a draft knowledge entry',
-		subtitle: '={{ "Find knowledge gaps" }}',
+		description: 'Finds knowledge gaps in the tickets the AI could not answer, and builds the weekly report and the live dashboard from the Conversation Store',
+		subtitle: '={{ {"findKnowledgeGaps": "Find knowledge gaps", "report": "Build report", "dashboard": "Build dashboard"}[$parameter["operation"]] }}',
 		defaults: { name: 'Support Insights' },
 		usableAsTool: true,
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
@@ -31,6 +32,8 @@ export class SupportInsights implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0, 'findKnowledgeGaps') as string;
+		if (operation === 'report' || operation === 'dashboard') return await reportOrDashboard(this, operation);
 		const items = this.getInputData();
 		let settings: { onlyUnresolved: boolean; minSize: number; threshold: number; examples: number; textField: string; resolutionField: string; knowledge: KnowledgeEntry[] };
 		try {
@@ -79,5 +82,24 @@ export class SupportInsights implements INodeType {
 			pairedItem: topic.ticketIds.flatMap((id) => itemOf.get(id) ?? []).map((item) => ({ item })),
 		}));
 		return [[...out, ...failed]];
+	}
+}
+
+/** One item however many came in (a schedule or a request starts it): the figures, the HTML and, for the report, a subject. */
+async function reportOrDashboard(ctx: IExecuteFunctions, operation: 'report' | 'dashboard'): Promise<INodeExecutionData[][]> {
+	try {
+		const knowledgeJson = ctx.getNodeParameter('knowledgeJson', 0, '[]');
+		const empty = knowledgeJson === '' || (typeof knowledgeJson === 'string' && knowledgeJson.trim() === '[]') || (Array.isArray(knowledgeJson) && knowledgeJson.length === 0);
+		let knowledge: KnowledgeEntry[] = [];
+		try {
+			knowledge = empty ? [] : entriesFromInline(knowledgeJson);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `Knowledge Base (JSON): ${(error as Error).message}`, { itemIndex: 0 });
+		}
+		const json = await storeReport(storeReportSettings(ctx, operation, knowledge));
+		return [[{ json, pairedItem: { item: 0 } }]];
+	} catch (error) {
+		if (ctx.continueOnFail()) return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: 0 });
 	}
 }

@@ -1,4 +1,4 @@
-import type { AppendInput, AppendResult, ConversationPolicy, LoadResult, TakeoverResult } from '../../nodes/shared/conversation';
+import type { AppendInput, AppendResult, ConversationPolicy, ConversationRecord, CsatResult, LoadResult, TakeoverResult } from '../../nodes/shared/conversation';
 import type { Ticket } from '../../nodes/shared/ticket';
 
 /** The store operations, as every backend must serve them (called in-process, or in a Node 24 child for SQLite). */
@@ -10,6 +10,9 @@ export interface StoreUnderTest {
 	purge(ticket: Ticket): Promise<number>;
 	expire(nowMs: number, retentionDays: number): Promise<number>;
 	count(): Promise<number>;
+	/** Every conversation touched at or after sinceMs, read in pages of pageSize. */
+	listSince(sinceMs: number, pageSize?: number): Promise<ConversationRecord[]>;
+	csat(ticket: Ticket, score: number): Promise<CsatResult>;
 	close(): Promise<void>;
 }
 
@@ -162,6 +165,54 @@ export function conversationContract(name: string, open: () => Promise<StoreUnde
 			expect(loaded.conversation.turns).toHaveLength(50);
 			expect(loaded.conversation.turns[0].text).toBe('q5');
 			expect(await store.append(answered(wa('m0', '2026-03-02T10:00:00-06:00', 'q0'), 'a0'))).toMatchObject({ stored: 0, duplicates: 2 });
+		});
+
+		it('lists the conversations touched since a time, page by page, with each customer turn\u2019s outcome', async () => {
+			const routed = (t: Ticket, tier: 'L1' | 'L3', rules: string[], reasons: string[]): Ticket => ({
+				...t,
+				triage: { intent: 'order_status', confidence: 0.9, urgency: 'normal', sentiment: 0, language: 'es', flags: {}, automation: 'high', provider: 'embedded' } as unknown as Ticket['triage'],
+				knowledge: { answered: tier === 'L1', score: 0.8, sources: [] },
+				hours: { open: false },
+				route: { tier, reasons, rules },
+				sla: { policy: 'default', firstResponseDueAt: '2026-03-03T09:30:00-06:00', state: 'ok' },
+				reply: { text: 'respuesta', language: 'es' },
+			});
+			await store.append(wa('old', '2026-02-01T10:00:00-06:00', 'viejo'));
+			for (let i = 0; i < 7; i++) await store.append(chat(`c${i}`, `sess-${i}`, `2026-03-02T1${i}:00:00-06:00`, `hola ${i}`));
+			await store.append(routed(mail('e1', 'ana@example.com', '2026-03-02T23:00:00-06:00', 'estoy furioso'), 'L3', ['offHours', 'angry'], ['off hours: held', 'angry customer']));
+			const since = Date.parse('2026-03-01T00:00:00-06:00');
+			const all = await store.listSince(since, 3);
+			expect(all).toHaveLength(8);
+			expect(new Set(all.map((r) => r.id)).size).toBe(8);
+			expect(all.map((r) => r.id)).toEqual([...all.map((r) => r.id)].sort());
+			const angry = all.find((r) => r.identities['email:ana@example.com']);
+			expect(angry?.turns[0].outcome).toEqual({
+				tier: 'L3',
+				rule: 'angry',
+				reason: 'angry customer',
+				reasons: ['off hours: held', 'angry customer'],
+				intent: 'order_status',
+				language: 'es',
+				answered: false,
+				offHours: true,
+				firstResponseDueAt: '2026-03-03T09:30:00-06:00',
+				slaState: 'ok',
+			});
+			expect(await store.listSince(Date.parse('2026-03-02T23:00:00-06:00'))).toHaveLength(1);
+			expect(await store.listSince(Date.parse('2026-01-01T00:00:00-06:00'))).toHaveLength(9);
+		});
+
+		it('stores a satisfaction answer once with who resolved the case, and asks to reopen a low one', async () => {
+			await store.append(answered(wa('m1', '2026-03-02T10:00:00-06:00', 'horario?'), 'Abrimos de 9 a 18.'));
+			const first = await store.csat(wa('s1', '2026-03-02T10:05:00-06:00', '5'), 5);
+			expect(first).toMatchObject({ stored: true, reopen: false, answer: { id: 's1', score: 5, resolver: 'ai', tier: 'L1', channel: 'whatsapp', at: '2026-03-02T10:05:00-06:00' } });
+			expect(await store.csat(wa('s1', '2026-03-02T10:05:00-06:00', '5'), 5)).toMatchObject({ stored: false });
+			await store.append(wa('m2', '2026-03-02T11:00:00-06:00', 'no funciona'), { replyRole: 'agent', agent: 'ana', agentText: 'Ya lo arreglé.' });
+			const low = await store.csat(wa('s2', '2026-03-02T11:30:00-06:00', '1'), 1);
+			expect(low).toMatchObject({ stored: true, reopen: true, answer: { score: 1, resolver: 'agent' } });
+			const [record] = await store.listSince(0);
+			expect(record.csat?.map((a) => a.score)).toEqual([5, 1]);
+			await expect(store.csat(wa('s3', '2026-03-02T11:31:00-06:00', '7'), 7)).rejects.toThrow('csat.score');
 		});
 	});
 }

@@ -18,6 +18,12 @@ const ops = {
 	purge: (ticket) => store.purgeCustomer(backend, ticket, options()),
 	expire: (nowMs, retentionDays) => store.purgeExpired(backend, nowMs, store.resolveConversationPolicy({ retentionDays })),
 	count: () => backend.count(),
+	listSince: async (sinceMs, pageSize) => {
+		const records = [];
+		for await (const record of store.conversationsSince(backend, sinceMs, pageSize)) records.push(record);
+		return records;
+	},
+	csat: (ticket, score) => store.recordCsat(backend, ticket, score, options()),
 	close: async () => {
 		await backend.close();
 		setImmediate(() => process.exit(0));

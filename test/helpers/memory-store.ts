@@ -1,5 +1,7 @@
 import {
 	appendToConversation,
+	conversationsSince,
+	recordCsat,
 	loadConversation,
 	MemoryBackend,
 	purgeCustomer,
@@ -23,6 +25,12 @@ export function storeOver(backend: ConversationBackend): StoreUnderTest {
 		purge: (ticket) => purgeCustomer(backend, ticket, options()),
 		expire: (nowMs, retentionDays) => purgeExpired(backend, nowMs, resolveConversationPolicy({ retentionDays })),
 		count: () => backend.count(),
+		listSince: async (sinceMs, pageSize) => {
+			const records = [];
+			for await (const record of conversationsSince(backend, sinceMs, pageSize)) records.push(record);
+			return records;
+		},
+		csat: (ticket, score) => recordCsat(backend, ticket, score, options()),
 		close: () => backend.close(),
 	};
 }

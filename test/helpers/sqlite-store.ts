@@ -44,6 +44,8 @@ export async function sqliteStore(node24: string, file: string): Promise<StoreUn
 		purge: (ticket) => call('purge', ticket),
 		expire: (nowMs, retentionDays) => call('expire', nowMs, retentionDays),
 		count: () => call('count'),
+		listSince: (sinceMs, pageSize) => call('listSince', sinceMs, pageSize),
+		csat: (ticket, score) => call('csat', ticket, score),
 		close: async () => {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			await call('close');

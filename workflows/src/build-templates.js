@@ -477,7 +477,80 @@ function emailInbox() {
 	return t;
 }
 
+// The improvement loop's templates (issue 17): kept apart from the pipelines above.
+const headerAuthCreds = { httpHeaderAuth: { id: '', name: 'Dashboard header auth' } };
+const STORE_DATABASE = { backend: 'sqlite', databaseFile: '' };
+
+function weeklyReport() {
+	const t = new Template('weekly-report', 'Weekly support report by email (every Monday)');
+	const schedule = t.node('Every Monday 08:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'weeks', weeksInterval: 1, triggerAtDay: [1], triggerAtHour: 8 }] } });
+	const report = t.node('Build Report', `${PKG}.supportInsights`, 1, [260, 0], {
+		operation: 'report',
+		...STORE_DATABASE,
+		window: '7d',
+		now: '={{ $now.toISO() }}',
+		topGaps: 5,
+		title: 'Aurora Store support: the week',
+		knowledgeJson: kb('store-kb.json'),
+	});
+	const mail = t.node('Email the Report', 'n8n-nodes-base.emailSend', 2.1, [520, 0], {
+		fromEmail: 'support-bot@example.com',
+		toEmail: 'team@example.com',
+		subject: '={{ $json.subject }}',
+		emailFormat: 'html',
+		html: '={{ $json.html }}',
+		options: {},
+	}, { credentials: agentSmtpCreds });
+	t.connect(schedule, report);
+	t.connect(report, mail);
+	t.note('Setup', [-60, -420], [620, 360], [
+		'## Weekly report',
+		'Every Monday at 08:00 (the workflow\u2019s time zone) *Build Report* reads the last 7 days from the **Conversation Store** (the same database and file as the pipeline\u2019s *Conversation Store* nodes) and *Email the Report* sends it as HTML.',
+		'',
+		'- Volume, AI resolution, escalations by reason, CSAT by tier and resolver, SLA breaches, and the top knowledge gaps with draft entries.',
+		'- Fill in an **SMTP** credential and the addresses in *Email the Report*.',
+		'- Paste your knowledge base into *Build Report* so each gap shows its nearest entry.',
+	].join('\n'), 4);
+	return t;
+}
+
+function dashboard() {
+	const t = new Template('support-dashboard', 'Live support dashboard (a protected web page)');
+	const hook = t.node('Dashboard Webhook', 'n8n-nodes-base.webhook', 2, [0, 0], {
+		httpMethod: 'GET',
+		path: 'support247/dashboard',
+		authentication: 'headerAuth',
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: id(t.slug, 'webhook'), credentials: headerAuthCreds });
+	const build = t.node('Build Dashboard', `${PKG}.supportInsights`, 1, [260, 0], {
+		operation: 'dashboard',
+		...STORE_DATABASE,
+		now: '={{ $now.toISO() }}',
+		topGaps: 5,
+		title: 'Aurora Store support',
+		refreshSeconds: 60,
+		knowledgeJson: kb('store-kb.json'),
+	});
+	const respond = t.node('Show the Page', 'n8n-nodes-base.respondToWebhook', 1.1, [520, 0], {
+		respondWith: 'text',
+		responseBody: '={{ $json.html }}',
+		options: { responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Cache-Control', value: 'no-store' }] } },
+	});
+	t.connect(hook, build);
+	t.connect(build, respond);
+	t.note('Setup', [-60, -420], [620, 360], [
+		'## Live dashboard',
+		'Open `https://<your n8n>/webhook/support247/dashboard` on a phone: the last 24 hours, 7 days and 30 days from the **Conversation Store**, refreshed every minute.',
+		'',
+		'- *Dashboard Webhook* is protected by a **Header Auth** credential (a header name and a long random value; a browser extension or a reverse proxy adds it). Choose *Basic Auth* instead for a login prompt in any browser.',
+		'- *Build Dashboard* must use the same database and file as the pipeline\u2019s *Conversation Store* nodes.',
+	].join('\n'), 4);
+	return t;
+}
+
 const templates = { 'support-247-tiered': supportTiered, 'after-hours-only': afterHoursOnly, 'dental-clinic-whatsapp': dentalClinic, 'email-support-inbox': emailInbox };
+Object.assign(templates, { 'weekly-report': weeklyReport, 'support-dashboard': dashboard });
 
 function render(slug) {
 	return `${JSON.stringify(templates[slug]().toJSON(), null, 2)}\n`;

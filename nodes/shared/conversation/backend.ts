@@ -20,6 +20,12 @@ export interface ConversationBackend {
 	transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T>;
 	/** Deletes every conversation idle since before `beforeMs`; returns how many. */
 	expire(beforeMs: number): Promise<number>;
+	/**
+	 * One page of the conversations touched at or after `sinceMs` (a turn, a takeover, a release), in id
+	 * order after `afterId`: the report and the dashboard read a time window page by page, so memory
+	 * stays bounded whatever the store's size. A conversation not touched since holds no turn after it.
+	 */
+	listSince(sinceMs: number, afterId: string, limit: number): Promise<ConversationRecord[]>;
 	/** How many conversations are stored (for tests, benchmarks and the simulator's figures). */
 	count(): Promise<number>;
 	close(): Promise<void>;
@@ -49,4 +55,16 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
 /** The error of a database that could not even be opened (a missing node:sqlite, an unwritable folder). */
 export function unopened(what: string, cause: Error | undefined): BackendUnavailableError {
 	return new BackendUnavailableError(`${what}: ${cause?.message ?? 'no database'}`);
+}
+
+/** Every conversation touched at or after `sinceMs`, read page by page. */
+export async function* conversationsSince(backend: ConversationBackend, sinceMs: number, pageSize?: number | null): AsyncGenerator<ConversationRecord> {
+	const size = Math.max(1, Math.floor(Number(pageSize) || 500));
+	let after = '';
+	for (;;) {
+		const page = await backend.listSince(sinceMs, after, size);
+		for (const record of page) yield record;
+		if (page.length < size) return;
+		after = page[page.length - 1].id;
+	}
 }

@@ -1,4 +1,4 @@
-export { BackendUnavailableError, unopened, withTimeout } from './backend';
+export { BackendUnavailableError, conversationsSince, unopened, withTimeout } from './backend';
 export type { ConversationBackend, Lookup } from './backend';
 export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
 export { SqliteBackend } from './backends/sqlite';
@@ -13,11 +13,13 @@ export {
 	loadConversation,
 	messageIdOf,
 	purgeCustomer,
+	recordCsat,
 	purgeExpired,
 	recordDeliveryStatus,
 	releaseConversation,
 	takeOverConversation,
 } from './store';
-export type { AppendInput, AppendResult, ConversationView, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, DeliveryState, DeliveryStatus, Identity, Turn } from './types';
+export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
+export type { Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
+export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';

@@ -4,6 +4,7 @@ import { capText } from '../input-limits';
 import type { HistoryTurn, Ticket } from '../ticket';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from './backend';
 import { identitiesOf, identityKey, type IdentityOptions } from './identities';
+import { outcomeOf } from './outcome';
 import type { ConversationPolicy } from './policy';
 import {
 	addClaims,
@@ -19,7 +20,10 @@ import {
 	releaseIfIdle,
 	takeOver,
 } from './record';
-import type { Claim, ConversationRecord, DeliveryStatus, Identity, Mutation, Release, Takeover, Turn } from './types';
+import type { Claim, ConversationRecord, CsatAnswer, DeliveryStatus, Identity, Mutation, Release, Takeover, Turn } from './types';
+
+/** Satisfaction answers kept per conversation. */
+const MAX_CSAT = 50;
 
 /** What Load writes into `ticket.conversation`. */
 export interface ConversationView {
@@ -208,7 +212,8 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 	const turns: Turn[] = [];
 	// A reply or a person's answer comes from inside the workflow, not through an entry point: capped here too.
 	const cap = (text: string) => capText(text, input.maxTextLength).text;
-	if (input.includeCustomerTurn && ticket.message?.text) turns.push({ id: messageId, role: 'customer', text: cap(ticket.message.text), channel, at: keys.at });
+	const outcome = outcomeOf(ticket);
+	if (input.includeCustomerTurn && ticket.message?.text) turns.push({ id: messageId, role: 'customer', text: cap(ticket.message.text), channel, at: keys.at, ...(outcome ? { outcome } : {}) });
 	if (input.replyRole === 'agent') {
 		const text = input.agentText ?? ticket.reply?.text;
 		if (text) turns.push({ id: `${messageId}:agent`, role: 'agent', text: cap(text), channel, at: keys.at, ...(input.agent ? { by: input.agent } : {}) });
@@ -330,5 +335,44 @@ export async function recordDeliveryStatus(backend: ConversationBackend, event: 
 		if (!conversation) return { result: { conversationId: null, recorded: false, status } };
 		const recorded = applyDeliveryStatus(conversation, record);
 		return { ...(recorded ? { save: conversation } : {}), result: { conversationId: conversation.id, recorded, status } };
+export interface CsatResult {
+	conversationId: string | null;
+	stored: boolean;
+	answer?: CsatAnswer;
+	/** A score of 2 or less: the conversation goes back to a person. */
+	reopen: boolean;
+}
+
+/** The case a satisfaction answer rates: the latest routed customer turn before it, and who resolved it. */
+function ratedCase(record: ConversationRecord, atMs: number): { resolver: CsatAnswer['resolver']; tier?: string } {
+	let resolver: CsatAnswer['resolver'] = 'ai';
+	for (let i = record.turns.length - 1; i >= 0; i--) {
+		const turn = record.turns[i];
+		if (toMillis(turn.at, 'turn.at') > atMs) continue;
+		if (turn.role === 'agent') resolver = 'agent';
+		if (turn.role === 'customer' && turn.outcome?.tier) {
+			const tier = turn.outcome.tier;
+			return { resolver: resolver === 'agent' || tier === 'L3' || tier === 'L4' ? 'agent' : 'ai', tier };
+		}
+	}
+	return { resolver };
+}
+
+/** Stores a customer's 1–5 answer with their conversation, once per answer message. */
+export async function recordCsat(backend: ConversationBackend, ticket: Ticket, score: number, options: StoreOptions): Promise<CsatResult> {
+	if (!Number.isInteger(score) || score < 1 || score > 5) throw new Error(`csat.score: ${score} is not a whole number from 1 to 5`);
+	const keys = keysOf(ticket, options);
+	if (keys.identities.length === 0 && !keys.lookup.ids?.length) return { conversationId: null, stored: false, reopen: score <= 2 };
+	const id = messageIdOf(ticket);
+	return await run<CsatResult>(backend, keys.lookup, (found) => {
+		const { record, remove } = resolve(found, keys, options);
+		if (!record) return { remove, result: { conversationId: null, stored: false, reopen: score <= 2 } };
+		const answers = record.csat ?? [];
+		const known = answers.find((a) => a.id === id);
+		if (known) return { remove, result: { conversationId: record.id, stored: false, answer: known, reopen: known.score <= 2 } };
+		const answer: CsatAnswer = { id, score, at: keys.at, channel: String(ticket.channel ?? ''), ...ratedCase(record, keys.nowMs) };
+		record.csat = [...answers, answer].slice(-MAX_CSAT);
+		record.updatedMs = Math.max(record.updatedMs, keys.nowMs);
+		return { save: record, remove: remove.filter((r) => r !== record.id), result: { conversationId: record.id, stored: true, answer, reopen: score <= 2 } };
 	});
 }

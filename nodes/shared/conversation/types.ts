@@ -38,6 +38,41 @@ export interface Turn {
 	resolved?: boolean;
 	/** The person who wrote an agent turn. */
 	by?: string;
+	/** On a customer's turn: what the workflow decided for it (the report and dashboard read this). */
+	outcome?: TurnOutcome;
+}
+
+/** The workflow's decision on one customer message, as Append found it on the ticket. */
+export interface TurnOutcome {
+	tier?: 'L1' | 'L2' | 'L3' | 'L4';
+	/** The deciding rule's machine name (Escalation Router), e.g. "angry", "lowConfidence". */
+	rule?: string;
+	/** The deciding reason, as the router wrote it. */
+	reason?: string;
+	/** Every reason the router gave, deciding one first (capped). */
+	reasons?: string[];
+	intent?: string;
+	language?: string;
+	/** The knowledge base answered it. */
+	answered?: boolean;
+	/** Outside business hours (Off-Hours Greeter). */
+	offHours?: boolean;
+	/** SLA Timer's first-response deadline, and its state when Append ran. */
+	firstResponseDueAt?: string;
+	slaState?: 'ok' | 'at_risk' | 'breached';
+}
+
+/** A customer's answer to the satisfaction question (1–5). */
+export interface CsatAnswer {
+	score: number;
+	at: string;
+	channel: string;
+	/** Who resolved what the customer rated: the AI, or a person (the latest agent turn before it). */
+	resolver: 'ai' | 'agent';
+	/** The tier of the rated case, when known. */
+	tier?: string;
+	/** The id of the answer's message, so a redelivered answer counts once. */
+	id: string;
 }
 
 export interface Takeover {
@@ -89,6 +124,8 @@ export interface ConversationRecord {
 	/** Delivery and read statuses of our replies (absent until the first one). */
 	delivery?: DeliveryState;
 	createdAt: string;
+	/** Satisfaction answers, oldest first (capped). */
+	csat?: CsatAnswer[];
 	/** Epoch ms of the latest turn or action: retention counts from here. */
 	updatedMs: number;
 }

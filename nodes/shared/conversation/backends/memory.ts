@@ -72,6 +72,19 @@ export class MemoryBackend implements ConversationBackend {
 		return removed;
 	}
 
+	async listSince(sinceMs: number, afterId: string, limit: number): Promise<ConversationRecord[]> {
+		await this.gate();
+		const page: ConversationRecord[] = [];
+		for (const id of [...this.records.keys()].sort()) {
+			if (id <= afterId) continue;
+			const record = JSON.parse(this.records.get(id) as string) as ConversationRecord;
+			if (record.updatedMs < sinceMs) continue;
+			page.push(record);
+			if (page.length >= limit) break;
+		}
+		return page;
+	}
+
 	async count(): Promise<number> {
 		await this.gate();
 		return this.records.size;

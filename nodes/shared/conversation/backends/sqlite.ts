@@ -51,6 +51,7 @@ export class SqliteBackend implements ConversationBackend {
 		unindex: StatementSync;
 		index: StatementSync;
 		expired: StatementSync;
+		since: StatementSync;
 		count: StatementSync;
 	};
 
@@ -69,6 +70,7 @@ export class SqliteBackend implements ConversationBackend {
 			unindex: this.db.prepare('DELETE FROM s247_identity WHERE conversation_id = ?'),
 			index: this.db.prepare('INSERT INTO s247_identity (key, conversation_id) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET conversation_id = excluded.conversation_id'),
 			expired: this.db.prepare('SELECT id FROM s247_conversation WHERE updated_ms < ?'),
+			since: this.db.prepare('SELECT doc FROM s247_conversation WHERE updated_ms >= ? AND id > ? ORDER BY id LIMIT ?'),
 			count: this.db.prepare('SELECT COUNT(*) AS n FROM s247_conversation'),
 		};
 	}
@@ -120,6 +122,10 @@ export class SqliteBackend implements ConversationBackend {
 			for (const row of rows) this.removeConversation(String(row.id));
 			return rows.length;
 		});
+	}
+
+	async listSince(sinceMs: number, afterId: string, limit: number): Promise<ConversationRecord[]> {
+		return this.statements.since.all(sinceMs, afterId, limit).map((row) => JSON.parse(String(row.doc)) as ConversationRecord);
 	}
 
 	async count(): Promise<number> {

@@ -1,0 +1,36 @@
+/** Small formatting helpers shared by the e-mail report and the dashboard page. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attributes: ticket texts reach these pages. */
+export function esc(value: unknown): string {
+	return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+export function pct(share: number | null | undefined): string {
+	return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
+}
+
+export function num(value: number | null | undefined, digits = 0): string {
+	if (value === null || value === undefined) return '—';
+	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function minutes(value: number | null): string {
+	if (value === null) return '—';
+	if (value < 90) return `${num(value)} min`;
+	return `${num(value / 60, 1)} h`;
+}
+
+/** "2026-03-02T09:00:00.000-06:00" reads as "2026-03-02 09:00" (the time is already in the business's offset). */
+export function when(iso: string): string {
+	return iso.slice(0, 16).replace('T', ' ');
+}
+
+/** The CSAT colour against the guide's goal (4.0) and excellence (4.5). */
+export function csatColour(mean: number | null, goal: number, excellent: number): string {
+	if (mean === null) return '#6b7280';
+	if (mean >= excellent) return '#047857';
+	if (mean >= goal) return '#15803d';
+	if (mean >= goal - 0.5) return '#b45309';
+	return '#b91c1c';
+}
