@@ -107,13 +107,13 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		if (pool && options.tickets !== '-') {
 			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
 			const source = TicketReader.start(
-				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, batchSize },
+				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, batchSize, shards: workers },
 				maxInFlight,
 			);
 			reader = source;
 			for await (const event of source.events()) {
 				if (event.kind === 'rejected') rejectRow(event.line, event.reason);
-				else await dispatch(pool.run(event.bytes).then(score).finally(() => source.grant(1)));
+				else await dispatch(pool.run(event.parts).then(score).finally(() => source.grant(1)));
 			}
 		} else {
 			let batch: ReplayTicket[] = [];
