@@ -4,7 +4,7 @@ import { createEngine, type Engine, type WorkflowJson } from '../engine';
 import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
 import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
 import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
-import { BatchRunner } from './batch-runner';
+import { BatchRunner, waves } from './batch-runner';
 import { NumberList, percentile } from '../metrics/stats';
 import { sendTicket } from './live';
 import { MisrouteWriter } from './misroutes';
@@ -66,9 +66,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		batchSize = Math.max(1, options.concurrency ?? 4);
 		maxInFlight = 1;
 		run = async (batch) => {
-			const sent = await Promise.all(batch.map((item) => sendTicket(item, { target })));
-			for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
-			return sent.map(({ outcome }) => outcome);
+			const outcomes: TicketOutcome[] = [];
+			// Turns of one conversation go one after another, as its customer sent them.
+			for (const wave of waves(batch)) {
+				const sent = await Promise.all(wave.map((item) => sendTicket(item, { target })));
+				for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
+				outcomes.push(...sent.map(({ outcome }) => outcome));
+			}
+			return outcomes;
 		};
 	} else if (workers > 1) {
 		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
