@@ -99,6 +99,55 @@ function asChannel(random: Random, body: string, channel: string, language: Lang
 	return text;
 }
 
+/** Share of chat tickets whose customer writes again within minutes (2–4 turns in all). */
+const FOLLOW_UP_SHARE = 0.08;
+type FollowUp = 'same' | 'person' | 'other';
+const FOLLOW_UP_WEIGHTS: Record<FollowUp, number> = { same: 40, person: 35, other: 25 };
+
+/**
+ * Some WhatsApp and web chat customers write 2–4 turns: they ask the same thing again in other words,
+ * ask for a person, or ask something else, a few minutes apart. Drawn from a random stream of their
+ * own, after the single-turn rows, so those rows stay exactly as they were; each follow-up goes right
+ * after its conversation's earlier turns and shares their conversation_id.
+ */
+function addFollowUps(rows: Record<string, string>[], tierOf: Map<string, string>, calendar: BusinessCalendar): Record<string, string>[] {
+	const random = Random.seeded(SEED + 22);
+	const out: Record<string, string>[] = [];
+	for (const first of rows) {
+		out.push(first);
+		const chat = first.channel === 'whatsapp' || first.channel === 'webchat';
+		if (!chat || first.created_at === 'not-a-date' || !first.text || !random.chance(FOLLOW_UP_SHARE)) continue;
+		const language = first.language as Language;
+		const customer = { name: first.customer_name, firstName: first.customer_name.split(' ')[0], id: first.customer_id } as Customer;
+		let at = DateTime.fromISO(first.created_at, { zone: ZONE });
+		const turns = 1 + Math.floor(random.float() * 3);
+		first.conversation_id = first.id;
+		for (let turn = 2; turn <= turns + 1; turn++) {
+			const kind = random.weighted(FOLLOW_UP_WEIGHTS);
+			const intent = kind === 'same' && first.expected_intent ? first.expected_intent : kind === 'person' ? '' : random.weighted(INTENT_WEIGHTS);
+			const template = intent ? random.pick(FAQ[language][intent]) : random.pick(HUMAN_PHRASINGS[language].human_request);
+			at = at.plus({ minutes: 2 + Math.floor(random.float() * 14) });
+			const iso = (when: DateTime) => when.startOf('second').toISO({ suppressMilliseconds: true }) as string;
+			const tier = intent ? (tierOf.get(intent) as string) : HUMAN_KINDS.human_request;
+			out.push({
+				...first,
+				id: `${first.id}-${turn}`,
+				created_at: iso(at),
+				subject: '',
+				text: asChannel(random, fill(random, template, language, customer), first.channel, language, customer, false),
+				expected_intent: intent,
+				needs_human: intent ? 'false' : 'true',
+				expected_tier: tier,
+				first_response_at: iso(calendar.addBusinessMinutes(at, 10)),
+				resolved_at: iso(calendar.addBusinessMinutes(at, 30)),
+				csat: '',
+				conversation_id: first.id,
+			});
+		}
+	}
+	return out;
+}
+
 function main(): void {
 	const root = path.resolve(__dirname, '../../..');
 	const output = path.resolve(process.argv[2] ?? path.join(root, 'simulator/demo/history.csv'));
@@ -175,9 +224,11 @@ function main(): void {
 	rows.splice(MALFORMED.badDateAt, 0, { ...rows[MALFORMED.badDateAt], created_at: 'not-a-date' });
 	rows.splice(MALFORMED.emptyTextAt, 0, { ...rows[MALFORMED.emptyTextAt], text: '' });
 	rows.forEach((row, index) => (row.id = `AUR-${100001 + index}`));
+	const withConversations = addFollowUps(rows, tierOf, calendar);
 
-	const columns = ['id', 'created_at', 'channel', 'language', 'customer_name', 'customer_id', 'subject', 'text', 'expected_intent', 'needs_human', 'expected_tier', 'first_response_at', 'resolved_at', 'resolved_by', 'csat'];
-	writeFileSync(output, stringify(rows, { header: true, columns }));
+	const columns = ['id', 'created_at', 'channel', 'language', 'customer_name', 'customer_id', 'subject', 'text', 'expected_intent', 'needs_human', 'expected_tier', 'first_response_at', 'resolved_at', 'resolved_by', 'csat', 'conversation_id'];
+	writeFileSync(output, stringify(withConversations, { header: true, columns }));
+	rows.splice(0, rows.length, ...withConversations);
 
 	const count = (key: string) => rows.reduce<Record<string, number>>((acc, row) => ((acc[row[key] || '(empty)'] = (acc[row[key] || '(empty)'] ?? 0) + 1), acc), {});
 	const offHours = rows.filter((row) => row.created_at !== 'not-a-date' && !calendar.isOpen(DateTime.fromISO(row.created_at, { zone: ZONE }))).length;

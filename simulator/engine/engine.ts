@@ -25,6 +25,7 @@ import {
 	entryPointNodeType,
 	passThroughNodeType,
 } from './stand-ins';
+import { replayInMemory } from './replay-stores';
 import { ensureUserFolder, quietEngineLog } from './user-folder';
 import { validateWorkflowJson, WorkflowFileError, type WorkflowJson } from './workflow-file';
 
@@ -75,6 +76,8 @@ export interface PreparedWorkflow {
 	readonly json: WorkflowJson;
 	readonly workflow: Workflow;
 	readonly entryPoints: string[];
+	/** The in-memory conversation stores its Conversation Store nodes use (see replayInMemory). */
+	readonly memoryStores: string[];
 }
 
 const URL = 'http://127.0.0.1:5678/';
@@ -87,6 +90,7 @@ const URL = 'http://127.0.0.1:5678/';
 export class Engine {
 	private readonly sinks = new Map<string, CaptureSink>();
 	private runCounter = 0;
+	private prepareCounter = 0;
 
 	constructor(
 		readonly nodeTypes: NodeTypeRegistry,
@@ -96,6 +100,7 @@ export class Engine {
 	prepare(json: unknown, source = 'workflow'): PreparedWorkflow {
 		// n8n's Workflow rewrites node parameters in place (defaults in, unknown ones out): give it a copy.
 		const wf = validateWorkflowJson(structuredClone(json), source);
+		const memoryStores = replayInMemory(wf.nodes, `support-sim-${process.pid}-${++this.prepareCounter}`);
 		const nodes: INode[] = [];
 		for (const node of wf.nodes) {
 			if ((CANVAS_ONLY_TYPES as readonly string[]).includes(node.type)) continue;
@@ -120,7 +125,7 @@ export class Engine {
 		const entryPoints = nodes
 			.filter((node) => (ENTRY_POINT_TYPES as readonly string[]).includes(node.type) && !node.disabled)
 			.map((node) => node.name);
-		return { json: wf, workflow, entryPoints };
+		return { json: wf, workflow, entryPoints, memoryStores };
 	}
 
 	async run(target: PreparedWorkflow | unknown, options: RunOptions): Promise<RunResult> {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Tier } from '../../nodes/shared/ticket';
 import type { TicketOutcome } from '../replay/outcome';
 import { humanTicketCost, type CostModel, type Period } from './cost-model';
+import { ConversationAccumulator } from './conversations';
 import { CsatAccumulator, type CsatSummary } from './csat';
 import type { GapsSection } from '../gaps/types';
 import { PeriodClassifier } from './period';
@@ -74,6 +75,7 @@ export class MetricsAccumulator {
 	private lastAt?: number;
 	private readonly classifier: PeriodClassifier;
 	private readonly csat = new CsatAccumulator();
+	private readonly conversationMetrics = new ConversationAccumulator();
 
 	constructor(private readonly options: AccumulatorOptions) {
 		this.classifier = new PeriodClassifier(options.zone, options.cost, options.holidayCountry, options.holidayState);
@@ -106,6 +108,7 @@ export class MetricsAccumulator {
 		if (outcome.aiResolved) this.periods[period].ai++;
 
 		this.csat.add(outcome);
+		this.conversationMetrics.add(outcome);
 		if (outcome.fallback) {
 			this.fallbacks++;
 			this.fallbackReasons.set(outcome.fallback, (this.fallbackReasons.get(outcome.fallback) ?? 0) + 1);
@@ -198,6 +201,7 @@ export class MetricsAccumulator {
 		}
 		const spanDays = this.firstAt !== undefined && this.lastAt !== undefined ? Math.max(1, (this.lastAt - this.firstAt) / 86_400_000) : 1;
 		const perMonth = (value: number) => round((value / spanDays) * 30.44, 2);
+		const conversations = this.conversationMetrics.summary();
 		const offHoursTickets = this.periods.night.tickets + this.periods.weekend.tickets + this.periods.holiday.tickets;
 		const byCategory = Object.fromEntries(
 			[...this.categories.entries()]
@@ -281,6 +285,7 @@ export class MetricsAccumulator {
 			},
 			byCategory,
 			byChannel,
+			...(conversations ? { conversations } : {}),
 			heatmap: { zone: this.options.zone, weekdays: WEEKDAYS, hours: 24, counts: this.heat.map((row) => [...row]) },
 			confidence: { bins: this.confidenceBins.map((count, i) => ({ from: i / 10, to: (i + 1) / 10, count })) },
 			csat: this.csat.summary(),

@@ -1,6 +1,8 @@
+import { dropMemoryBackend, memoryBackend } from '../../nodes/shared/conversation';
 import type { Ticket } from '../../nodes/shared/ticket';
 import type { Engine, PreparedWorkflow } from '../engine';
 import type { ReplayTicket } from '../tickets';
+import { conversationOf } from './shard';
 import { ROUTER_TYPE, routedItems, toOutcome, type TicketOutcome } from './outcome';
 
 const SLA_TYPE = 'n8n-nodes-support247.slaTimer';
@@ -16,12 +18,58 @@ export interface BatchRunnerOptions {
 	startNode?: string;
 }
 
+/**
+ * A conversation idle for this long (in the history's own time) leaves the replay's memory store, so
+ * memory stays bounded by the conversations open in a week, not by the whole history. It would only
+ * matter to a conversation that resumes after a week: it is greeted again, as a new one.
+ */
+export const REPLAY_FORGET_AFTER_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The identity the platform would have vouched for, standing for the history's conversation: the web
+ * chat session, or the customer id elsewhere. The row's own customer id is not used, so a store
+ * replays the file's conversations, whichever worker each lands on.
+ */
+function withReplayIdentity(item: ReplayTicket): Ticket {
+	const { ticket } = item;
+	const key = `conversation:${conversationOf(item)}`;
+	const message = { ...ticket.message, id: ticket.message.id ?? ticket.ticketId };
+	if (ticket.channel === 'webchat') return { ...ticket, sessionId: key, customer: { ...ticket.customer }, message };
+	return { ...ticket, customer: { ...ticket.customer, id: key }, message };
+}
+
+/**
+ * Turns of one conversation cannot share an execution (every Load runs before any Append), so a batch
+ * runs in waves: the first turn of each conversation, then the second, each conversation in time order.
+ */
+export function waves(batch: ReplayTicket[]): ReplayTicket[][] {
+	const byConversation = new Map<string, ReplayTicket[]>();
+	for (const item of batch) {
+		const key = conversationOf(item);
+		const turns = byConversation.get(key);
+		if (turns) turns.push(item);
+		else byConversation.set(key, [item]);
+	}
+	const out: ReplayTicket[][] = [];
+	for (const turns of byConversation.values()) {
+		// Stable: turns at the same time keep file order.
+		if (turns.length > 1) turns.sort((a, b) => Date.parse(a.ticket.message.receivedAt ?? '') - Date.parse(b.ticket.message.receivedAt ?? ''));
+		turns.forEach((turn, index) => (out[index] ??= []).push(turn));
+	}
+	return out;
+}
 /** Runs batches of tickets through one prepared workflow on the engine and reads each ticket's outcome. */
 export class BatchRunner {
 	readonly routerNodes: string[];
 	private readonly slaNodes: string[];
 	private readonly entryByChannel = new Map<string, string>();
 	private readonly defaultEntry: string;
+	private readonly memoryStores: string[];
+	/** Runs one after another: a conversation's later turns must see its earlier ones stored. */
+	private queue: Promise<unknown> = Promise.resolve();
+	private latestMs = -Infinity;
+	private forgottenUpTo = -Infinity;
 
 	constructor(
 		private readonly engine: Engine,
@@ -29,6 +77,9 @@ export class BatchRunner {
 		options: BatchRunnerOptions = {},
 	) {
 		const nodes = prepared.json.nodes.filter((node) => !node.disabled);
+		this.memoryStores = prepared.memoryStores ?? [];
+		// Each replay starts from empty stores.
+		for (const name of this.memoryStores) dropMemoryBackend(name);
 		this.routerNodes = nodes.filter((node) => node.type === ROUTER_TYPE).map((node) => node.name);
 		this.slaNodes = nodes.filter((node) => node.type === SLA_TYPE).map((node) => node.name);
 		if (this.routerNodes.length === 0) {
@@ -53,22 +104,44 @@ export class BatchRunner {
 		return this.entryByChannel.get(String(ticket.channel)) ?? this.defaultEntry;
 	}
 
-	async run(batch: ReplayTicket[]): Promise<TicketOutcome[]> {
-		const byEntry = new Map<string, ReplayTicket[]>();
-		for (const item of batch) {
-			const entry = this.entryFor(item.ticket);
-			byEntry.set(entry, [...(byEntry.get(entry) ?? []), item]);
-		}
+	run(batch: ReplayTicket[]): Promise<TicketOutcome[]> {
+		const next = this.queue.then(() => this.runNow(batch));
+		this.queue = next.catch(() => {});
+		return next;
+	}
+
+	private async runNow(batch: ReplayTicket[]): Promise<TicketOutcome[]> {
 		const outcomes: TicketOutcome[] = [];
-		for (const [entry, group] of byEntry) outcomes.push(...(await this.runGroup(entry, group)));
+		for (const wave of this.memoryStores.length ? waves(batch) : [batch]) {
+			const byEntry = new Map<string, ReplayTicket[]>();
+			for (const item of wave) {
+				const entry = this.entryFor(item.ticket);
+				const group = byEntry.get(entry);
+				if (group) group.push(item);
+				else byEntry.set(entry, [item]);
+			}
+			for (const [entry, group] of byEntry) outcomes.push(...(await this.runGroup(entry, group)));
+		}
+		if (this.memoryStores.length) await this.forgetIdle(batch);
 		return outcomes;
+	}
+
+	/** Once a day of history, drops conversations idle for a week (bounded memory). */
+	private async forgetIdle(batch: ReplayTicket[]): Promise<void> {
+		for (const item of batch) {
+			const ms = Date.parse(item.ticket.message.receivedAt ?? '');
+			if (ms > this.latestMs) this.latestMs = ms;
+		}
+		if (this.latestMs - this.forgottenUpTo < DAY_MS) return;
+		this.forgottenUpTo = this.latestMs;
+		for (const name of this.memoryStores) await memoryBackend(name).expire(this.latestMs - REPLAY_FORGET_AFTER_MS);
 	}
 
 	private async runGroup(entry: string, group: ReplayTicket[]): Promise<TicketOutcome[]> {
 		const result = await this.engine.run(this.prepared, {
 			startNode: entry,
 			// Nodes add sections and keep the rest; a shallow copy keeps the reader's ticket untouched all the same.
-			items: group.map(({ ticket }) => ({ ...ticket, customer: { ...ticket.customer }, message: { ...ticket.message } }) as never),
+			items: group.map((item) => (this.memoryStores.length ? withReplayIdentity(item) : { ...item.ticket, customer: { ...item.ticket.customer }, message: { ...item.ticket.message } }) as never),
 		});
 		if (result.error && group.length > 1) {
 			// One bad ticket must not take its batch down with it: replay the batch one by one.

@@ -1,3 +1,4 @@
+import { conversationOf } from './shard';
 import { performance } from 'node:perf_hooks';
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import type { ReplayTicket } from '../tickets';
@@ -30,6 +31,8 @@ export function webhookBody(item: ReplayTicket): Record<string, unknown> {
 		created_at: ticket.message.receivedAt,
 		customer: ticket.customer,
 		originalChannel: ticket.channel,
+		// The widget's session stands for the history's conversation, as in an in-process replay.
+		sessionId: `conversation:${conversationOf(item)}`,
 	};
 }
 

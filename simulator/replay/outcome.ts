@@ -33,6 +33,18 @@ export interface TicketOutcome {
 	error?: string;
 	labels: TicketLabels;
 	warnings: string[];
+	/** Set when the file groups rows into conversations (see ReplayTicket.conversation). */
+	conversation?: string;
+	/** The routing rules that fired (deciding one first). */
+	rules?: string[];
+	/** The text the bot sent with the routed ticket (an answer or a holding reply); absent when silent. */
+	replyText?: string;
+	/** The greeter greeted with this turn. */
+	greeted?: boolean;
+	/** The customer asked for a person (triage flag). */
+	humanRequested?: boolean;
+	/** A person had the conversation when this turn arrived (or its state could not be read). */
+	takenOver?: boolean;
 }
 
 export interface RoutedItem {
@@ -57,7 +69,7 @@ export function routedItems(result: RunResult, routerNodes: string[]): RoutedIte
 }
 
 export function toOutcome(
-	base: { line: number; ticket: Ticket; labels: TicketLabels; warnings: string[] },
+	base: { line: number; ticket: Ticket; labels: TicketLabels; warnings: string[]; conversation?: string },
 	routed: RoutedItem | undefined,
 	captured: number,
 	error?: string,
@@ -94,5 +106,11 @@ export function toOutcome(
 		error,
 		labels: base.labels,
 		warnings: base.warnings,
+		...(base.conversation !== undefined ? { conversation: base.conversation } : {}),
+		rules: json.route?.rules ?? [],
+		...(json.reply?.text ? { replyText: json.reply.text } : {}),
+		...(json.hours?.greet ? { greeted: true } : {}),
+		humanRequested: json.triage?.flags?.humanRequested === true,
+		takenOver: !!(json.conversation as { takeover?: unknown } | undefined)?.takeover || (json.conversation as { unavailable?: unknown } | undefined)?.unavailable === true,
 	};
 }

@@ -1,6 +1,7 @@
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTickets, type ReplayTicket } from '../tickets';
+import { splitByShard } from './shard';
 import type { ReaderData, ReaderMessage } from './ticket-reader';
 
 /**
@@ -9,7 +10,7 @@ import type { ReaderData, ReaderMessage } from './ticket-reader';
  * Batches are sent only against credits from the coordinator, so reading never runs far ahead.
  */
 async function main(): Promise<void> {
-	const { tickets, preset, map, zone, limit, limits, batchSize } = workerData as ReaderData;
+	const { tickets, preset, map, zone, limit, limits, batchSize, shards } = workerData as ReaderData;
 	let credits = 0;
 	let wake: (() => void) | undefined;
 	parentPort?.on('message', (message: { credits: number }) => {
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
 	const send = async (batch: ReplayTicket[]) => {
 		while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
 		credits--;
-		post({ kind: 'batch', count: batch.length, bytes: serialize(batch) });
+		// Split here, by conversation, so the coordinator still only forwards bytes.
+		post({ kind: 'batch', count: batch.length, parts: splitByShard(batch, shards).map(({ shard, items }) => ({ shard, bytes: serialize(items) })) });
 	};
 
 	let batch: ReplayTicket[] = [];

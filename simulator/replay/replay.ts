@@ -5,7 +5,7 @@ import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
 import { DEFAULT_COST_MODEL, type CostModel } from '../metrics/cost-model';
 import type { InputLimits } from '../../nodes/shared/input-limits';
 import { readTickets, type ColumnMap, type ReplayTicket } from '../tickets';
-import { BatchRunner } from './batch-runner';
+import { BatchRunner, waves } from './batch-runner';
 import { NumberList, percentile } from '../metrics/stats';
 import { sendTicket } from './live';
 import { MisrouteWriter } from './misroutes';
@@ -69,9 +69,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		batchSize = Math.max(1, options.concurrency ?? 4);
 		maxInFlight = 1;
 		run = async (batch) => {
-			const sent = await Promise.all(batch.map((item) => sendTicket(item, { target })));
-			for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
-			return sent.map(({ outcome }) => outcome);
+			const outcomes: TicketOutcome[] = [];
+			// Turns of one conversation go one after another, as its customer sent them.
+			for (const wave of waves(batch)) {
+				const sent = await Promise.all(wave.map((item) => sendTicket(item, { target })));
+				for (const { latencyMs } of sent) if (latencyMs !== undefined) latencies.push(latencyMs);
+				outcomes.push(...sent.map(({ outcome }) => outcome));
+			}
+			return outcomes;
 		};
 	} else if (workers > 1) {
 		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
@@ -110,13 +115,13 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		if (pool && options.tickets !== '-') {
 			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
 			const source = TicketReader.start(
-				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, limits: options.limits, batchSize },
+				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, limits: options.limits, batchSize, shards: workers },
 				maxInFlight,
 			);
 			reader = source;
 			for await (const event of source.events()) {
 				if (event.kind === 'rejected') rejectRow(event.line, event.reason);
-				else await dispatch(pool.run(event.bytes).then(score).finally(() => source.grant(1)));
+				else await dispatch(pool.run(event.parts).then(score).finally(() => source.grant(1)));
 			}
 		} else {
 			let batch: ReplayTicket[] = [];

@@ -15,10 +15,18 @@ export interface ReaderData {
 	limit?: number;
 	limits?: InputLimits;
 	batchSize: number;
+	/** Workers to split each batch over, by conversation. */
+	shards: number;
+}
+
+/** One worker's part of a batch, still serialised. */
+export interface BatchPart {
+	shard: number;
+	bytes: Uint8Array;
 }
 
 export type ReaderMessage =
-	| { kind: 'batch'; count: number; bytes: Uint8Array }
+	| { kind: 'batch'; count: number; parts: BatchPart[] }
 	| { kind: 'rejected'; line: number; reason: string }
 	| { kind: 'end' }
 	| { kind: 'error'; name: string; message: string };

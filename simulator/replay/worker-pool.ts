@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { REPO_ROOT } from '../engine';
 import type { ReplayTicket } from '../tickets';
 import type { TicketOutcome } from './outcome';
+import { splitByShard } from './shard';
+import type { BatchPart } from './ticket-reader';
 
 /** Enough for the engine, our nodes and a large knowledge base's model. */
 const WORKER_HEAP_MB = Number(process.env.SUPPORT247_WORKER_HEAP_MB ?? 256);
@@ -14,15 +16,21 @@ const WORKER_YOUNG_MB = Number(process.env.SUPPORT247_WORKER_YOUNG_MB ?? 48);
 
 type Pending = { resolve: (outcomes: TicketOutcome[]) => void; reject: (error: Error) => void };
 
-/** Spreads batches over worker threads, each with its own engine; the calling thread only hands batches on and scores their outcomes. */
+/**
+ * Spreads batches over worker threads, each with its own engine; the calling thread only hands batches
+ * on and scores their outcomes. Each conversation belongs to one worker (shardOf), which runs its parts
+ * in the order they were sent, so a conversation's turns replay in order through one store.
+ */
 export class WorkerPool {
 	private readonly workers: Worker[] = [];
-	private readonly idle: Worker[] = [];
-	private readonly waiting: Array<() => void> = [];
 	private readonly pending = new Map<number, Pending>();
 	private nextId = 0;
 
 	private constructor() {}
+
+	get size(): number {
+		return this.workers.length;
+	}
 
 	static async start(size: number, data: { workflow: unknown; startNode?: string; credentials?: unknown }): Promise<WorkerPool> {
 		const pool = new WorkerPool();
@@ -35,14 +43,11 @@ export class WorkerPool {
 				pool.workers.push(worker);
 				return new Promise<void>((resolve, reject) => {
 					worker.on('message', (message: { ready?: boolean; fatal?: string; id?: number; outcomes?: TicketOutcome[]; error?: string }) => {
-						if (message.ready) {
-							pool.release(worker);
-							resolve();
-						} else if (message.fatal) reject(new Error(message.fatal));
+						if (message.ready) resolve();
+						else if (message.fatal) reject(new Error(message.fatal));
 						else if (message.id !== undefined) {
 							const waiter = pool.pending.get(message.id);
 							pool.pending.delete(message.id);
-							pool.release(worker);
 							if (message.error) waiter?.reject(new Error(message.error));
 							else waiter?.resolve(message.outcomes ?? []);
 						}
@@ -58,24 +63,23 @@ export class WorkerPool {
 		return pool;
 	}
 
-	private release(worker: Worker): void {
-		this.idle.push(worker);
-		this.waiting.shift()?.();
-	}
-
-	private async acquire(): Promise<Worker> {
-		while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
-		return this.idle.pop() as Worker;
-	}
-
-	/** A batch as tickets, or as the reader thread's serialised bytes. */
-	async run(batch: ReplayTicket[] | Uint8Array): Promise<TicketOutcome[]> {
-		const worker = await this.acquire();
+	/** One worker's part of a batch, as tickets or as the reader thread's serialised bytes. */
+	runOn(shard: number, batch: ReplayTicket[] | Uint8Array): Promise<TicketOutcome[]> {
+		const worker = this.workers[shard % this.workers.length];
 		const id = this.nextId++;
 		return new Promise<TicketOutcome[]>((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });
 			worker.postMessage({ id, batch });
 		});
+	}
+
+	/** A whole batch: split by conversation, as tickets or already split by the reader thread. */
+	async run(batch: ReplayTicket[] | BatchPart[]): Promise<TicketOutcome[]> {
+		const parts =
+			batch.length > 0 && 'bytes' in batch[0]
+				? (batch as BatchPart[]).map(({ shard, bytes }) => this.runOn(shard, bytes))
+				: splitByShard(batch as ReplayTicket[], this.workers.length).map(({ shard, items }) => this.runOn(shard, items));
+		return (await Promise.all(parts)).flat();
 	}
 
 	async close(): Promise<void> {

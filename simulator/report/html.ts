@@ -1,6 +1,7 @@
 import type { ReplayReport } from '../metrics/accumulator';
 import { confusionChart } from './html/confusion';
 import { costSection } from './html/cost';
+import { conversationsSection } from './html/conversations';
 import { csatSection } from './html/csat';
 import { gapsSection } from './html/gaps';
 import { integer } from './html/format';
@@ -48,6 +49,14 @@ ${section(
 ${section({ id: 'categories', title: 'Categories', lead: 'Routed tickets by predicted intent, and the share the AI closed on its own.' }, categoryTable(report.byCategory))}
 </div>
 ${report.csat ? section({ id: 'csat', title: 'Customer satisfaction (history)', lead: 'The CSAT customers gave then, beside where the workflow would send the same tickets now.' }, csatSection(report.csat)) : ''}
+${
+	report.conversations
+		? section(
+				{ id: 'conversations', title: 'Conversations', lead: 'Rows grouped into conversations and replayed turn by turn, in time order, through the Conversation Store (in memory).' },
+				conversationsSection(report.conversations),
+			)
+		: ''
+}
 ${
 	report.gaps
 		? section(

@@ -27,6 +27,13 @@ export function renderSummary(report: ReplayReport): string {
 		`  24/7 cover   ${cost.staffing24x7.fte} FTE (${money(cost.staffing24x7.monthlyCost, cost.model.currency)}/month) → ${cost.staffing24x7.fteWithAi} FTE with AI`,
 	];
 	lines.push(...csatLines(report.csat));
+	const conv = report.conversations;
+	if (conv) {
+		lines.push(
+			`  conversations ${conv.conversations} (${conv.multiTurn} of 2+ turns, ${conv.turns} turns) · AI resolved ${conv.resolvedByAi} (${pct(conv.conversations ? conv.resolvedByAi / conv.conversations : null)}) in ${num(conv.turnsToResolution.mean)} turns (median ${num(conv.turnsToResolution.median)})`,
+			`    loops ${conv.loops} · dead ends ${conv.deadEnds} · repeated themselves ${conv.repeatedThemselves} · repeated-failure escalations ${conv.repeatedFailureEscalations} · AI replies during a takeover ${conv.aiRepliesDuringTakeover} of ${conv.takeoverTurns}`,
+		);
+	}
 	if (report.fallbacks.count) lines.push(`  fallbacks    ${report.fallbacks.count} provider fallbacks`);
 	const channels = Object.entries(report.byChannel ?? {});
 	if (channels.length) lines.push(`  channels     ${channels.map(([name, c]) => `${name} ${c.tickets} (AI ${pct(c.automatable)})`).join(' · ')}`);

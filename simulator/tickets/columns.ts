@@ -19,6 +19,8 @@ export const GENERIC_COLUMNS = [
 	'csat',
 	'segment',
 	'resolution_text',
+	// Rows that share it are turns of one conversation, replayed in time order through the Conversation Store.
+	'conversation_id',
 ] as const;
 
 export type GenericColumn = (typeof GENERIC_COLUMNS)[number];
@@ -30,14 +32,16 @@ export const PRESETS: Record<string, ColumnMap> = {
 	generic: Object.fromEntries(GENERIC_COLUMNS.map((column) => [column, [column]])),
 	// Zendesk Support ticket export (CSV/JSON "Ticket" fields).
 	zendesk: {
-		id: ['Id', 'Ticket ID', 'id'],
+		// A comments export has one row per comment: the comment is the turn, its ticket the conversation.
+		id: ['Comment ID', 'comment_id', 'Id', 'Ticket ID', 'id'],
+		conversation_id: ['Ticket ID', 'ticket_id', 'conversation_id'],
 		created_at: ['Created at', 'created_at'],
 		channel: ['Via', 'Channel', 'via'],
 		language: ['Requester language', 'Locale', 'language'],
 		customer_name: ['Requester', 'Requester name', 'requester_name'],
 		customer_id: ['Requester id', 'Requester ID', 'requester_id'],
 		subject: ['Subject', 'subject'],
-		text: ['Description', 'description', 'Comment'],
+		text: ['Description', 'description', 'Comment', 'Plain body', 'Body'],
 		expected_intent: ['Category', 'Ticket type', 'expected_intent'],
 		needs_human: ['needs_human'],
 		expected_tier: ['expected_tier', 'Tier'],
@@ -49,14 +53,16 @@ export const PRESETS: Record<string, ColumnMap> = {
 	},
 	// Freshdesk ticket export.
 	freshdesk: {
-		id: ['Ticket ID', 'ID', 'id'],
+		// A conversations export has one row per message: the message is the turn, its ticket the conversation.
+		id: ['Conversation ID', 'Message ID', 'Ticket ID', 'ID', 'id'],
+		conversation_id: ['Ticket ID', 'ticket_id', 'conversation_id'],
 		created_at: ['Created time', 'Created Time', 'created_at'],
 		channel: ['Source', 'source'],
 		language: ['Language', 'Contact language'],
 		customer_name: ['Full name', 'Contact name', 'Requester name'],
 		customer_id: ['Contact ID', 'Requester ID'],
 		subject: ['Subject'],
-		text: ['Description', 'Description text', 'description_text'],
+		text: ['Description', 'Description text', 'description_text', 'Body text', 'body_text'],
 		expected_intent: ['Type', 'Category', 'expected_intent'],
 		needs_human: ['needs_human'],
 		expected_tier: ['expected_tier', 'Group'],
@@ -68,14 +74,16 @@ export const PRESETS: Record<string, ColumnMap> = {
 	},
 	// Intercom conversations export.
 	intercom: {
-		id: ['Conversation ID', 'conversation_id', 'id'],
-		created_at: ['Conversation started at', 'Created at', 'created_at'],
+		// A parts export has one row per conversation part: the part is the turn.
+		id: ['Part ID', 'Conversation part ID', 'part_id', 'Conversation ID', 'conversation_id', 'id'],
+		conversation_id: ['Conversation ID', 'conversation_id'],
+		created_at: ['Part created at', 'Conversation started at', 'Created at', 'created_at'],
 		channel: ['Conversation channel', 'Source type', 'channel'],
 		language: ['Conversation language', 'Language'],
 		customer_name: ['User name', 'Contact name', 'Lead name'],
 		customer_id: ['User ID', 'Contact ID'],
 		subject: ['Conversation title', 'Subject'],
-		text: ['First message', 'Conversation first message', 'Initial message'],
+		text: ['Part body', 'First message', 'Conversation first message', 'Initial message'],
 		expected_intent: ['Topic', 'Conversation topic', 'expected_intent'],
 		needs_human: ['needs_human'],
 		expected_tier: ['expected_tier'],

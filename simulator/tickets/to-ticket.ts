@@ -23,6 +23,11 @@ export interface TicketLabels {
 export interface ReplayTicket {
 	line: number;
 	ticket: Ticket;
+	/**
+	 * The conversation the row is a turn of, when the file has a conversation column (a row with it
+	 * empty is a conversation of its own). Rows of one conversation replay in order on one worker.
+	 */
+	conversation?: string;
 	labels: TicketLabels;
 	warnings: string[];
 }
@@ -58,6 +63,7 @@ const CHANNELS: Record<string, string> = {
 const TIERS = new Set(['L1', 'L2', 'L3', 'L4']);
 /** A person's answer is kept beside the ticket for the gap drafts; capped so a long thread cannot grow memory. */
 const MAX_RESOLUTION_TEXT = 4_000;
+const MAX_CONVERSATION_ID = 200;
 
 export function parseTimestamp(value: string, zone: string): DateTime | undefined {
 	const text = value.trim();
@@ -173,6 +179,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 			),
 		};
 		if (ticket.message.truncated) warnings.push(`field "text" has ${ticket.message.originalLength} characters; cut at ${limits.maxTextLength}`);
-		return { ok: true, value: { line: row.line, ticket, labels, warnings } };
+		const conversation = bound.conversation_id === undefined ? undefined : (get(row, 'conversation_id').slice(0, MAX_CONVERSATION_ID) || id);
+		return { ok: true, value: { line: row.line, ticket, labels, warnings, ...(conversation !== undefined ? { conversation } : {}) } };
 	};
 }

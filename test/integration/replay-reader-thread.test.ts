@@ -52,4 +52,14 @@ describe('replay over worker threads, with a reader thread', () => {
 			expect(threaded).toBe(single);
 		}
 	});
+
+	it('keeps each conversation on one worker, in order: the same decisions and conversation figures as one thread', async () => {
+		// The demo history's conversations, in batches of 3 so their turns cross batches and workers.
+		const demo = path.join(REPO_ROOT, 'simulator', 'demo', 'history.csv');
+		const { single, threaded, decisions } = await both({ tickets: demo, limit: 400 });
+		expect(single.conversations?.multiTurn).toBeGreaterThan(0);
+		expect(single.conversations?.takeoverTurns).toBeGreaterThan(0);
+		expect(threaded.conversations).toEqual(single.conversations);
+		expect(decisions[1]).toEqual(decisions[0]);
+	});
 });

@@ -40,9 +40,18 @@ describe('demo ticket history (simulator/demo/history.csv)', () => {
 		expect(rows.length).toBeGreaterThanOrEqual(1200);
 		expect(Object.keys(rows[0])).toEqual([
 			'id', 'created_at', 'channel', 'language', 'customer_name', 'customer_id', 'subject', 'text',
-			'expected_intent', 'needs_human', 'expected_tier', 'first_response_at', 'resolved_at', 'resolved_by', 'csat',
+			'expected_intent', 'needs_human', 'expected_tier', 'first_response_at', 'resolved_at', 'resolved_by', 'csat', 'conversation_id',
 		]);
 		expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+		// Some chat customers write 2–4 turns; their rows share a conversation_id and follow in time order.
+		const turns = new Map<string, string[]>();
+		for (const row of rows) if (row.conversation_id) turns.set(row.conversation_id, [...(turns.get(row.conversation_id) ?? []), row.created_at]);
+		expect(turns.size).toBeGreaterThanOrEqual(50);
+		for (const times of turns.values()) {
+			expect(times.length).toBeGreaterThanOrEqual(2);
+			expect(times.length).toBeLessThanOrEqual(4);
+			expect([...times].sort((a, b) => Date.parse(a) - Date.parse(b))).toEqual(times);
+		}
 		expect(statSync(file).size).toBeLessThan(400 * 1024);
 	});
 

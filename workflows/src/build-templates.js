@@ -310,6 +310,52 @@ function humanHandoff(t, router, x, y, { agents = 'agents@example.com', supervis
 	t.connect(router, page, 3);
 }
 
+// --- Conversations (issue #22): kept apart from the channel functions above, so both can change freely. ---
+
+/** Moves every node at or right of `fromX` (sticky notes too) right by `dx`, making room for a new column. */
+function shiftRight(t, fromX, dx) {
+	for (const node of t.nodes) if (node.position[0] >= fromX) node.position = [node.position[0] + dx, node.position[1]];
+}
+
+/** Every connection into `target` now goes into `via`, and `via` goes on to `target`. */
+function routeThrough(t, target, via) {
+	for (const [from, { main }] of Object.entries(t.connections)) {
+		if (from === via) continue;
+		for (const output of main) for (const link of output) if (link.node === target) link.node = via;
+	}
+	t.connect(via, target);
+}
+
+const COLUMN = 240;
+
+/**
+ * The Conversation Store around a template's pipeline: Load before the greeter (so the greeter greets
+ * once and the router counts earlier AI turns and sees a takeover), a person takes the conversation
+ * over when it is handed to them (the router then keeps the AI silent on it until release or an idle
+ * hour), and Append stores every turn just before the reply goes out. The store uses its default
+ * SQLite file in n8n's user folder; the simulator replays it in memory.
+ */
+function withConversations(t, { greeter, reply, sla }) {
+	const pos = (name) => t.nodes.find((node) => node.name === name).position;
+	const [greeterX, greeterY] = pos(greeter);
+	shiftRight(t, greeterX, COLUMN);
+	const load = t.node('Load Conversation', `${PKG}.conversationStore`, 1, [greeterX, greeterY], { operation: 'load', options: {} }, tolerant);
+	routeThrough(t, greeter, load);
+
+	const [replyX, replyY] = pos(reply);
+	shiftRight(t, replyX, COLUMN);
+	const save = t.node('Save Turn', `${PKG}.conversationStore`, 1, [replyX, replyY], { operation: 'append', options: {} }, tolerant);
+	routeThrough(t, reply, save);
+
+	const [slaX, slaY] = pos(sla);
+	const takeOver = t.node('Hand To Person', `${PKG}.conversationStore`, 1, [slaX - COLUMN, slaY + 160], {
+		operation: 'takeOver',
+		person: "={{ $json.route?.handoff?.queue || 'support team' }}",
+		options: {},
+	}, tolerant);
+	routeThrough(t, sla, takeOver);
+}
+
 function supportTiered() {
 	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
 	const entries = [...triggers(t), ...officialTriggers(t)];
@@ -320,6 +366,7 @@ function supportTiered() {
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
+	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -366,6 +413,7 @@ function afterHoursOnly() {
 	t.connect(router, reply, 1);
 	humanHandoff(t, router, 1240, 560, { reply });
 	for (const output of [0, 1, 2, 3]) t.connect(dayRouter, 'SLA Timer', output);
+	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	t.note('Setup', [-420, -360], [380, 460], [
 		'## After hours only',
 		'Go live on extended hours first: the AI answers only when the *Off-Hours Greeter* says the business is **closed**. In business hours every ticket goes straight to people (emergencies still reach a supervisor).',
@@ -424,6 +472,7 @@ function dentalClinic() {
 		options: {},
 	}, { credentials: agentSmtpCreds, ...tolerant });
 	t.connect(router, onCall, 3);
+	withConversations(t, { greeter, reply: send, sla });
 	// Reminders: the booking system returns tomorrow's appointments as items with customer.phone and reply.text.
 	const schedule = t.node('Every Day 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 760], { rule: { interval: [{ field: 'days', triggerAtHour: 18 }] } });
 	const tomorrow = t.node("Tomorrow's Appointments", 'n8n-nodes-base.httpRequest', 4.2, [260, 760], {
@@ -467,6 +516,7 @@ function emailInbox() {
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
+	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	t.note('Setup', [-420, -360], [380, 420], [
 		'## Email support inbox',
 		'Reads the support mailbox over IMAP (IDLE), skips auto-replies, bounces and mailing lists, answers FAQs with a threaded reply (`In-Reply-To`, `References`, ticket id in the subject) and routes everything else to people.',

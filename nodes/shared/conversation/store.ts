@@ -335,6 +335,9 @@ export async function recordDeliveryStatus(backend: ConversationBackend, event: 
 		if (!conversation) return { result: { conversationId: null, recorded: false, status } };
 		const recorded = applyDeliveryStatus(conversation, record);
 		return { ...(recorded ? { save: conversation } : {}), result: { conversationId: conversation.id, recorded, status } };
+	});
+}
+
 export interface CsatResult {
 	conversationId: string | null;
 	stored: boolean;

@@ -10,6 +10,8 @@ export class MemoryBackend implements ConversationBackend {
 	readonly kind = 'memory';
 	private readonly records = new Map<string, string>();
 	private readonly index = new Map<string, string>();
+	/** updatedMs by id, so expiry compares numbers instead of parsing every record. */
+	private readonly updated = new Map<string, number>();
 	private outage: string | undefined;
 	private delayMs = 0;
 
@@ -46,6 +48,7 @@ export class MemoryBackend implements ConversationBackend {
 				for (const key of Object.keys((JSON.parse(previous) as ConversationRecord).identities)) if (this.index.get(key) === mutation.save.id) this.index.delete(key);
 			}
 			this.records.set(mutation.save.id, JSON.stringify(mutation.save));
+			this.updated.set(mutation.save.id, mutation.save.updatedMs);
 			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
 		}
 		return mutation.result;
@@ -58,13 +61,14 @@ export class MemoryBackend implements ConversationBackend {
 			if (this.index.get(key) === id) this.index.delete(key);
 		}
 		this.records.delete(id);
+		this.updated.delete(id);
 	}
 
 	async expire(beforeMs: number): Promise<number> {
 		await this.gate();
 		let removed = 0;
-		for (const [id, stored] of [...this.records]) {
-			if ((JSON.parse(stored) as ConversationRecord).updatedMs < beforeMs) {
+		for (const [id, updatedMs] of [...this.updated]) {
+			if (updatedMs < beforeMs) {
 				this.delete(id);
 				removed++;
 			}
@@ -93,7 +97,11 @@ export class MemoryBackend implements ConversationBackend {
 	async close(): Promise<void> {}
 }
 
-const named = new Map<string, MemoryBackend>();
+// On the global object: the simulator and the node may load this module from two paths (source and
+// build), and must still meet in one store of a given name.
+const REGISTRY = Symbol.for('n8n-nodes-support247.conversation.memory');
+const named: Map<string, MemoryBackend> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as Map<string, MemoryBackend> | undefined) ??
+	((globalThis as Record<symbol, unknown>)[REGISTRY] = new Map<string, MemoryBackend>());
 
 /** One memory store per name in this process, so the Load and Append of one workflow share it. */
 export function memoryBackend(name = 'default'): MemoryBackend {
