@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Needs-a-human figures on the corpus's dev split (templates never trained on), from the built package:
- *   npm run build && node scripts/triage-corpus/evaluate.js [threshold]
+ *   npm run build && node scripts/triage-corpus/evaluate.js [threshold] [--knowledge]
  * "needs a person" = a human-required flag (automation "human") or humanScore >= threshold, as the router decides
  * when the knowledge base has an answer. "original flags" counts only the seven flags the project had before
  * the sensitive ones and humanScore, for comparison.
@@ -12,7 +12,13 @@ const dist = path.join(__dirname, '..', '..', 'dist', 'nodes', 'shared', 'triage
 const { triageText, FLAG_NAMES } = require(dist);
 const { loadCorpus, getHumanModel } = require(path.join(dist, 'human'));
 
-const threshold = Number(process.argv[2] ?? 0.5);
+const threshold = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 0.5);
+// --knowledge: triage each row against its business's knowledge base, as the templates do (the knowledge score is a feature).
+const withKnowledge = process.argv.includes('--knowledge');
+const { getTrainedIntentModel } = require(path.join(dist, '..', 'intent'));
+const { loadKnowledgeFile } = require(path.join(dist, '..', 'knowledge', 'loaders'));
+const kbDir = path.join(__dirname, '..', '..', 'workflows', 'knowledge');
+const knowledge = withKnowledge ? { store: getTrainedIntentModel(loadKnowledgeFile(path.join(kbDir, 'store-kb.json'))), clinic: getTrainedIntentModel(loadKnowledgeFile(path.join(kbDir, 'clinic-kb.json'))) } : {};
 const ORIGINAL = ['legal', 'angry', 'humanRequested', 'outOfPolicy', 'b2bSales', 'emergency', 'injection'];
 const { rows } = loadCorpus();
 const dev = rows.filter((row) => row.split === 'dev');
@@ -36,7 +42,8 @@ const add = (key, which, row, predicted) => {
 };
 const started = process.hrtime.bigint();
 for (const row of dev) {
-	const triage = triageText(row.text, row.language);
+	const intentModel = knowledge[row.business];
+	const triage = triageText(row.text, row.language, intentModel ? { intentModel } : {});
 	const now = FLAG_NAMES.some((flag) => triage.flags[flag]) || triage.humanScore >= threshold;
 	const before = ORIGINAL.some((flag) => triage.flags[flag]);
 	for (const key of ['all', `language ${row.language}`, `kind ${row.kind}`]) {

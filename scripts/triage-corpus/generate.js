@@ -12,9 +12,17 @@
 const fs = require('fs');
 const path = require('path');
 
-const LANGUAGES = [require('./fragments-en'), require('./fragments-es'), require('./fragments-pt')];
+/** Each language's fragments, with the extra kinds of case (kinds-*.js) appended to the same lists. */
+function withKinds(base, kinds) {
+	const lang = { ...base, automatable: { ...base.automatable }, flags: { ...base.flags } };
+	for (const business of Object.keys(kinds.automatable ?? {})) lang.automatable[business] = [...(lang.automatable[business] ?? []), ...kinds.automatable[business]];
+	for (const [flag, templates] of Object.entries(kinds.flags ?? {})) lang.flags[flag] = [...(lang.flags[flag] ?? []), ...templates];
+	for (const key of ['calmSerious', 'exceptionRequests', 'faqWithPerson', 'hardNegatives']) lang[key] = [...lang[key], ...(kinds[key] ?? [])];
+	return lang;
+}
+const LANGUAGES = ['en', 'es', 'pt'].map((code) => withKinds(require(`./fragments-${code}`), require(`./kinds-${code}`)));
 const L4_FLAGS = new Set(['emergency', 'injection', 'outOfPolicy', 'selfHarm', 'safetyHazard', 'pressOrRegulator']);
-const COUNTS = { automatable: 520, hardNegative: 330, perFlag: 56, calmSerious: 45, exception: 45, faqWithPerson: 45 };
+const COUNTS = { automatable: 800, hardNegative: 560, perFlag: 70, calmSerious: 110, exception: 80, faqWithPerson: 90 };
 const SEED = 20261201;
 
 function mulberry32(seed) {
@@ -169,7 +177,7 @@ function main() {
 		for (let i = 0; i < COUNTS.calmSerious; i++) {
 			const index = Math.floor(random() * lang.calmSerious.length);
 			const [flag, template] = lang.calmSerious[index];
-			const business = flag === 'medical' ? 'clinic' : 'store';
+			const business = flag === 'medical' || /\{treatment\}/.test(template) ? 'clinic' : 'store';
 			emit(lang, dialect(), { needs_human: true, flags: [flag], tier: tierOf([flag]), kind: 'calm_serious', business }, fill(template, lang), `${l}:calm:${index}`);
 		}
 		for (let i = 0; i < COUNTS.exception; i++) {
@@ -178,7 +186,8 @@ function main() {
 		}
 		for (let i = 0; i < COUNTS.faqWithPerson; i++) {
 			const index = Math.floor(random() * lang.faqWithPerson.length);
-			emit(lang, dialect(), { needs_human: true, flags: ['humanRequested'], tier: 'L3', kind: 'faq_with_person', business: 'store' }, fill(lang.faqWithPerson[index], lang), `${l}:faqperson:${index}`);
+			const template = lang.faqWithPerson[index];
+			emit(lang, dialect(), { needs_human: true, flags: ['humanRequested'], tier: 'L3', kind: 'faq_with_person', business: /\{treatment\}|dentist/.test(template) ? 'clinic' : 'store' }, fill(template, lang), `${l}:faqperson:${index}`);
 		}
 	}
 	fs.mkdirSync(path.dirname(out), { recursive: true });
