@@ -232,7 +232,7 @@ describe('support-sim CLI', () => {
 	it('the demo command writes its reports', async () => {
 		const run = await sim(['demo', '--out', out('demo')]);
 		expect(run.code).toBe(0);
-		expect(run.stdout).toContain('1500 read = 1498 replayed + 2 rejected');
+		expect(run.stdout).toContain('1646 read = 1644 replayed + 2 rejected');
 		expect(existsSync(out('demo/demo-report.html'))).toBe(true);
 	});
 });
