@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readTicket, writeSections } from '../OffHoursGreeter/common/ticketField';
+import { readTicket, writeSections } from '../common/ticketField';
 import {
 	appendToConversation,
 	BackendUnavailableError,
@@ -33,7 +33,7 @@ import type { Ticket } from '../shared/ticket';
 import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
-import { openBackend, type OpenedBackend } from './openBackend';
+import { openBackend, type OpenedBackend } from '../common/conversationBackend';
 
 type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat';
 

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { inputLimitOptions } from '../common/inputLimitDescription';
 
 const only = (operation: string[]) => ({ show: { operation } });
 
@@ -165,20 +166,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 				default: 24,
 				description: 'A silence longer than this starts afresh: earlier AI answers no longer count as failed turns',
 			},
-			{
-				displayName: 'Max Incoming History Turns',
-				name: 'maxHistoryTurns',
-				type: 'number',
-				default: 50,
-				description: 'Input limit: only the last turns of the history an incoming payload carries are kept; entries that are not objects are dropped with a warning',
-			},
-			{
-				displayName: 'Max Text Length',
-				name: 'maxTextLength',
-				type: 'number',
-				default: 20000,
-				description: 'Input limit: longer message text is cut to this many characters, with <code>message.truncated</code> and <code>message.originalLength</code> set',
-			},
+			...inputLimitOptions,
 			{
 				displayName: 'Max Turns Kept',
 				name: 'maxTurns',

@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readTicket, writeSections } from '../OffHoursGreeter/common/ticketField';
+import { readTicket, writeSections } from '../common/ticketField';
 import { aiSilenced, holdingReply, routeTicket, type RoutingPolicy } from '../shared/routing';
 import type { Tier } from '../shared/ticket';
 import { routerProperties } from './description';

@@ -10,10 +10,10 @@ import {
 
 import type { BusinessCalendar } from '../shared/calendar';
 import { greetTicket, type GreetOptions } from '../shared/greeting';
-import { readCalendar } from './common/readCalendar';
+import { readCalendar } from '../common/readCalendar';
 import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { isChannelEvent, toTicketShape } from '../shared/ticket-input';
-import { readTicket, writeSections } from './common/ticketField';
+import { readTicket, writeSections } from '../common/ticketField';
 import { greeterProperties } from './description';
 
 // Routes to open / closed; as an AI tool only the first output would be seen.

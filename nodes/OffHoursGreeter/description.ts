@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { calendarProperties } from './common/calendarDescription';
+import { calendarProperties } from '../common/calendarDescription';
+import { inputLimitOptions } from '../common/inputLimitDescription';
 
 const languageOptions = [
 	{ name: 'English', value: 'en' },
@@ -75,20 +76,7 @@ export const greeterProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Max Incoming History Turns',
-				name: 'maxHistoryTurns',
-				type: 'number',
-				default: 50,
-				description: 'Input limit: only the last turns of the history an incoming payload carries are kept; entries that are not objects are dropped with a warning',
-			},
-			{
-				displayName: 'Max Text Length',
-				name: 'maxTextLength',
-				type: 'number',
-				default: 20000,
-				description: 'Input limit: longer message text is cut to this many characters, with <code>message.truncated</code> and <code>message.originalLength</code> set',
-			},
+			...inputLimitOptions,
 			{
 				displayName: 'Now',
 				name: 'now',

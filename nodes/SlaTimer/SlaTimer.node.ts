@@ -8,8 +8,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readCalendar } from '../OffHoursGreeter/common/readCalendar';
-import { readTicket, writeSections } from '../OffHoursGreeter/common/ticketField';
+import { readCalendar } from '../common/readCalendar';
+import { readTicket, writeSections } from '../common/ticketField';
 import { annotateSla, checkSla, wakeAt, type CheckOptions, type SlaState } from '../shared/sla';
 import type { Ticket } from '../shared/ticket';
 import { slaProperties } from './description';

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { calendarProperties } from '../OffHoursGreeter/common/calendarDescription';
+import { calendarProperties } from '../common/calendarDescription';
 import { DEFAULT_SLA_POLICY } from '../shared/sla';
 
 const priorityOptions = [

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { openBackend } from '../ConversationStore/openBackend';
+import { openBackend } from '../common/conversationBackend';
 import { toMillis } from '../shared/calendar';
 import { conversationsSince, unopened, type ConversationRecord } from '../shared/conversation';
 import { buildDashboard, buildReport, renderDashboardHtml, renderReportHtml, reportSubject, reportWindow, type ReportWindowName } from '../shared/insights';

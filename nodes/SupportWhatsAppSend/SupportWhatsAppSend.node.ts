@@ -9,7 +9,7 @@ import {
 import { baileysDeps } from '../shared/whatsapp/baileys';
 import { whatsAppConnections, type WhatsAppConnectionRegistry } from '../shared/whatsapp/registry';
 import type { WhatsAppDeps } from '../shared/whatsapp/types';
-import { whatsAppSessionApiTest } from '../SupportWhatsAppTrigger/credentialTest';
+import { whatsAppSessionApiTest } from '../common/whatsAppCredentialTest';
 import { whatsAppSendProperties } from './description';
 import { sendWhatsAppItems } from './sendItems';
 

@@ -9,7 +9,7 @@ import {
 import { baileysDeps } from '../shared/whatsapp/baileys';
 import { whatsAppConnections, type WhatsAppConnectionRegistry } from '../shared/whatsapp/registry';
 import type { WhatsAppDeps } from '../shared/whatsapp/types';
-import { whatsAppSessionApiTest } from './credentialTest';
+import { whatsAppSessionApiTest } from '../common/whatsAppCredentialTest';
 import { whatsAppTriggerProperties } from './description';
 import { runWhatsAppTrigger } from './runTrigger';
 

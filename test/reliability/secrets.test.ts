@@ -15,7 +15,7 @@ import { stringify } from 'csv-stringify/sync';
 import { main as cli } from '../../simulator/cli';
 import { createEngine } from '../../simulator/engine';
 import { SupportInboxTrigger } from '../../nodes/SupportInboxTrigger/SupportInboxTrigger.node';
-import { whatsAppSessionApiTest } from '../../nodes/SupportWhatsAppTrigger/credentialTest';
+import { whatsAppSessionApiTest } from '../../nodes/common/whatsAppCredentialTest';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot';
 import { describeWith } from '../helpers/prerequisites';
 import { createTriggerHarness } from '../helpers/trigger-harness';

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { calendarConfigFromParameters, getCalendar, WEEKDAYS, type BusinessCalendar, type Weekday } from '../../shared/calendar';
+import { calendarConfigFromParameters, getCalendar, WEEKDAYS, type BusinessCalendar, type Weekday } from '../shared/calendar';
 
 /** The node's business calendar, read once per execution and compiled once per distinct configuration. */
 export function readCalendar(ctx: IExecuteFunctions): BusinessCalendar {

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { WEEKDAYS } from '../../shared/calendar';
+import { WEEKDAYS } from '../shared/calendar';
 
 const DEFAULT_HOURS: Record<string, string> = {
 	monday: '09:00-18:00',

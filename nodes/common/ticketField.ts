@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Ticket } from '../../shared/ticket';
+import type { Ticket } from '../shared/ticket';
 
 /**
  * The ticket inside an item: the item itself by default, or a nested object named by a dotted path
