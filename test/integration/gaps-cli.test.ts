@@ -48,6 +48,7 @@ describe('support-sim gaps', () => {
 		}
 	});
 
+	// Two of the six recycling questions are answered by the store KB (wrongly, with the prices entry), so the topic is the four it leaves.
 	it('finds the phone-recycling topic and drafts it with the answer people gave most', () => {
 		const recycle = report.gaps.topics.find((topic: { ticketIds: string[] }) => topic.ticketIds.includes('r2'));
 		expect(recycle.language).toBe('en');
@@ -87,14 +88,14 @@ describe('support-sim gaps', () => {
 	it('reports historical CSAT by tier and by resolver, counted as in the file', () => {
 		// The fixture's csat column in file order; j4, r4 and x2 are blank.
 		const { csat } = report;
-		const scores = [5, 4, 2, 4, 5, 3, 4, 5, 4, 1];
+		const scores = [5, 4, 2, 4, 5, 3, 4, 4, 4, 5, 4, 1];
 		expect(csat.answered).toBe(scores.length);
 		expect(csat.mean).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
 		expect(csat.byResolver.ai).toMatchObject({ answered: 2, mean: 4.5 });
-		expect(csat.byResolver.agent.answered).toBe(8);
+		expect(csat.byResolver.agent.answered).toBe(10);
 		const byTier = Object.values(csat.byTier as Record<string, { answered: number }>).reduce((sum, f) => sum + f.answered, 0);
 		expect(byTier).toBe(scores.length);
-		expect(csat.counts).toEqual([1, 1, 1, 4, 3]);
+		expect(csat.counts).toEqual([1, 1, 1, 6, 3]);
 	});
 
 	it('rejects a bad threshold and a minimum topic size of one with a clear line', async () => {
