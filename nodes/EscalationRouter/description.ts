@@ -114,7 +114,7 @@ export const routerProperties: INodeProperties[] = [
 		name: 'holdingReply',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to write a reply in the customer\'s language for L3/L4 ("Te paso con una persona del equipo…"), with when a person is back off hours',
+		description: 'Whether to write a reply in the customer\'s language for L3/L4 ("Te paso con una persona del equipo…"), with when a person is back off hours, and for L2 a "checking in our system" reply that the system\'s own answer replaces',
 	},
 	{
 		displayName: 'Options',

@@ -185,7 +185,7 @@ describe('no reply promises a refund, discount or exception outside policy', () 
 		expect(sources.length).toBeGreaterThan(30);
 		for (const language of SUPPORTED_LANGUAGES) {
 			const m = messagesFor(language);
-			sources.push(...m.handoff.open, ...m.handoff.closed, ...m.handoff.emergency, m.promise, ...m.greetings);
+			sources.push(...m.handoff.open, ...m.handoff.closed, ...m.handoff.emergency, ...m.handoff.checking, m.promise, ...m.greetings);
 		}
 		for (const text of sources) for (const pattern of PROMISE) expect({ text, match: pattern.test(text) }).toEqual({ text, match: false });
 	});

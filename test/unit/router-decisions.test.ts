@@ -203,11 +203,14 @@ describe('handoff', () => {
 		expect(routeTicket(ticket({ flags: { emergency: true } }), policy).handoff?.queue).toBe('supervisors');
 	});
 
-	it('writes no holding reply for L1/L2 or when a reply exists; L2 keeps minimal facts', () => {
+	it('writes no holding reply for L1 or when a reply exists; L2 says it is checking and keeps minimal facts', () => {
 		const l2 = routeTicket(ticket({ intent: 'order_status' }), policy);
 		expect(l2.handoff?.queue).toBeUndefined();
 		expect(l2.handoff?.facts).toMatchObject({ orderNumbers: ['A12345'] });
-		expect(holdingReply(ticket({ intent: 'order_status' }), l2)).toBeUndefined();
+		expect(holdingReply(ticket({ intent: 'order_status' }), l2)).toMatchObject({ language: 'es', text: expect.stringMatching(/sistema|consultando/) });
+		const answeredBySystem = { ...ticket({ intent: 'order_status' }), reply: { text: 'Tu pedido A12345 sale hoy.', language: 'es' } };
+		expect(holdingReply(answeredBySystem, l2)).toBeUndefined();
+		expect(holdingReply(ticket({ knowledge: FAQ }), routeTicket(ticket({ knowledge: FAQ }), policy))).toBeUndefined();
 		const t = { ...ticket({ flags: { legal: true } }), reply: { text: 'ya', language: 'es' } };
 		expect(holdingReply(t, routeTicket(t, policy))).toBeUndefined();
 		expect(routeTicket(ticket({ knowledge: FAQ }), policy).handoff).toBeUndefined();

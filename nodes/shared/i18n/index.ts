@@ -11,7 +11,8 @@ export interface Messages {
 	when: { today: string; tomorrow: string; weekday: string; weekdayWeekend?: string; date: string };
 	businessFallback: string;
 	greetings: string[];
-	handoff: { open: string[]; closed: string[]; emergency: string[] };
+	/** `checking`: L2, while the system lookup is under way or when it gave no answer of its own. */
+	handoff: { open: string[]; closed: string[]; emergency: string[]; checking: string[] };
 	promise: string;
 	csat: { question: string[]; numbered: string; listButton: string; listSection: string; scale: string[]; emailSubject: string; emailIntro: string; thanks: string; lowScore: string };
 }

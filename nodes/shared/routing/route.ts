@@ -190,14 +190,19 @@ export function aiSilenced(route: RouteSection): boolean {
 	return !!route.rules?.some((rule) => SILENCE_RULES.includes(rule));
 }
 
-/** "Te paso con una persona del equipo…" for L3/L4 when the ticket has no reply yet; undefined otherwise. */
+/**
+ * "Te paso con una persona del equipo…" for L3/L4 when the ticket has no reply yet; for L2, "let me
+ * check that in our system…", which the system's own answer replaces: a shop API that answers
+ * nothing (or is not set up yet) must not leave the customer with an empty message. Undefined otherwise.
+ */
 export function holdingReply(ticket: Ticket, route: RouteSection): ReplySection | undefined {
-	if (route.tier !== 'L3' && route.tier !== 'L4') return undefined;
+	if (route.tier === 'L1') return undefined;
 	if (aiSilenced(route)) return undefined;
 	if (ticket.reply?.text) return undefined;
 	const language = ticketLanguage(ticket, undefined, ticket.hours?.language);
 	const m = messagesFor(language);
 	const seed = String(ticket.ticketId ?? '');
+	if (route.tier === 'L2') return { text: pickVariant(m.handoff.checking, seed), language };
 	const onCall = route.tier === 'L4' && (route.rules?.includes('emergency') || route.rules?.includes('selfHarm')) && ticket.hours?.open === false;
 	const promise = route.handoff?.promise;
 	const variants = onCall ? m.handoff.emergency : promise ? m.handoff.closed : m.handoff.open;
