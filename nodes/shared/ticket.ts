@@ -37,6 +37,8 @@ export interface HistoryTurn {
 	at?: string;
 	/** Set on an AI turn that did not resolve the customer's need. */
 	resolved?: boolean;
+	/** An AI holding reply while the system's answer was still to come: not an attempt that failed. */
+	pending?: boolean;
 }
 
 export interface TriageFlags {
@@ -155,6 +157,8 @@ export interface ReplySection {
 	language: string;
 	/** Choices offered with the reply: buttons or a list on WhatsApp, quick replies on Meta, an inline keyboard on Telegram. */
 	options?: Array<{ id: string; title: string; description?: string }>;
+	/** A holding reply while the answer is still to come (L2's "checking in our system"): not an answer, so not a resolution. */
+	pending?: boolean;
 }
 
 export interface Ticket {

@@ -99,7 +99,7 @@ export class ConversationAccumulator {
 			if (outcome.replyText || outcome.greeted) this.aiRepliesDuringTakeover++;
 		}
 		if (toPerson && outcome.rules?.includes('repeatedFailure')) this.repeatedFailureEscalations++;
-		if (!toPerson && outcome.replyText) {
+		if (!toPerson && outcome.replyText && !outcome.replyPending) {
 			const answer = normalize(outcome.replyText);
 			if (state.answers.includes(answer)) state.looped = true;
 			else if (state.answers.length < MAX_KEPT) state.answers.push(answer);

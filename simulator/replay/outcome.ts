@@ -39,6 +39,8 @@ export interface TicketOutcome {
 	rules?: string[];
 	/** The text the bot sent with the routed ticket (an answer or a holding reply); absent when silent. */
 	replyText?: string;
+	/** The reply was a holding reply while the system's answer was still to come. */
+	replyPending?: boolean;
 	/** The greeter greeted with this turn. */
 	greeted?: boolean;
 	/** The customer asked for a person (triage flag). */
@@ -77,7 +79,8 @@ export function toOutcome(
 	const json = routed?.json ?? base.ticket;
 	const tier = routed?.tier;
 	const answered = Boolean(json.knowledge?.answered);
-	const hasReply = Boolean(json.reply?.text);
+	// A holding reply ("checking in our system") is not an answer.
+	const hasReply = Boolean(json.reply?.text) && json.reply?.pending !== true;
 	const aiTier = tier === 'L1' || tier === 'L2';
 	const answeringEntry = answered ? json.knowledge?.sources?.[0]?.id : undefined;
 	return {
@@ -109,6 +112,7 @@ export function toOutcome(
 		...(base.conversation !== undefined ? { conversation: base.conversation } : {}),
 		rules: json.route?.rules ?? [],
 		...(json.reply?.text ? { replyText: json.reply.text } : {}),
+		...(json.reply?.pending ? { replyPending: true } : {}),
 		...(json.hours?.greet ? { greeted: true } : {}),
 		humanRequested: json.triage?.flags?.humanRequested === true,
 		takenOver: !!(json.conversation as { takeover?: unknown } | undefined)?.takeover || (json.conversation as { unavailable?: unknown } | undefined)?.unavailable === true,

@@ -57,6 +57,17 @@ export function conversationContract(name: string, open: () => Promise<StoreUnde
 			expect(await store.count()).toBe(1);
 		});
 
+		it('keeps an L2 holding reply in the history without counting it as a failed AI turn', async () => {
+			const checking = { ...wa('m1', '2026-03-02T10:00:00-06:00', '¿dónde va mi pedido A123?'), route: { tier: 'L2' as const, reasons: [] }, reply: { text: 'Déjame revisarlo en nuestro sistema.', language: 'es', pending: true } };
+			await store.append(checking);
+			const next = await store.load(wa('m2', '2026-03-02T10:05:00-06:00'));
+			expect(next.history).toEqual([
+				{ role: 'customer', text: '¿dónde va mi pedido A123?', at: '2026-03-02T10:00:00-06:00' },
+				{ role: 'ai', text: 'Déjame revisarlo en nuestro sistema.', at: '2026-03-02T10:00:00-06:00', pending: true },
+			]);
+			expect(next.conversation.unresolvedAiTurns).toBe(0);
+		});
+
 		it('stores a redelivered message once', async () => {
 			const t = answered(wa('m1', '2026-03-02T10:00:00-06:00', 'hola'), 'Hola, ¿en qué te ayudo?');
 			expect(await store.append(t)).toMatchObject({ stored: 2, duplicates: 0 });

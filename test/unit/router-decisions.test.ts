@@ -81,6 +81,10 @@ describe('router decision table (default policy)', () => {
 		t.history![1].resolved = true;
 		expect(routeTicket(t, policy).tier).toBe('L1');
 		expect(routeTicket(ticket({ knowledge: FAQ, aiTurns: 2 }), resolveRoutingPolicy({ maxUnresolvedAiTurns: 3 })).tier).toBe('L1');
+		// An L2 "checking in our system" holding reply was not an attempt at an answer.
+		const pending = ticket({ knowledge: FAQ, aiTurns: 2 });
+		pending.history![1].pending = true;
+		expect(routeTicket(pending, policy).tier).toBe('L1');
 	});
 
 	it('lists every reason that fired, deciding one first', () => {
@@ -207,7 +211,7 @@ describe('handoff', () => {
 		const l2 = routeTicket(ticket({ intent: 'order_status' }), policy);
 		expect(l2.handoff?.queue).toBeUndefined();
 		expect(l2.handoff?.facts).toMatchObject({ orderNumbers: ['A12345'] });
-		expect(holdingReply(ticket({ intent: 'order_status' }), l2)).toMatchObject({ language: 'es', text: expect.stringMatching(/sistema|consultando/) });
+		expect(holdingReply(ticket({ intent: 'order_status' }), l2)).toMatchObject({ language: 'es', pending: true, text: expect.stringMatching(/sistema|consultando/) });
 		const answeredBySystem = { ...ticket({ intent: 'order_status' }), reply: { text: 'Tu pedido A12345 sale hoy.', language: 'es' } };
 		expect(holdingReply(answeredBySystem, l2)).toBeUndefined();
 		expect(holdingReply(ticket({ knowledge: FAQ }), routeTicket(ticket({ knowledge: FAQ }), policy))).toBeUndefined();

@@ -159,7 +159,7 @@ export function episodeTurns(record: ConversationRecord, now: string, policy: Co
 
 /** AI answers in the episode that did not settle the customer's need. */
 export function countUnresolvedAiTurns(turns: Turn[]): number {
-	return turns.filter((t) => t.role === 'ai' && !t.handoff && !t.resolved).length;
+	return turns.filter((t) => t.role === 'ai' && !t.handoff && !t.resolved && !t.pending).length;
 }
 
 /** Delivery statuses kept per conversation: enough for the replies of the last turns. */

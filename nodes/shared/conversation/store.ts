@@ -135,6 +135,7 @@ export function historyOf(record: Pick<ConversationRecord, 'turns' | 'lastReleas
 		text: turn.text,
 		at: turn.at,
 		...(turn.resolved ? { resolved: true } : {}),
+		...(turn.pending ? { pending: true } : {}),
 	}));
 }
 
@@ -220,7 +221,7 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 	} else if (ticket.reply?.text) {
 		const tier = ticket.route?.tier;
 		const handoff = tier === 'L3' || tier === 'L4';
-		turns.push({ id: `${messageId}:ai`, role: 'ai', text: cap(ticket.reply.text), channel, at: keys.at, ...(handoff ? { handoff: true } : {}) });
+		turns.push({ id: `${messageId}:ai`, role: 'ai', text: cap(ticket.reply.text), channel, at: keys.at, ...(handoff ? { handoff: true } : {}), ...(ticket.reply.pending ? { pending: true } : {}) });
 	}
 	const greetedAt = ticket.hours?.greet ? ticket.hours.greetedAt : undefined;
 	return await run<AppendResult>(backend, keys.lookup, (found) => {

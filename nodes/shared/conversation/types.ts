@@ -36,6 +36,8 @@ export interface Turn {
 	handoff?: boolean;
 	/** The AI's answer was confirmed as solving the customer's need. */
 	resolved?: boolean;
+	/** A holding reply while the system's answer was still to come (L2): not counted as a failed AI turn. */
+	pending?: boolean;
 	/** The person who wrote an agent turn. */
 	by?: string;
 	/** On a customer's turn: what the workflow decided for it (the report and dashboard read this). */

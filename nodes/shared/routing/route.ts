@@ -37,7 +37,7 @@ const RANK: Record<Tier, number> = { L1: 1, L2: 2, L3: 3, L4: 4 };
 export function unresolvedAiTurns(ticket: Ticket): number {
 	let count = 0;
 	for (const turn of historyTurns(ticket)) {
-		if (turn.role !== 'ai') continue;
+		if (turn.role !== 'ai' || turn.pending) continue;
 		count = turn.resolved === true ? 0 : count + 1;
 	}
 	return count;
@@ -202,7 +202,7 @@ export function holdingReply(ticket: Ticket, route: RouteSection): ReplySection 
 	const language = ticketLanguage(ticket, undefined, ticket.hours?.language);
 	const m = messagesFor(language);
 	const seed = String(ticket.ticketId ?? '');
-	if (route.tier === 'L2') return { text: pickVariant(m.handoff.checking, seed), language };
+	if (route.tier === 'L2') return { text: pickVariant(m.handoff.checking, seed), language, pending: true };
 	const onCall = route.tier === 'L4' && (route.rules?.includes('emergency') || route.rules?.includes('selfHarm')) && ticket.hours?.open === false;
 	const promise = route.handoff?.promise;
 	const variants = onCall ? m.handoff.emergency : promise ? m.handoff.closed : m.handoff.open;
