@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { conversationBackendProperties } from '../common/conversationBackendDescription';
 import { inputLimitOptions } from '../common/inputLimitDescription';
 
 const only = (operation: string[]) => ({ show: { operation } });
@@ -33,34 +34,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 		],
 		default: 'load',
 	},
-	{
-		displayName: 'Database',
-		name: 'backend',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'SQLite File (This N8n)', value: 'sqlite', description: 'A file beside n8n’s own data; one machine (regular mode)' },
-			{ name: 'In Memory (Tests and Simulator)', value: 'memory', description: 'Lost when n8n restarts; for tests and replays' },
-		],
-		default: 'sqlite',
-	},
-	{
-		displayName: 'Database File',
-		name: 'databaseFile',
-		type: 'string',
-		default: '',
-		placeholder: '~/.n8n/support247/conversations.sqlite',
-		description: 'Path of the SQLite file. Empty: support247/conversations.sqlite in n8n’s user folder.',
-		displayOptions: { show: { backend: ['sqlite'] } },
-	},
-	{
-		displayName: 'Store Name',
-		name: 'memoryName',
-		type: 'string',
-		default: 'default',
-		description: 'Nodes with the same name share one in-memory store',
-		displayOptions: { show: { backend: ['memory'] } },
-	},
+	...conversationBackendProperties(),
 	{
 		displayName: 'Reply By',
 		name: 'replyRole',

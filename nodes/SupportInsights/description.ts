@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { conversationBackendProperties } from '../common/conversationBackendDescription';
 
 export const insightsProperties: INodeProperties[] = [
 	{
@@ -69,35 +70,7 @@ export const insightsProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { operation: ['report', 'dashboard'] } },
 	},
-	{
-		displayName: 'Database',
-		name: 'backend',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'SQLite File (This N8n)', value: 'sqlite', description: 'The Conversation Store’s file beside n8n’s own data' },
-			{ name: 'In Memory (Tests and Simulator)', value: 'memory', description: 'A Conversation Store in this process' },
-		],
-		default: 'sqlite',
-		displayOptions: { show: { operation: ['report', 'dashboard'] } },
-	},
-	{
-		displayName: 'Database File',
-		name: 'databaseFile',
-		type: 'string',
-		default: '',
-		placeholder: '~/.n8n/support247/conversations.sqlite',
-		description: 'Path of the SQLite file. Empty: support247/conversations.sqlite in n8n’s user folder.',
-		displayOptions: { show: { operation: ['report', 'dashboard'], backend: ['sqlite'] } },
-	},
-	{
-		displayName: 'Store Name',
-		name: 'memoryName',
-		type: 'string',
-		default: 'default',
-		description: 'The name the Conversation Store nodes use',
-		displayOptions: { show: { operation: ['report', 'dashboard'], backend: ['memory'] } },
-	},
+	...conversationBackendProperties({ operation: ['report', 'dashboard'] }),
 	{
 		displayName: 'Period',
 		name: 'window',
