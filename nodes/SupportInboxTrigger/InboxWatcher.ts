@@ -192,7 +192,7 @@ export class InboxWatcher {
 		for (const message of fetched) {
 			let mapped: ReturnType<typeof mailToTicket>;
 			try {
-				mapped = mailToTicket(await parseMail(message.source), {
+				mapped = mailToTicket(await parseMail(message.source, options.mapping), {
 					...options.mapping,
 					uid: message.uid,
 					uidValidity,
@@ -240,7 +240,7 @@ export async function fetchNewestUnseen(
 		for (const uid of uids) {
 			const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
 			if (!message || !message.source) continue;
-			const { ticket, verdict } = mailToTicket(await parseMail(message.source), {
+			const { ticket, verdict } = mailToTicket(await parseMail(message.source, mapping), {
 				...mapping,
 				uid,
 				uidValidity: String(opened.uidValidity),

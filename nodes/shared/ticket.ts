@@ -27,7 +27,7 @@ export interface Message {
 	references?: string[];
 	/** Set when the text was cut at the input limit (see input-limits.ts). */
 	truncated?: boolean;
-	/** Length of the text before it was cut. */
+	/** Length of the text before it was cut (a mail cut before parsing: the raw mail's length). */
 	originalLength?: number;
 }
 

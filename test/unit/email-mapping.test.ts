@@ -1,4 +1,4 @@
-import { mailToTicket, parseMail } from '../../nodes/shared/email/mailToTicket';
+import { capMailSource, mailToTicket, maxSourceLength, parseMail } from '../../nodes/shared/email/mailToTicket';
 import { buildReplyMail, buildReplySubject, ReplyFieldError } from '../../nodes/shared/email/replyMail';
 import { HeaderInjectionError } from '../../nodes/shared/email/headers';
 
@@ -73,6 +73,41 @@ describe('mailToTicket', () => {
 	it('reports auto-replies in the verdict', async () => {
 		const raw = crlf(['From: ana@example.com', 'Auto-Submitted: auto-replied', 'Subject: Out of office', '', 'I am away', '']);
 		expect(mailToTicket(await parseMail(raw)).verdict).toEqual({ automated: true, reason: 'Auto-Submitted: auto-replied' });
+	});
+
+	it('cuts a huge raw mail before parsing and still makes the ticket, marked truncated with the raw length', async () => {
+		const head = ['From: Ana <ana@example.com>', 'To: support@shop.test', 'Subject: Where is my order? [#T-777]', 'Message-ID: <big@example.com>', 'Date: Mon, 2 Mar 2026 10:00:00 -0600', 'Content-Type: text/plain; charset=utf-8', '', 'My order #123456 never came.'];
+		const raw = crlf([...head, '\n'.repeat(1_000_000), 'the end']);
+		const parsed = await parseMail(Buffer.from(raw));
+		expect(parsed.sourceCut).toEqual({ originalLength: Buffer.byteLength(raw) });
+		const { ticket, verdict } = mailToTicket(parsed);
+		expect(verdict.automated).toBe(false);
+		expect(ticket.ticketId).toBe('T-777');
+		expect(ticket.message).toMatchObject({ text: 'My order #123456 never came.', truncated: true, originalLength: Buffer.byteLength(raw), id: '<big@example.com>', subject: 'Where is my order? [#T-777]' });
+		expect(ticket.customer.email).toBe('ana@example.com');
+		// A normal mail is parsed whole and carries no mark.
+		const small = mailToTicket(await parseMail(crlf([...head, ''])));
+		expect(small.ticket.message.truncated).toBeUndefined();
+	});
+
+	it('cuts the raw source at its last line break within the window, the same for text and bytes', () => {
+		const source = 'Subject: x\r\n\r\nline one\r\nline two\r\nline three';
+		for (const max of [12, 20, 30, 38]) {
+			const text = capMailSource(source, max);
+			const bytes = capMailSource(Buffer.from(source), max);
+			expect(text.truncated).toBe(true);
+			expect(text.source.length).toBeLessThanOrEqual(max);
+			expect(text.source.endsWith('\n')).toBe(true);
+			expect(source.startsWith(text.source)).toBe(true);
+			expect(bytes.source.toString()).toBe(text.source);
+			expect(bytes.originalLength).toBe(source.length);
+		}
+		expect(capMailSource(source, source.length)).toEqual({ source, truncated: false, originalLength: source.length });
+		// No line break in the window: a plain cut at the limit.
+		expect(capMailSource('x'.repeat(50), 10).source).toBe('x'.repeat(10));
+		// A small text limit never cuts a normal mail's headers.
+		expect(maxSourceLength(10)).toBe(200_000);
+		expect(maxSourceLength(50_000)).toBe(500_000);
 	});
 });
 

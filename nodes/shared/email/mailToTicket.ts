@@ -14,6 +14,14 @@ import type { EmailTicket } from './types';
 
 /** Quoted-reply stripping looks at most this many times the text limit. */
 const STRIP_WINDOW = 5;
+/**
+ * mailparser reads at most this many times the text limit of raw mail (never less than
+ * MIN_SOURCE_LENGTH, so a small limit never cuts a normal mail's headers). Its splitter costs per
+ * line, so a 1 MB body of empty lines took ~0.4 s before the text cap could apply. Text comes before
+ * attachments in a mail, so the cut falls in what the ticket never reads.
+ */
+const SOURCE_WINDOW = 10;
+const MIN_SOURCE_LENGTH = 200_000;
 
 export interface MailContext {
 	uid?: number;
@@ -34,9 +42,38 @@ export interface MappedMail {
 	verdict: AutomatedVerdict;
 }
 
-/** mailparser with attachments skipped from the text (we only need words and headers). */
-export async function parseMail(source: Buffer | string): Promise<ParsedMail> {
-	return simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+/** A parsed mail; `sourceCut` says its raw source was cut before parsing, and how long it was. */
+export type CappedMail = ParsedMail & { sourceCut?: { originalLength: number } };
+
+/** The longest raw mail parsed for a text limit. */
+export function maxSourceLength(maxTextLength = DEFAULT_INPUT_LIMITS.maxTextLength): number {
+	return Math.max(MIN_SOURCE_LENGTH, maxTextLength * SOURCE_WINDOW);
+}
+
+/**
+ * The raw mail cut at its last line break within `max` (a line cut in half could be half a base64
+ * quad or a quoted-printable escape), or as it is when shorter.
+ */
+export function capMailSource<S extends Buffer | string>(source: S, max: number): { source: S; truncated: boolean; originalLength: number } {
+	const originalLength = source.length;
+	if (originalLength <= max) return { source, truncated: false, originalLength };
+	if (typeof source === 'string') {
+		const lineEnd = source.lastIndexOf('\n', max - 1);
+		return { source: source.slice(0, lineEnd > 0 ? lineEnd + 1 : max) as S, truncated: true, originalLength };
+	}
+	const lineEnd = source.lastIndexOf(0x0a, max - 1);
+	return { source: source.subarray(0, lineEnd > 0 ? lineEnd + 1 : max) as S, truncated: true, originalLength };
+}
+
+/**
+ * mailparser on the raw mail, cut first at maxSourceLength of the text limit; attachments skipped
+ * from the text (we only need words and headers).
+ */
+export async function parseMail(source: Buffer | string, options: { maxTextLength?: number } = {}): Promise<CappedMail> {
+	const capped = capMailSource(source, maxSourceLength(options.maxTextLength));
+	const mail: CappedMail = await simpleParser(capped.source, { skipImageLinks: true, skipTextToHtml: true });
+	if (capped.truncated) mail.sourceCut = { originalLength: capped.originalLength };
+	return mail;
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ address: string; name: string }> {
@@ -75,7 +112,7 @@ function receivedAt(rawDate: string | undefined, parsed: Date | undefined, inter
 	return undefined;
 }
 
-export function mailToTicket(mail: ParsedMail, context: MailContext = {}): MappedMail {
+export function mailToTicket(mail: CappedMail, context: MailContext = {}): MappedMail {
 	const headers = headersFromLines(mail.headerLines ?? []);
 	const from = addresses(mail.from)[0];
 	const verdict = detectAutomatedMail(headers, from?.address);
@@ -96,6 +133,8 @@ export function mailToTicket(mail: ParsedMail, context: MailContext = {}): Mappe
 	const stripped = context.stripQuotes === false ? fullText : stripQuotedReply(head);
 	const capped = capText(stripped, limit);
 	if (head !== fullText) Object.assign(capped, { truncated: true, originalLength: fullText.length });
+	// Cut before parsing: the full text was never decoded; the raw mail's length stands for it.
+	if (mail.sourceCut) Object.assign(capped, { truncated: true, originalLength: Math.max(capped.originalLength, mail.sourceCut.originalLength) });
 
 	const seed = messageId || `${from?.address ?? ''}|${at ?? ''}|${subject}|${context.uidValidity ?? ''}:${context.uid ?? ''}`;
 	const ticketId = extractTicketId(subject, context.ticketIdPattern) ?? ticketIdFromSeed(seed);
