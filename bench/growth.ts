@@ -97,15 +97,19 @@ const ENTRIES: Entry[] = [
 	{ name: 'email', prepare: (text) => rawMail(text), ticket: (raw) => fromMail(raw as string) },
 ];
 
-/** Best of a few runs, in ms: the bench measures the code, not the neighbours on a shared machine. */
-async function bestOf(runs: number, work: () => Promise<void> | void): Promise<number> {
-	let best = Infinity;
+/**
+ * Median of a few runs, in ms: the machine is shared, so one run slowed by a neighbour (or by the
+ * first compile of a new kind of text) must not move the figure.
+ */
+async function medianOf(runs: number, work: () => Promise<void> | void): Promise<number> {
+	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const started = process.hrtime.bigint();
 		await work();
-		best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+		times.push(Number(process.hrtime.bigint() - started) / 1e6);
 	}
-	return best;
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)];
 }
 
 export interface GrowthRow {
@@ -137,15 +141,15 @@ export async function measureGrowth(only?: string, uncapped = false): Promise<{ 
 			let slowest = '';
 			for (const size of SIZES) {
 				const text = c.make(size);
-				const runs = size >= 1_000_000 ? 2 : 4;
+				const runs = 5;
 				if (uncapped) {
-					ms.push(await bestOf(runs, () => textPath(kb, ticketOf(text))));
+					ms.push(await medianOf(runs, () => textPath(kb, ticketOf(text))));
 					continue;
 				}
 				let worst = 0;
 				for (const entry of ENTRIES) {
 					const input = entry.prepare(text, tmp, size);
-					const t = await bestOf(runs, async () => textPath(kb, await entry.ticket(input)));
+					const t = await medianOf(runs, async () => textPath(kb, await entry.ticket(input)));
 					if (t > worst) [worst, slowest] = [t, entry.name];
 				}
 				ms.push(worst);

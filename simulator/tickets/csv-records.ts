@@ -63,6 +63,9 @@ interface Reading {
 	lines: string[];
 }
 
+/** The fallback's pieces; a run of quote-free lines stays one string until the record turns out broken. */
+type Pending = CsvPiece | { kind: 'run'; line: number; text: string };
+
 /**
  * Feed lines (without their line end) in order with `push`, then call `end`; each returns the pieces now
  * decided, in file order. Empty lines between records are skipped, as csv-parse does.
@@ -71,7 +74,7 @@ export class CsvRecordSplitter {
 	private nextLine = 1;
 	private readonly main: Reading = { lines: [] };
 	/** The fallback reading's decided pieces and its own record in progress (never open). */
-	private pending: CsvPiece[] = [];
+	private pending: Pending[] = [];
 
 	/** `eol` joins a record's lines back together, as they were in the file. */
 	constructor(
@@ -90,7 +93,7 @@ export class CsvRecordSplitter {
 		}
 		const mainEnd = scanLine(text, this.delimiter, true);
 		if (mainEnd === 'broken') {
-			out.push({ kind: 'broken', line: this.main.start }, ...this.pending);
+			out.push({ kind: 'broken', line: this.main.start }, ...this.fallback());
 			this.reset();
 			this.startRecord(line, text, out);
 			return out;
@@ -112,8 +115,45 @@ export class CsvRecordSplitter {
 
 	end(): CsvPiece[] {
 		if (this.main.start === undefined) return [];
-		const out: CsvPiece[] = [{ kind: 'broken', line: this.main.start }, ...this.pending];
+		const out: CsvPiece[] = [{ kind: 'broken', line: this.main.start }, ...this.fallback()];
 		this.reset();
+		return out;
+	}
+
+	/** Inside a quoted field that spans lines: lines without a quote then only extend it (see pushRun). */
+	get open(): boolean {
+		return this.main.start !== undefined;
+	}
+
+	/**
+	 * Whole lines without a quote, joined by the line end, read while `open`: the same as pushing
+	 * each line, in one step, so a field of a million line breaks costs one string, not a million.
+	 * Such lines leave the field open; read from a record start they are records of their own
+	 * (the fallback's), made only if the record turns out broken.
+	 */
+	pushRun(block: string): void {
+		if (this.main.start === undefined) throw new Error('pushRun outside a quoted field');
+		const line = this.nextLine;
+		const breaks = countOf(block, this.eol);
+		this.nextLine += breaks + 1 + (this.eol === '\r\n' ? countNewlines(block) - breaks : 0);
+		this.main.lines.push(block);
+		this.pending.push({ kind: 'run', line, text: block });
+	}
+
+	/** The fallback's pieces, runs split back into their lines (blank ones skipped, as push does). */
+	private fallback(): CsvPiece[] {
+		const out: CsvPiece[] = [];
+		for (const piece of this.pending) {
+			if (piece.kind !== 'run') {
+				out.push(piece);
+				continue;
+			}
+			let line = piece.line;
+			for (const text of piece.text.split(this.eol)) {
+				if (!isBlank(text)) out.push({ kind: 'record', line, text });
+				line += 1 + (this.eol === '\r\n' ? countNewlines(text) : 0);
+			}
+		}
 		return out;
 	}
 
@@ -133,6 +173,12 @@ export class CsvRecordSplitter {
 	}
 }
 
+function countOf(text: string, needle: string): number {
+	let count = 0;
+	for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+	return count;
+}
+
 function countNewlines(text: string): number {
 	let count = 0;
 	for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
@@ -141,4 +187,63 @@ function countNewlines(text: string): number {
 
 function isBlank(text: string): boolean {
 	return text === '';
+}
+
+export interface CappedRecord {
+	text: string;
+	/** Original length of each field that was cut, by field position. */
+	cut: Map<number, number>;
+}
+
+/**
+ * A record (as the splitter gives it, not broken) with every field cut to its first `max`
+ * characters, a "" escape counting as one, quotes kept balanced, so csv-parse reads a bounded
+ * record: a 1 MB field cost csv-parse ~0.1 s before the text limit could apply. A closing quote
+ * followed by text (read as text under relax_quotes) leaves the record as it is, uncut: rare,
+ * and csv-parse then reads it as before. Hand-written for the same reason as the splitter.
+ */
+export function capRecordFields(record: string, delimiter: number, max: number): CappedRecord {
+	const end = record.length;
+	const cut = new Map<number, number>();
+	const parts: string[] = [];
+	let kept = 0;
+	for (let field = 0, i = 0; ; field++) {
+		let length = 0;
+		let cutAt = -1;
+		if (i < end && record.charCodeAt(i) === QUOTE) {
+			i++;
+			for (; i < end; i++) {
+				if (record.charCodeAt(i) === QUOTE) {
+					if (i + 1 < end && record.charCodeAt(i + 1) === QUOTE) i++;
+					else break;
+				}
+				if (++length === max + 1) cutAt = i - (record.charCodeAt(i) === QUOTE ? 1 : 0);
+			}
+			if (i >= end) return { text: record, cut: new Map() };
+			i++; // the closing quote
+			if (i < end && record.charCodeAt(i) !== delimiter) return { text: record, cut: new Map() };
+			if (cutAt >= 0) {
+				parts.push(record.slice(kept, pairSafe(record, cutAt)), '"');
+				kept = i;
+			}
+		} else {
+			for (; i < end && record.charCodeAt(i) !== delimiter; i++) if (++length === max + 1) cutAt = i;
+			if (cutAt >= 0) {
+				parts.push(record.slice(kept, pairSafe(record, cutAt)));
+				kept = i;
+			}
+		}
+		if (cutAt >= 0) cut.set(field, length);
+		if (i >= end) break;
+		i++; // the delimiter
+	}
+	if (cut.size === 0) return { text: record, cut };
+	parts.push(record.slice(kept));
+	return { text: parts.join(''), cut };
+}
+
+/** An end index moved back so as not to split a surrogate pair (half an emoji is not text). */
+function pairSafe(text: string, end: number): number {
+	const last = text.charCodeAt(end - 1);
+	return last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }

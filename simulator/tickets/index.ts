@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import type { InputLimits } from '../../nodes/shared/input-limits';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../nodes/shared/input-limits';
 import { resolvePreset, type ColumnMap } from './columns';
 import { readRows, TicketFileError, type TicketFormat } from './read-rows';
 import { rowConverter, type ReplayTicket } from './to-ticket';
@@ -26,13 +26,22 @@ export function assertZone(zone: string): string {
 	return zone;
 }
 
+/**
+ * CSV fields are cut as they are read at this many times the text limit (never below
+ * MIN_FIELD_LENGTH, so no ordinary field is touched): room for the blanks the text loses to trimming.
+ */
+const FIELD_WINDOW = 2;
+const MIN_FIELD_LENGTH = 100_000;
+export const maxFieldLength = (limits: InputLimits): number => Math.max(MIN_FIELD_LENGTH, limits.maxTextLength * FIELD_WINDOW);
+
 /** Streams replayable tickets and rejections (with line numbers) from a ticket file. */
 export async function* readTickets(file: string, options: ReadTicketsOptions = {}): AsyncGenerator<TicketEvent> {
 	const zone = assertZone(options.zone ?? 'UTC');
 	const map = { ...resolvePreset(options.preset ?? 'generic'), ...(options.map ?? {}) };
 	let convert: ReturnType<typeof rowConverter> | undefined;
 	let rows = 0;
-	for await (const event of readRows(file, options.format)) {
+	const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+	for await (const event of readRows(file, options.format, { maxFieldLength: maxFieldLength(limits) })) {
 		rows++;
 		if (event.kind === 'rejected') {
 			yield event;
@@ -40,7 +49,7 @@ export async function* readTickets(file: string, options: ReadTicketsOptions = {
 		}
 		if (!convert) {
 			try {
-				convert = rowConverter(Object.keys(event.values), map, zone, options.limits);
+				convert = rowConverter(Object.keys(event.values), map, zone, limits);
 			} catch (error) {
 				throw new TicketFileError(`Tickets file ${file}: ${(error as Error).message}`);
 			}

@@ -2,10 +2,13 @@ import { closeSync, createReadStream, existsSync, openSync, readSync, statSync }
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { CsvRecordSplitter, type CsvPiece } from './csv-records';
+import { capRecordFields, CsvRecordSplitter, type CsvPiece } from './csv-records';
 
-/** One row of a ticket file, still raw: header -> value, with the line it started on. */
-export type RawRow = { kind: 'row'; line: number; values: Record<string, string> };
+/**
+ * One row of a ticket file, still raw: header -> value, with the line it started on; `cut` gives
+ * the original length of each field cut at maxFieldLength as it was read.
+ */
+export type RawRow = { kind: 'row'; line: number; values: Record<string, string>; cut?: Record<string, number> };
 export type RejectedRow = { kind: 'rejected'; line: number; reason: string };
 export type RowEvent = RawRow | RejectedRow;
 
@@ -32,14 +35,19 @@ function open(file: string): Readable {
 	return file === '-' ? process.stdin : createReadStream(file);
 }
 
+export interface ReadRowsOptions {
+	/** CSV fields longer than this are cut as they are read, before csv-parse (default: never). */
+	maxFieldLength?: number;
+}
+
 /**
  * Streams the rows of a CSV, JSONL or JSON ticket file. Malformed rows come out as rejections
  * with their line number; everything else keeps flowing.
  */
-export async function* readRows(file: string, format: TicketFormat = formatOf(file)): AsyncGenerator<RowEvent> {
+export async function* readRows(file: string, format: TicketFormat = formatOf(file), options: ReadRowsOptions = {}): AsyncGenerator<RowEvent> {
 	if (format === 'jsonl') yield* readJsonLines(file);
 	else if (format === 'json') yield* readJsonArray(file);
-	else yield* readCsv(file);
+	else yield* readCsv(file, options.maxFieldLength ?? Infinity);
 }
 
 function hasInvalidUtf8(value: string): boolean {
@@ -78,6 +86,13 @@ export function sniffLineEnd(file: string): LineEnd {
 	return head[at + 1] === '\n' ? '\r\n' : head[at + 1] === undefined ? '\r\n' : '\r';
 }
 
+/** Where LineSplitter.feed sends lines, and runs of quote-free lines while `open` says a quoted field spans them. */
+export interface LineSink {
+	line(text: string): void;
+	readonly open: boolean;
+	run(block: string): void;
+}
+
 /**
  * Splits streamed text into lines (without the line end); a line may span many chunks. Lines come
  * back per chunk, synchronously: a text of a million line breaks must not cost a million awaits.
@@ -92,8 +107,20 @@ export class LineSplitter {
 
 	push(chunk: string): string[] {
 		const lines: string[] = [];
+		this.feed(chunk, { line: (text) => lines.push(text), open: false, run: () => undefined });
+		return lines;
+	}
+
+	/**
+	 * As push, to a sink; while the sink is inside a spanning quoted field, the whole lines up to the
+	 * chunk's next quote go to it as one run (joined by the line end as in the file).
+	 */
+	feed(chunk: string, sink: LineSink): void {
 		let from = 0;
-		for (let at = chunk.indexOf(this.split); at >= 0; at = chunk.indexOf(this.split, from)) {
+		for (;;) {
+			if (sink.open && this.carry.length === 0) from = this.run(chunk, from, sink);
+			const at = chunk.indexOf(this.split, from);
+			if (at < 0) break;
 			const part = chunk.slice(from, at);
 			from = at + 1;
 			if (this.eol === '\r\n') {
@@ -106,22 +133,31 @@ export class LineSplitter {
 				this.carry.push(part);
 				const line = this.carry.join('');
 				this.carry = [];
-				lines.push(line.slice(0, -1));
+				sink.line(line.slice(0, -1));
 				continue;
 			}
-			if (this.carry.length === 0) lines.push(part);
+			if (this.carry.length === 0) sink.line(part);
 			else {
 				this.carry.push(part);
-				lines.push(this.carry.join(''));
+				sink.line(this.carry.join(''));
 				this.carry = [];
 			}
 		}
 		if (from < chunk.length) this.carry.push(chunk.slice(from));
-		return lines;
 	}
 
 	end(): string[] {
 		return this.carry.length ? [this.carry.join('')] : [];
+	}
+
+	/** Sends the whole lines from `from` up to the next quote as one run; returns where reading goes on. */
+	private run(chunk: string, from: number, sink: LineSink): number {
+		const quote = chunk.indexOf('"', from);
+		const limit = quote < 0 ? chunk.length : quote;
+		const lastEnd = chunk.lastIndexOf(this.eol, limit - this.eol.length);
+		if (lastEnd < from || limit - this.eol.length < 0) return from;
+		sink.run(chunk.slice(from, lastEnd));
+		return lastEnd + this.eol.length;
 	}
 }
 
@@ -130,7 +166,7 @@ export class LineSplitter {
  * ones are broken (a quote that never closes, or closes on a later line mid-field): those are
  * rejected on their first line and reading goes on at the next line, in one pass.
  */
-async function* readCsv(file: string): AsyncGenerator<RowEvent> {
+async function* readCsv(file: string, maxFieldLength: number): AsyncGenerator<RowEvent> {
 	assertReadable(file);
 	const delimiter = sniffDelimiter(file);
 	const eol = sniffLineEnd(file);
@@ -146,7 +182,15 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		const pieces = batch;
 		batch = [];
 		records = 0;
-		const texts = pieces.flatMap((piece) => (piece.kind === 'record' ? [piece.text] : []));
+		// Rows (never the header) with a field over the limit are cut before csv-parse reads them.
+		const cuts = new Map<CsvPiece, Map<number, number>>();
+		const texts = pieces.flatMap((piece) => {
+			if (piece.kind !== 'record') return [];
+			if (!headers || piece.text.length <= maxFieldLength) return [piece.text];
+			const capped = capRecordFields(piece.text, delimiter.charCodeAt(0), maxFieldLength);
+			if (capped.cut.size) cuts.set(piece, capped.cut);
+			return [capped.text];
+		});
 		let parsed: string[][] | undefined;
 		try {
 			parsed = parse(texts.join(eol) + eol, { ...CSV_OPTIONS, delimiter, record_delimiter: eol }) as string[][];
@@ -168,17 +212,18 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 			if (aligned) rows = [parsed![next++]];
 			else {
 				try {
-					rows = parse(piece.text + eol, { ...CSV_OPTIONS, delimiter, record_delimiter: eol }) as string[][];
+					const text = cuts.has(piece) ? capRecordFields(piece.text, delimiter.charCodeAt(0), maxFieldLength).text : piece.text;
+					rows = parse(text + eol, { ...CSV_OPTIONS, delimiter, record_delimiter: eol }) as string[][];
 				} catch (error) {
 					yield { kind: 'rejected', line: piece.line, reason: (error as Error).message };
 					continue;
 				}
 			}
-			for (const record of rows) yield* toRow(record, piece.line);
+			for (const record of rows) yield* toRow(record, piece.line, cuts.get(piece));
 		}
 	}
 
-	function* toRow(record: string[], line: number): Generator<RowEvent> {
+	function* toRow(record: string[], line: number, cutFields?: Map<number, number>): Generator<RowEvent> {
 		if (!headers) {
 			headers = record.map((h) => h.trim());
 			if (headers.some(hasInvalidUtf8)) throw new TicketFileError(`${file}: the header line is not valid UTF-8`);
@@ -190,7 +235,13 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 		}
 		const values: Record<string, string> = {};
 		headers.forEach((header, index) => (values[header] = record[index]));
-		yield { kind: 'row', line, values };
+		if (!cutFields) {
+			yield { kind: 'row', line, values };
+			return;
+		}
+		const cut: Record<string, number> = {};
+		for (const [index, length] of cutFields) if (index < headers.length) cut[headers[index]] = length;
+		yield { kind: 'row', line, values, cut };
 	}
 
 	const lines = new LineSplitter(eol);
@@ -207,12 +258,20 @@ async function* readCsv(file: string): AsyncGenerator<RowEvent> {
 			if (records >= BATCH_RECORDS || !headers) for (const event of flush()) out.push(event);
 		}
 	};
+	let out: RowEvent[] = [];
+	const sink: LineSink = {
+		line: (text) => take(text, out),
+		get open() {
+			return splitter.open;
+		},
+		run: (block) => splitter.pushRun(block),
+	};
 	for await (const chunk of input as AsyncIterable<string>) {
-		const out: RowEvent[] = [];
-		for (const text of lines.push(chunk)) take(text, out);
+		out = [];
+		lines.feed(chunk, sink);
 		yield* out;
 	}
-	const out: RowEvent[] = [];
+	out = [];
 	for (const text of lines.end()) take(text, out);
 	yield* out;
 	batch.push(...splitter.end());

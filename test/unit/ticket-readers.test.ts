@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { readTickets, type TicketEvent } from '../../simulator/tickets';
 
 const fixture = (name: string) => path.join(__dirname, '../fixtures/tickets', name);
@@ -94,5 +97,27 @@ describe('ticket readers', () => {
 
 	it('refuses an unknown time zone by name', async () => {
 		await expect(collect(fixture('bad-rows.csv'), { zone: 'Mars/Olympus' })).rejects.toThrow('Unknown time zone "Mars/Olympus"');
+	});
+
+	it('cuts a huge field as the file is read and keeps the row, marked truncated with the length in the file', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'ticket-readers-'));
+		try {
+			const file = path.join(dir, 'huge.csv');
+			const huge = `where is my order ${'\n> quoted'.repeat(150_000)}`;
+			const emoji = '😡👍🏽'.repeat(100_000);
+			writeFileSync(file, stringify([['id', 'created_at', 'text', 'subject'], ['h1', '2026-03-02T10:00:00Z', huge, 'late'], ['h2', '2026-03-02T11:00:00Z', 'short one', emoji], ['h3', '2026-03-02T12:00:00Z', 'after', '']]));
+			const events = await collect(file);
+			expect(events.map((e) => e.kind)).toEqual(['ticket', 'ticket', 'ticket']);
+			const [first, second, third] = tickets(events);
+			expect(first.ticket.message).toMatchObject({ text: huge.slice(0, 20_000), truncated: true, originalLength: huge.length, subject: 'late' });
+			expect(first.warnings.join(' ')).toContain(`field "text" has ${huge.length} characters; cut at 20000`);
+			// Another column cut at the reading limit, never inside an emoji; the text is whole.
+			expect(second.ticket.message.text).toBe('short one');
+			expect(second.ticket.message.truncated).toBeUndefined();
+			expect(second.ticket.message.subject).toBe(emoji.slice(0, 100_000));
+			expect(third.line).toBe(150_004);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
