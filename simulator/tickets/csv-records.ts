@@ -63,7 +63,7 @@ interface Reading {
 	lines: string[];
 }
 
-/** The fallback's pieces; a run of quote-free lines stays one string until the record turns out broken. */
+/** The fallback's pieces; a run of lines stays one string until the record turns out broken. */
 type Pending = CsvPiece | { kind: 'run'; line: number; text: string };
 
 /**
@@ -105,11 +105,8 @@ export class CsvRecordSplitter {
 			return out;
 		}
 		// Still open: read the same line as the fallback would.
-		if (isBlank(text)) return out;
-		if (scanLine(text, this.delimiter, false) === 'open') {
-			// Inside a quoted field at the same break as the main reading: it shares its fate.
-			this.pending.push({ kind: 'broken', line });
-		} else this.pending.push({ kind: 'record', line, text });
+		const fallback = this.fallbackPiece(line, text);
+		if (fallback) this.pending.push(fallback);
 		return out;
 	}
 
@@ -120,16 +117,16 @@ export class CsvRecordSplitter {
 		return out;
 	}
 
-	/** Inside a quoted field that spans lines: lines without a quote then only extend it (see pushRun). */
+	/** Inside a quoted field that spans lines: lines without a closing quote then only extend it (see pushRun). */
 	get open(): boolean {
 		return this.main.start !== undefined;
 	}
 
 	/**
-	 * Whole lines without a quote, joined by the line end, read while `open`: the same as pushing
-	 * each line, in one step, so a field of a million line breaks costs one string, not a million.
-	 * Such lines leave the field open; read from a record start they are records of their own
-	 * (the fallback's), made only if the record turns out broken.
+	 * Whole lines whose only quotes are "" escapes, joined by the line end, read while `open`: the
+	 * same as pushing each line, in one step, so a field of a million line breaks costs one string,
+	 * not a million. Such lines leave the field open; the fallback's reading of them, line by line,
+	 * is made only if the record turns out broken.
 	 */
 	pushRun(block: string): void {
 		if (this.main.start === undefined) throw new Error('pushRun outside a quoted field');
@@ -140,7 +137,7 @@ export class CsvRecordSplitter {
 		this.pending.push({ kind: 'run', line, text: block });
 	}
 
-	/** The fallback's pieces, runs split back into their lines (blank ones skipped, as push does). */
+	/** The fallback's pieces, runs split back into their lines and read as push reads them. */
 	private fallback(): CsvPiece[] {
 		const out: CsvPiece[] = [];
 		for (const piece of this.pending) {
@@ -150,11 +147,20 @@ export class CsvRecordSplitter {
 			}
 			let line = piece.line;
 			for (const text of piece.text.split(this.eol)) {
-				if (!isBlank(text)) out.push({ kind: 'record', line, text });
+				const fallback = this.fallbackPiece(line, text);
+				if (fallback) out.push(fallback);
 				line += 1 + (this.eol === '\r\n' ? countNewlines(text) : 0);
 			}
 		}
 		return out;
+	}
+
+	/** A line read from a record start while the main reading is inside a spanning field. */
+	private fallbackPiece(line: number, text: string): CsvPiece | undefined {
+		if (isBlank(text)) return undefined;
+		// Inside a quoted field at the same break as the main reading: it shares its fate.
+		if (scanLine(text, this.delimiter, false) === 'open') return { kind: 'broken', line };
+		return { kind: 'record', line, text };
 	}
 
 	private startRecord(line: number, text: string, out: CsvPiece[]): void {

@@ -86,7 +86,7 @@ export function sniffLineEnd(file: string): LineEnd {
 	return head[at + 1] === '\n' ? '\r\n' : head[at + 1] === undefined ? '\r\n' : '\r';
 }
 
-/** Where LineSplitter.feed sends lines, and runs of quote-free lines while `open` says a quoted field spans them. */
+/** Where LineSplitter.feed sends lines, and runs of lines while `open` says a quoted field spans them. */
 export interface LineSink {
 	line(text: string): void;
 	readonly open: boolean;
@@ -113,7 +113,7 @@ export class LineSplitter {
 
 	/**
 	 * As push, to a sink; while the sink is inside a spanning quoted field, the whole lines up to the
-	 * chunk's next quote go to it as one run (joined by the line end as in the file).
+	 * chunk's next closing quote go to it as one run (joined by the line end as in the file).
 	 */
 	feed(chunk: string, sink: LineSink): void {
 		let from = 0;
@@ -150,9 +150,13 @@ export class LineSplitter {
 		return this.carry.length ? [this.carry.join('')] : [];
 	}
 
-	/** Sends the whole lines from `from` up to the next quote as one run; returns where reading goes on. */
+	/**
+	 * Sends the whole lines from `from` up to the next quote that is not a "" escape (the one that
+	 * may close the field) as one run; returns where reading goes on.
+	 */
 	private run(chunk: string, from: number, sink: LineSink): number {
-		const quote = chunk.indexOf('"', from);
+		let quote = chunk.indexOf('"', from);
+		while (quote >= 0 && quote + 1 < chunk.length && chunk.charCodeAt(quote + 1) === 0x22) quote = chunk.indexOf('"', quote + 2);
 		const limit = quote < 0 ? chunk.length : quote;
 		const lastEnd = chunk.lastIndexOf(this.eol, limit - this.eol.length);
 		if (lastEnd < from || limit - this.eol.length < 0) return from;

@@ -1,6 +1,6 @@
 /**
  * The CSV reader's two fast paths against the plain way on random input (fast-check): runs of
- * quote-free lines inside a quoted field (LineSplitter.feed + CsvRecordSplitter.pushRun) must give
+ * lines inside a quoted field, whose only quotes are "" escapes (LineSplitter.feed + CsvRecordSplitter.pushRun) must give
  * the same pieces as pushing line by line, broken records and line numbers included, wherever the
  * chunks split; and fields cut before csv-parse (capRecordFields) must read as the full fields cut.
  */
@@ -60,7 +60,7 @@ const lineText = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join('')
 const csvText = fc.tuple(fc.array(lineText, { minLength: 1, maxLength: 30 }), fc.constantFrom<LineEnd>('\n', '\r\n', '\r')).map(([lines, eol]) => ({ text: lines.join(eol), eol }));
 
 describe('CSV reading fast paths behave as the plain ones (fast-check)', () => {
-	it('runs of quote-free lines give the same records, broken records and lines as line by line', () => {
+	it('runs of lines inside a quoted field give the same records, broken records and lines as line by line', () => {
 		fc.assert(
 			fc.property(csvText, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }), ({ text, eol }, cuts) => {
 				const chunks = chunked(text, cuts);
@@ -74,6 +74,16 @@ describe('CSV reading fast paths behave as the plain ones (fast-check)', () => {
 		const good = `g1,"${'\n'.repeat(5000)}end",x\ng2,b,c`;
 		expect(piecesByRun([good], '\n')).toEqual(piecesByLine([good], '\n'));
 		expect(piecesByRun([good], '\n').map((p) => p.line)).toEqual([1, 5002]);
+		// Lines of "" escapes stay inside the field as a run too.
+		const escapes = `e1,"${'""\n'.repeat(3000)}x",y\ng2,b,c`;
+		expect(piecesByRun([escapes], '\n')).toEqual([
+			{ kind: 'record', line: 1, text: escapes.slice(0, escapes.lastIndexOf('\n')) },
+			{ kind: 'record', line: 3002, text: 'g2,b,c' },
+		]);
+		expect(piecesByRun([escapes], '\n')).toEqual(piecesByLine([escapes], '\n'));
+		const escapesBroken = `b1,"${'""\n'.repeat(3000)}x"y\nrow,a,b`;
+		expect(piecesByRun([escapesBroken], '\n')).toEqual(piecesByLine([escapesBroken], '\n'));
+		expect(piecesByRun([escapesBroken], '\n')).toHaveLength(3002);
 		const broken = `b1,"never closed\n\nrow2,a,b\n${'\n'.repeat(3000)}row3,c,d`;
 		expect(piecesByRun([broken], '\n')).toEqual([
 			{ kind: 'broken', line: 1 },

@@ -48,6 +48,7 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
 	{ name: 'long words', target: 'typo corrector, stemmer', make: (n) => join(n, () => 'abcdefghijklmnop'.repeat(1000)) },
 	{ name: 'one long word', target: 'keyword fuzzy search', make: (n) => fill('x', n, 'refund ') },
 	{ name: 'quotes and commas', target: 'CSV reader', make: (n) => fill('x","', n) },
+	{ name: 'lines of quotes', target: 'CSV reader (a quoted field of "" escapes over many lines)', make: (n) => fill('"\n', n, 'hola ') },
 	{ name: 'ordinary words', target: 'the baseline', make: (n) => join(n, (i) => ['where', 'is', 'my', 'order', 'refund', 'please', 'urgent', 'agent'][i % 8]) },
 ];
 
