@@ -31,7 +31,7 @@ export function assertZone(zone: string): string {
  * MIN_FIELD_LENGTH, so no ordinary field is touched): room for the blanks the text loses to trimming.
  */
 const FIELD_WINDOW = 2;
-const MIN_FIELD_LENGTH = 100_000;
+const MIN_FIELD_LENGTH = 40_000;
 export const maxFieldLength = (limits: InputLimits): number => Math.max(MIN_FIELD_LENGTH, limits.maxTextLength * FIELD_WINDOW);
 
 /** Streams replayable tickets and rejections (with line numbers) from a ticket file. */
