@@ -20,6 +20,8 @@ export {
 	takeOverConversation,
 } from './store';
 export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
+export { MAX_SUGGESTIONS, parsePersonAction, recordPersonReply, suggestedEntries } from './person-reply';
+export type { PersonAction, PersonReplyInput, PersonReplyResult } from './person-reply';
+export type { KnowledgeSuggestion, Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
 export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';
