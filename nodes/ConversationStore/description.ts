@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { conversationBackendProperties } from '../common/conversationBackendDescription';
 import { inputLimitOptions } from '../common/inputLimitDescription';
-import { personReplyOperation, personReplyProperties } from './personReply';
+import { personReplyProperties } from './personReply';
 
 const only = (operation: string[]) => ({ show: { operation } });
 
@@ -22,7 +22,12 @@ export const conversationStoreProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
-			personReplyOperation,
+			{
+				name: 'Person’s Reply',
+				value: 'personReply',
+				description: 'A person answered a handed-off ticket: send it as the reply, store it, suggest it as a knowledge entry, keep, resolve or release the conversation',
+				action: 'Record a reply from a person',
+			},
 			{ name: 'Purge', value: 'purge', description: 'Delete a customer’s data, or every conversation past the retention', action: 'Purge conversations' },
 			{ name: 'Record CSAT', value: 'recordCsat', description: 'Store the customer’s 1–5 answer to the satisfaction question with their conversation', action: 'Record a CSAT answer' },
 			{

@@ -3,19 +3,12 @@
  * (n8n's Send and Wait for Response form, a Wait node's form or webhook, a helpdesk's webhook) becomes
  * the ticket's reply, an agent turn, a knowledge suggestion, and the person's choice for the conversation.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodePropertyOptions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { BackendUnavailableError, parsePersonAction, recordPersonReply, withTimeout, unopened, type StoreOptions } from '../shared/conversation';
 import type { OpenedBackend } from '../common/conversationBackend';
 import { readTicket } from '../common/ticketField';
 import type { Ticket } from '../shared/ticket';
-
-export const personReplyOperation: INodePropertyOptions = {
-	name: 'Person’s Reply',
-	value: 'personReply',
-	description: 'A person answered a handed-off ticket: send it as the reply, store it, suggest it as a knowledge entry, keep, resolve or release the conversation',
-	action: 'Record a person s reply',
-};
 
 const only = { show: { operation: ['personReply'] } };
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
 /**
  * A person's answer to a handed-off ticket (n8n's send-and-wait form, or any webhook): stored as an
  * `agent` turn, offered as a knowledge entry to review, and, as the person chose, the conversation
