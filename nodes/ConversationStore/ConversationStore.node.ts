@@ -35,8 +35,9 @@ import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from '../common/conversationBackend';
 import { personReplyItem } from './personReply';
+import { webChatUpdatesItem } from './webChatUpdates';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply';
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply' | 'webChatUpdates';
 
 interface Settings {
 	operation: Operation;
@@ -170,6 +171,7 @@ async function recordStatusItem(ctx: IExecuteFunctions, settings: Settings, json
 
 async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject | null> {
 	if (settings.operation === 'recordStatus') return await recordStatusItem(ctx, settings, json, itemIndex);
+	if (settings.operation === 'webChatUpdates') return await webChatUpdatesItem(ctx, settings, json, itemIndex);
 	if (settings.operation === 'personReply') {
 		// A database still away keeps its waiting writes; the answer goes out either way.
 		await flushPending(ctx, settings).catch(() => undefined);
@@ -247,7 +249,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 			});
 		}
 		default:
-			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus, recordCsat, personReply`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus, recordCsat, personReply, webChatUpdates`, { itemIndex });
 	}
 }
 

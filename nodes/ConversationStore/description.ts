@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { conversationBackendProperties } from '../common/conversationBackendDescription';
 import { inputLimitOptions } from '../common/inputLimitDescription';
 import { personReplyProperties } from './personReply';
+import { webChatUpdatesProperties } from './webChatUpdates';
 
 const only = (operation: string[]) => ({ show: { operation } });
 
@@ -38,6 +39,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 			},
 			{ name: 'Release', value: 'release', description: 'Hand the conversation back to the bot', action: 'Release a conversation' },
 			{ name: 'Take Over', value: 'takeOver', description: 'A person takes the conversation; the AI stays silent on it', action: 'Take over a conversation' },
+			{ name: 'Web Chat Updates', value: 'webChatUpdates', description: 'A person’s answers for a web chat widget that polls with its session', action: 'Get web chat updates' },
 		],
 		default: 'load',
 	},
@@ -99,6 +101,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 		displayOptions: only(['release']),
 	},
 	...personReplyProperties,
+	...webChatUpdatesProperties,
 	{
 		displayName: 'Purge',
 		name: 'purgeMode',

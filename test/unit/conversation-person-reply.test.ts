@@ -9,6 +9,7 @@ import {
 	takeOverConversation,
 	type ConversationRecord,
 	type PersonReplyInput,
+	webChatUpdates,
 } from '../../nodes/shared/conversation';
 import type { Ticket } from '../../nodes/shared/ticket';
 
@@ -169,5 +170,32 @@ describe('the form choice', () => {
 
 	it('names the field for a choice it cannot read', () => {
 		expect(() => parsePersonAction('forward to legal')).toThrow(/action: "forward to legal"/);
+	});
+});
+
+describe('web chat updates (what the widget polls for)', () => {
+	it('gives the person’s answers in the session’s conversation after a time, and whether a person has it', async () => {
+		const backend = new MemoryBackend();
+		await handOff(backend);
+		const now = '2026-03-04T11:30:00-06:00';
+		expect(await webChatUpdates(backend, 'sess-ana', ASKED, now, options)).toMatchObject({ replies: [], withPerson: true });
+		await recordPersonReply(backend, handedOff(), answer({ action: 'release' }), options);
+		const updates = await webChatUpdates(backend, ' sess-ana ', ASKED, now, options);
+		expect(updates.replies).toEqual([{ id: 'w-1:agent', text: 'Sí, hasta 45 días si conservas la caja.', at: ANSWERED, by: 'Luis' }]);
+		expect(updates.withPerson).toBe(false);
+		expect((await webChatUpdates(backend, 'sess-ana', ANSWERED, now, options)).replies).toEqual([]);
+		expect((await webChatUpdates(backend, 'sess-ana', undefined, now, options)).replies).toHaveLength(1);
+	});
+
+	it('finds nothing for another session, for a conversation past its retention, and names a bad field', async () => {
+		const backend = new MemoryBackend();
+		await handOff(backend);
+		await recordPersonReply(backend, handedOff(), answer(), options);
+		expect(await webChatUpdates(backend, 'sess-other', undefined, ANSWERED, options)).toEqual({ conversationId: null, replies: [], withPerson: false });
+		const yearLater = '2027-03-10T11:00:00-06:00';
+		expect((await webChatUpdates(backend, 'sess-ana', undefined, yearLater, options)).replies).toEqual([]);
+		await expect(webChatUpdates(backend, '  ', undefined, ANSWERED, options)).rejects.toThrow('sessionId');
+		await expect(webChatUpdates(backend, 'x'.repeat(201), undefined, ANSWERED, options)).rejects.toThrow('sessionId');
+		await expect(webChatUpdates(backend, 'sess-ana', 'soon', ANSWERED, options)).rejects.toThrow('after');
 	});
 });

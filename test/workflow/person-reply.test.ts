@@ -117,6 +117,15 @@ describe("L3/L4 on the templates: a person's answer from the form reaches the cu
 		expect(record.suggestions?.map((s) => [s.question, s.answer, s.language])).toEqual([['I want to talk to a real person, not a bot', 'Hi Ana, I am Luis. Your refund was approved today.', 'en']]);
 		expect(record.takeover).toBeNull();
 
+		// The widget's request was answered with the holding reply; it polls for what the person wrote.
+		const poll = async (after?: string) => {
+			const res = await engine.run(prepared, { startNode: 'Web Chat Updates Webhook', items: [{ query: { sessionId: 'sess-ana', ...(after ? { after } : {}) } } as never] });
+			expect(res.error).toBeUndefined();
+			return res.captured.find((c) => c.node === 'Answer the Widget')?.json.updates as Json;
+		};
+		expect((await poll('2026-03-04T11:00:00-06:00')).replies).toEqual([{ id: 'w-1:agent', text: 'Hi Ana, I am Luis. Your refund was approved today.', at: ANSWERED, by: 'Luis' }]);
+		expect((await poll(ANSWERED)).replies).toEqual([]);
+
 		// Handed back: the next question is the bot's again (L1 from the knowledge base).
 		person.response = null;
 		const next = await engine.run(prepared, { startNode: 'Web Chat Webhook', items: [webchat('w-2', 'What are your opening hours on Saturday?', '2026-03-04T11:30:00-06:00') as never] });

@@ -444,6 +444,27 @@ function humanReplies(t, { reply, sla = 'SLA Timer', handTo = 'Hand To Person', 
 	].join('\n'), 6);
 }
 
+/**
+ * A web chat reply is the webhook's response, which is long gone when a person answers through the form:
+ * the widget polls GET `support247/chat/updates?sessionId=…&after=…` for the person's answers.
+ */
+function webChatUpdates(t, [x, y]) {
+	const hook = t.node('Web Chat Updates Webhook', 'n8n-nodes-base.webhook', 2, [x, y], {
+		httpMethod: 'GET',
+		path: 'support247/chat/updates',
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: id(t.slug, 'webchat-updates') });
+	const read = t.node("Person's Web Chat Replies", `${PKG}.conversationStore`, 1, [x + 260, y], { operation: 'webChatUpdates', options: {} });
+	const respond = t.node('Answer the Widget', 'n8n-nodes-base.respondToWebhook', 1.1, [x + 520, y], {
+		respondWith: 'json',
+		responseBody: '={{ { replies: $json.updates.replies, withPerson: $json.updates.withPerson, checkedAt: $json.updates.checkedAt } }}',
+		options: { responseHeaders: { entries: [{ name: 'Cache-Control', value: 'no-store' }] } },
+	});
+	t.connect(hook, read);
+	t.connect(read, respond);
+}
+
 function supportTiered() {
 	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
 	const entries = [...triggers(t), ...officialTriggers(t)];
@@ -456,6 +477,7 @@ function supportTiered() {
 	humanHandoff(t, router, 1240, 560, { reply });
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
+	webChatUpdates(t, [0, 1400]);
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -504,6 +526,7 @@ function afterHoursOnly() {
 	for (const output of [0, 1, 2, 3]) t.connect(dayRouter, 'SLA Timer', output);
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
+	webChatUpdates(t, [0, 1000]);
 	t.note('Setup', [-420, -360], [380, 460], [
 		'## After hours only',
 		'Go live on extended hours first: the AI answers only when the *Off-Hours Greeter* says the business is **closed**. In business hours every ticket goes straight to people (emergencies still reach a supervisor).',
