@@ -463,6 +463,10 @@ function webChatUpdates(t, [x, y]) {
 	});
 	t.connect(hook, read);
 	t.connect(read, respond);
+	t.note('Web Chat Updates', [x - 40, y - 100], [820, 260], [
+		'## Web chat: a person\u2019s answers',
+		'The widget polls `GET support247/chat/updates?sessionId=…&after=…` with the session it posts its messages with, and shows `replies` (a person\u2019s answers from the mailed form, after `after`).',
+	].join('\n'), 7);
 }
 
 function supportTiered() {
