@@ -432,7 +432,9 @@ function humanReplies(t, { reply, sla = 'SLA Timer', handTo = 'Hand To Person', 
 		personName: `={{ $json.data?.['Your name'] || ${JSON.stringify(person)} }}`,
 		respondedAt: '={{ $json.data?.respondedAt }}',
 		options: {},
-	}, tolerant);
+	});
+	// Not tolerant: an answer it cannot place (no ticket, an unknown choice) fails the execution visibly
+	// rather than sending the form's fields to the channel router; a database that is away only delays the turn.
 	t.connect(askNode.name, answer);
 	t.connect(answer, reply);
 	const [handX] = nodeOf(handTo).position;
