@@ -5,9 +5,10 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { BackendUnavailableError, parsePersonAction, recordPersonReply, withTimeout, unopened, type StoreOptions } from '../shared/conversation';
+import { BackendUnavailableError, parsePersonAction, recordPersonReply, withTimeout, unopened, type PersonAction, type StoreOptions } from '../shared/conversation';
 import type { OpenedBackend } from '../common/conversationBackend';
 import { readTicket } from '../common/ticketField';
+import { capText } from '../shared/input-limits';
 import type { Ticket } from '../shared/ticket';
 
 const only = { show: { operation: ['personReply'] } };
@@ -89,10 +90,11 @@ function handoffTicketOf(ctx: IExecuteFunctions, itemIndex: number): Ticket {
  * the ticket through the form node unanswered): nothing is sent then.
  */
 export async function personReplyItem(ctx: IExecuteFunctions, settings: PersonReplySettings, itemIndex: number): Promise<IDataObject | null> {
-	const answer = String(ctx.getNodeParameter('personAnswer', itemIndex, '') ?? '').trim();
+	// A person's answer enters here, so the input limit applies to what is sent as well as to what is stored.
+	const answer = capText(String(ctx.getNodeParameter('personAnswer', itemIndex, '') ?? '').trim(), settings.maxTextLength).text;
 	if (!answer) return null;
 	const ticket = handoffTicketOf(ctx, itemIndex);
-	let action;
+	let action: PersonAction;
 	try {
 		action = parsePersonAction(ctx.getNodeParameter('personAction', itemIndex, ''));
 	} catch (error) {
@@ -105,7 +107,7 @@ export async function personReplyItem(ctx: IExecuteFunctions, settings: PersonRe
 	const write = () => withTimeout(backend ? recordPersonReply(backend, ticket, input, settings.store) : Promise.reject(unopened("Person's reply", openError)), settings.timeoutMs, "Person's reply");
 	const language = ticket.reply?.language ?? ticket.triage?.language ?? ticket.customer?.language ?? '';
 	const reply = { text: answer, language, by: 'agent' };
-	const base = { ...(ticket as unknown as IDataObject), reply, message: { ...ticket.message }, personReply: { by, at, action } as IDataObject };
+	const base = { ...(ticket as unknown as IDataObject), reply, personReply: { by, at, action } as IDataObject };
 	try {
 		const result = await write();
 		return {

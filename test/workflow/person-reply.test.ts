@@ -29,7 +29,7 @@ interface FormCall {
 }
 
 /** What the person submits in the next run's form, and every Send Email node that ran, in order. */
-const person: { response: IDataObject | null; calls: FormCall[] } = { response: null, calls: [] };
+const person: { response: IDataObject | null; calls: FormCall[]; outageWhileWaiting?: string } = { response: null, calls: [] };
 
 class AnsweredEmailForm implements INodeType {
 	description = {
@@ -61,6 +61,8 @@ class AnsweredEmailForm implements INodeType {
 			call.fields = fields.map((f) => f.fieldLabel);
 		}
 		person.calls.push(call);
+		// The database goes away while the execution waits for the person.
+		if (operation === 'sendAndWait' && person.outageWhileWaiting) memoryBackend(person.outageWhileWaiting).setOutage('connect ECONNREFUSED 127.0.0.1:5432');
 		if (operation !== 'sendAndWait') return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 		if (!person.response) return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 		return [[{ json: { data: { ...person.response, respondedAt: ANSWERED } } }]];
@@ -77,6 +79,7 @@ describe("L3/L4 on the templates: a person's answer from the form reaches the cu
 	beforeEach(() => {
 		person.response = null;
 		person.calls = [];
+		person.outageWhileWaiting = undefined;
 	});
 
 	const records = async (prepared: PreparedWorkflow): Promise<ConversationRecord[]> => {
@@ -189,6 +192,27 @@ describe("L3/L4 on the templates: a person's answer from the form reaches the cu
 		const sent = repliesTo(result, 'WhatsApp Reply', 'd-1');
 		expect(sent.map((s) => s.reply.text)).toEqual([expect.any(String), 'Hola, soy Carla de recepción: te esperamos mañana a las 10:00.']);
 		expect(sent[1].personReply).toMatchObject({ by: 'reception', action: 'release' });
+	});
+
+	it('a database that went away while the person answered: the answer still reaches the customer, and its turn is written once the database is back', async () => {
+		const prepared = engine.prepare(load('support-247-tiered'));
+		const [store] = prepared.memoryStores;
+		person.outageWhileWaiting = store;
+		person.response = { Reply: 'Hi Ana, Luis here: your parcel leaves today.', Then: 'Reply and keep the conversation', 'Your name': 'Luis' };
+		const result = await engine.run(prepared, { startNode: 'Web Chat Webhook', items: [webchat('w-1', 'I want to talk to a real person, not a bot', OPEN) as never] });
+		expect(result.error).toBeUndefined();
+		const [, answered] = repliesTo(result, 'Reply Channel: Web Chat', 'w-1');
+		expect(answered.reply.text).toBe('Hi Ana, Luis here: your parcel leaves today.');
+		expect(answered.personReply).toMatchObject({ pending: true, error: expect.stringContaining('ECONNREFUSED') });
+
+		memoryBackend(store).setOutage(undefined);
+		person.outageWhileWaiting = undefined;
+		person.response = null;
+		const next = await engine.run(prepared, { startNode: 'Web Chat Webhook', items: [webchat('w-2', 'thanks!', '2026-03-04T11:40:00-06:00') as never] });
+		expect(next.error).toBeUndefined();
+		const [record] = await records(prepared);
+		expect(record.turns.filter((t) => t.role === 'agent').map((t) => [t.text, t.by])).toEqual([['Hi Ana, Luis here: your parcel leaves today.', 'Luis']]);
+		expect(record.suggestions).toHaveLength(1);
 	});
 
 	it('an unanswered form (the link expired, or a replay) sends nothing more and stores no agent turn', async () => {
