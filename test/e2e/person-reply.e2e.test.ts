@@ -4,7 +4,7 @@
  * (n8n's Send Email, Send and Wait for Response) mails the agents through a real SMTP server on loopback
  * and the execution waits; the test opens the mail's button link and submits n8n's form as a person would;
  * the execution resumes, *Person's Reply* stores the answer, and the widget's poll of
- * `support247/chat/updates` gets it. The person chose "hand it back to the bot", so the customer's next
+ * `support247/chat/updates` gets it. n8n is restarted while the execution waits. The person chose "hand it back to the bot", so the customer's next
  * question is answered by the AI again. Nodes that need accounts this machine lacks are switched off, as in
  * live-web-chat.e2e.test.ts.
  */
@@ -42,7 +42,12 @@ async function chat(ticketId: string, text: string) {
 
 async function poll(after?: string) {
 	const query = new URLSearchParams({ sessionId: SESSION, ...(after ? { after } : {}) });
-	const res = await fetch(`${server.baseUrl}/webhook/support247/chat/updates?${query}`);
+	// After a restart the webhooks register a moment after n8n answers: a 404 then never ran the workflow.
+	let res = await fetch(`${server.baseUrl}/webhook/support247/chat/updates?${query}`);
+	for (let i = 0; i < 60 && res.status === 404; i++) {
+		await sleep(500);
+		res = await fetch(`${server.baseUrl}/webhook/support247/chat/updates?${query}`);
+	}
 	expect(res.status).toBe(200);
 	return (await res.json()) as { replies: Array<{ text: string; by?: string; at: string }>; withPerson: boolean };
 }
@@ -75,7 +80,7 @@ afterAll(async () => {
 	await smtp?.close();
 });
 
-test("the person's answer from the mailed form reaches the customer's web chat, and the bot answers again after hand back", async () => {
+test("the person's answer from the mailed form reaches the customer's web chat across an n8n restart, and the bot answers again after hand back", async () => {
 	const handoff = await chat('e2e-1', 'Quiero hablar con una persona');
 	expect(handoff.tier).toBe('L3');
 	expect(handoff.reply?.text.length).toBeGreaterThan(20);
@@ -90,6 +95,10 @@ test("the person's answer from the mailed form reaches the customer's web chat, 
 	expect(link).toEqual(expect.stringContaining(server.baseUrl));
 	const waiting = await server.waitForExecution(template.id, (list) => list.find((e) => e.status === 'waiting'), 'waiting for the form', 60_000);
 	expect((await poll(askedAt)).replies).toEqual([]);
+
+	// A person may answer hours later: n8n keeps the waiting execution in its database across a restart.
+	await server.restart();
+	await server.waitForExecution(template.id, (list) => list.find((e) => e.id === waiting.id && e.status === 'waiting'), 'still waiting after the restart', 60_000);
 
 	const page = await fetch(link as string);
 	expect(page.status).toBe(200);
