@@ -34,8 +34,10 @@ import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from '../common/conversationBackend';
+import { personReplyItem } from './personReply';
+import { webChatUpdatesItem } from './webChatUpdates';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat';
+type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply' | 'webChatUpdates';
 
 interface Settings {
 	operation: Operation;
@@ -111,7 +113,8 @@ export class ConversationStore implements INodeType {
 			const item = items[itemIndex];
 			try {
 				const json = await runItem(this, settings, item.json, itemIndex);
-				out.push({ json, pairedItem: { item: itemIndex } });
+				// Null: a Person's Reply with no answer yet, so nothing to send.
+				if (json) out.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
@@ -166,8 +169,14 @@ async function recordStatusItem(ctx: IExecuteFunctions, settings: Settings, json
 	}
 }
 
-async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): Promise<IDataObject | null> {
 	if (settings.operation === 'recordStatus') return await recordStatusItem(ctx, settings, json, itemIndex);
+	if (settings.operation === 'webChatUpdates') return await webChatUpdatesItem(ctx, settings, json, itemIndex);
+	if (settings.operation === 'personReply') {
+		// A database still away keeps its waiting writes; the answer goes out either way.
+		await flushPending(ctx, settings).catch(() => undefined);
+		return await personReplyItem(ctx, { ...settings, maxTextLength: settings.limits.maxTextLength }, itemIndex);
+	}
 	const { incoming, ticket } = ticketOf(ctx, settings, json, itemIndex);
 	const field = settings.ticketField;
 	const { store, opened } = settings;
@@ -240,7 +249,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 			});
 		}
 		default:
-			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus, recordCsat`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `operation: "${settings.operation as string}" is not one of load, append, takeOver, release, purge, recordStatus, recordCsat, personReply, webChatUpdates`, { itemIndex });
 	}
 }
 

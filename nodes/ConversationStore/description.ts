@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { conversationBackendProperties } from '../common/conversationBackendDescription';
 import { inputLimitOptions } from '../common/inputLimitDescription';
+import { personReplyProperties } from './personReply';
+import { webChatUpdatesProperties } from './webChatUpdates';
 
 const only = (operation: string[]) => ({ show: { operation } });
 
@@ -21,6 +23,12 @@ export const conversationStoreProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
+			{
+				name: 'Person’s Reply',
+				value: 'personReply',
+				description: 'A person answered a handed-off ticket: send it as the reply, store it, suggest it as a knowledge entry, keep, resolve or release the conversation',
+				action: 'Record a reply from a person',
+			},
 			{ name: 'Purge', value: 'purge', description: 'Delete a customer’s data, or every conversation past the retention', action: 'Purge conversations' },
 			{ name: 'Record CSAT', value: 'recordCsat', description: 'Store the customer’s 1–5 answer to the satisfaction question with their conversation', action: 'Record a CSAT answer' },
 			{
@@ -31,6 +39,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 			},
 			{ name: 'Release', value: 'release', description: 'Hand the conversation back to the bot', action: 'Release a conversation' },
 			{ name: 'Take Over', value: 'takeOver', description: 'A person takes the conversation; the AI stays silent on it', action: 'Take over a conversation' },
+			{ name: 'Web Chat Updates', value: 'webChatUpdates', description: 'A person’s answers for a web chat widget that polls with its session', action: 'Get web chat updates' },
 		],
 		default: 'load',
 	},
@@ -91,6 +100,8 @@ export const conversationStoreProperties: INodeProperties[] = [
 		description: 'Who releases the conversation (empty: whoever had it)',
 		displayOptions: only(['release']),
 	},
+	...personReplyProperties,
+	...webChatUpdatesProperties,
 	{
 		displayName: 'Purge',
 		name: 'purgeMode',

@@ -356,6 +356,121 @@ function withConversations(t, { greeter, reply, sla }) {
 	routeThrough(t, sla, takeOver);
 }
 
+// --- A person answers from their mail (issue #22): n8n's own Send and Wait for Response. ---
+
+/** The choices of the form's "Then" field; the Conversation Store's Person's Reply reads them (keep / resolve / hand back). */
+const PERSON_ACTIONS = ['Reply and keep the conversation', 'Reply and mark it resolved', 'Reply and hand it back to the bot'];
+
+/** Send and Wait for Response (Send Email 2.1, custom form): the answer comes back as `data.Reply`, `data.Then`, `data['Your name']`, `data.respondedAt`. */
+function replyFormParameters({ fromEmail, toEmail, subject }) {
+	return {
+		operation: 'sendAndWait',
+		fromEmail,
+		toEmail,
+		subject,
+		message: [
+			'={{ $json.route.handoff.summary }}',
+			'',
+			'Customer ({{ $json.channel }}): {{ $json.message.text }}',
+			'First response due: {{ $json.sla.firstResponseDueAt }}',
+			'',
+			'Press the button to answer: your reply goes to the customer on their channel, is stored in the conversation and is suggested for the knowledge base.',
+		].join('\n'),
+		responseType: 'customForm',
+		defineForm: 'fields',
+		formFields: {
+			values: [
+				{ fieldLabel: 'Reply', fieldType: 'textarea', placeholder: 'Your answer to the customer', requiredField: true },
+				{ fieldLabel: 'Then', fieldType: 'dropdown', fieldOptions: { values: PERSON_ACTIONS.map((option) => ({ option })) }, requiredField: true },
+				{ fieldLabel: 'Your name', fieldType: 'text', placeholder: 'Ana' },
+			],
+		},
+		options: {
+			messageButtonLabel: 'Reply to the customer',
+			responseFormTitle: '=Reply to {{ $json.customer.name || "the customer" }}',
+			responseFormButtonLabel: 'Send to the customer',
+			appendAttribution: false,
+			// Past a week the link expires: the ticket stays in the queue, nothing is sent.
+			limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 7, resumeUnit: 'days' } },
+		},
+	};
+}
+
+/**
+ * L3 and L4: the people's email carries a form (n8n's Send and Wait for Response); what a person writes
+ * goes back on the customer's channel through `reply`, and *Person's Reply* (Conversation Store) stores it
+ * as an agent turn, saves it as a suggested knowledge entry, and keeps, resolves or releases the
+ * conversation. The wait pauses the whole execution, so the form is the last thing it runs: `page`
+ * (the L4 page) must sit above `handTo` on the canvas, as n8n's v1 order runs the upper branch first.
+ * `notify` (an existing Send Email node) becomes the form; without one, `ask` is added from the SLA Timer.
+ */
+function humanReplies(t, { reply, sla = 'SLA Timer', handTo = 'Hand To Person', notify, page, ask = 'Ask a Person to Reply', to, person = '' }) {
+	const nodeOf = (name) => t.nodes.find((node) => node.name === name);
+	let askNode = notify && nodeOf(notify);
+	if (askNode) {
+		const { fromEmail, toEmail, subject } = askNode.parameters;
+		askNode.parameters = replyFormParameters({ fromEmail, toEmail, subject });
+	} else {
+		const [x, y] = nodeOf(page ?? sla).position;
+		t.node(ask, 'n8n-nodes-base.emailSend', 2.1, [x, y + 160], replyFormParameters({ fromEmail: 'support-bot@example.com', toEmail: to, subject: '=[{{ $json.route.tier }}] {{ $json.ticketId }}: {{ $json.triage.intent }}' }), { credentials: agentSmtpCreds, ...tolerant });
+		slaOutputs(t, sla, [ask]);
+		askNode = nodeOf(ask);
+	}
+	const pageNode = page && nodeOf(page);
+	if (pageNode) {
+		if (pageNode.position[1] > askNode.position[1]) [pageNode.position, askNode.position] = [askNode.position, pageNode.position];
+		const handY = nodeOf(handTo).position[1];
+		if (pageNode.position[1] >= handY) pageNode.position = [pageNode.position[0], handY - 40];
+	}
+	const [askX, askY] = askNode.position;
+	const answer = t.node("Person's Reply", `${PKG}.conversationStore`, 1, [askX, askY + 160], {
+		operation: 'personReply',
+		// The form's answer replaces the item; the ticket is read back from before the wait.
+		handoffTicket: `={{ $('${sla}').item.json }}`,
+		personAnswer: '={{ $json.data?.Reply }}',
+		personAction: '={{ $json.data?.Then }}',
+		personName: `={{ $json.data?.['Your name'] || ${JSON.stringify(person)} }}`,
+		respondedAt: '={{ $json.data?.respondedAt }}',
+		options: {},
+	});
+	// Not tolerant: an answer it cannot place (no ticket, an unknown choice) fails the execution visibly
+	// rather than sending the form's fields to the channel router; a database that is away only delays the turn.
+	t.connect(askNode.name, answer);
+	t.connect(answer, reply);
+	const [handX] = nodeOf(handTo).position;
+	t.note('A Person Replies', [handX - 40, askY + 100], [Math.max(420, askX - handX - 40), 300], [
+		'## A person replies from their mail',
+		`*${askNode.name}* emails the ticket with a **Reply to the customer** button (n8n's Send and Wait for Response). The form's answer goes to the customer on their channel through *${reply}*.`,
+		"*Person's Reply* stores it in the conversation as the person's turn and as a **suggested knowledge entry** to review, then keeps the conversation with the person, marks it resolved, or hands it back to the bot, as chosen in **Then**.",
+		'The wait pauses this execution until the answer (at most 7 days), so keep the form the lowest branch.',
+	].join('\n'), 6);
+}
+
+/**
+ * A web chat reply is the webhook's response, which is long gone when a person answers through the form:
+ * the widget polls GET `support247/chat/updates?sessionId=…&after=…` for the person's answers.
+ */
+function webChatUpdates(t, [x, y]) {
+	const hook = t.node('Web Chat Updates Webhook', 'n8n-nodes-base.webhook', 2, [x, y], {
+		httpMethod: 'GET',
+		path: 'support247/chat/updates',
+		responseMode: 'responseNode',
+		options: {},
+	}, { webhookId: id(t.slug, 'webchat-updates') });
+	const read = t.node("Person's Web Chat Replies", `${PKG}.conversationStore`, 1, [x + 260, y], { operation: 'webChatUpdates', options: {} });
+	const respond = t.node('Answer the Widget', 'n8n-nodes-base.respondToWebhook', 1.1, [x + 520, y], {
+		respondWith: 'json',
+		responseBody: '={{ { replies: $json.updates.replies, withPerson: $json.updates.withPerson, checkedAt: $json.updates.checkedAt } }}',
+		options: { responseHeaders: { entries: [{ name: 'Cache-Control', value: 'no-store' }] } },
+	});
+	t.connect(hook, read);
+	t.connect(read, respond);
+	t.note('Web Chat Updates', [x - 40, y - 100], [820, 260], [
+		'## Web chat: a person\u2019s answers',
+		'The widget polls `GET support247/chat/updates?sessionId=…&after=…` with the session it posts its messages with, and shows `replies` (a person\u2019s answers from the mailed form, after `after`).',
+	].join('\n'), 7);
+}
+
 function supportTiered() {
 	const t = new Template('support-247-tiered', '24/7 Support: tiered AI + humans (WhatsApp, email, web chat)');
 	const entries = [...triggers(t), ...officialTriggers(t)];
@@ -367,6 +482,8 @@ function supportTiered() {
 	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
+	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
+	webChatUpdates(t, [0, 1400]);
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -414,6 +531,8 @@ function afterHoursOnly() {
 	humanHandoff(t, router, 1240, 560, { reply });
 	for (const output of [0, 1, 2, 3]) t.connect(dayRouter, 'SLA Timer', output);
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
+	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
+	webChatUpdates(t, [0, 1000]);
 	t.note('Setup', [-420, -360], [380, 460], [
 		'## After hours only',
 		'Go live on extended hours first: the AI answers only when the *Off-Hours Greeter* says the business is **closed**. In business hours every ticket goes straight to people (emergencies still reach a supervisor).',
@@ -473,6 +592,7 @@ function dentalClinic() {
 	}, { credentials: agentSmtpCreds, ...tolerant });
 	t.connect(router, onCall, 3);
 	withConversations(t, { greeter, reply: send, sla });
+	humanReplies(t, { reply: send, page: onCall, ask: 'Ask Reception to Reply', to: 'reception@clinic.example.com', person: 'reception' });
 	// Reminders: the booking system returns tomorrow's appointments as items with customer.phone and reply.text.
 	const schedule = t.node('Every Day 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 760], { rule: { interval: [{ field: 'days', triggerAtHour: 18 }] } });
 	const tomorrow = t.node("Tomorrow's Appointments", 'n8n-nodes-base.httpRequest', 4.2, [260, 760], {
@@ -517,6 +637,7 @@ function emailInbox() {
 	orderSystem(t, router, reply);
 	humanHandoff(t, router, 1240, 560, { reply });
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
+	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	t.note('Setup', [-420, -360], [380, 420], [
 		'## Email support inbox',
 		'Reads the support mailbox over IMAP (IDLE), skips auto-replies, bounces and mailing lists, answers FAQs with a threaded reply (`In-Reply-To`, `References`, ticket id in the subject) and routes everything else to people.',

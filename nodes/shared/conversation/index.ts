@@ -20,6 +20,10 @@ export {
 	takeOverConversation,
 } from './store';
 export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
+export { MAX_SUGGESTIONS, parsePersonAction, recordPersonReply, suggestedEntries } from './person-reply';
+export { MAX_UPDATES, webChatUpdates } from './web-chat-updates';
+export type { WebChatReply, WebChatUpdates } from './web-chat-updates';
+export type { PersonAction, PersonReplyInput, PersonReplyResult } from './person-reply';
+export type { KnowledgeSuggestion, Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
 export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';

@@ -48,7 +48,8 @@ export interface StoreOptions extends IdentityOptions {
 	policy: ConversationPolicy;
 }
 
-interface TicketKeys {
+/** @internal For the store's sibling modules (person-reply.ts). */
+export interface TicketKeys {
 	identities: Identity[];
 	claims: Claim[];
 	lookup: Lookup;
@@ -56,7 +57,7 @@ interface TicketKeys {
 	nowMs: number;
 }
 
-function keysOf(ticket: Ticket, options: StoreOptions): TicketKeys {
+export function keysOf(ticket: Ticket, options: StoreOptions): TicketKeys {
 	const at = ticket.message?.receivedAt;
 	if (!at) throw new Error('message.receivedAt: missing (the conversation store takes its time from the ticket)');
 	const nowMs = toMillis(at, 'message.receivedAt');
@@ -71,7 +72,7 @@ function keysOf(ticket: Ticket, options: StoreOptions): TicketKeys {
  * several are merged when a verified identity of this ticket shows they are one customer's.
  * A ticket with only a weak identity never merges two conversations.
  */
-function resolve(found: ConversationRecord[], keys: TicketKeys, options: StoreOptions): { record?: ConversationRecord; remove: string[] } {
+export function resolve(found: ConversationRecord[], keys: TicketKeys, options: StoreOptions): { record?: ConversationRecord; remove: string[] } {
 	const remove: string[] = [];
 	const live = found.filter((record) => {
 		if (!isExpired(record, keys.nowMs, options.policy)) return true;
@@ -93,7 +94,7 @@ function resolve(found: ConversationRecord[], keys: TicketKeys, options: StoreOp
  * One backend transaction. A failure of the database becomes a BackendUnavailableError (the node then
  * goes on statelessly); an error raised by the domain logic itself stays what it is.
  */
-async function run<T>(backend: ConversationBackend, lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
+export async function run<T>(backend: ConversationBackend, lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
 	let domainError: Error | undefined;
 	try {
 		return await backend.transact(lookup, (found) => {

@@ -77,6 +77,23 @@ export interface CsatAnswer {
 	id: string;
 }
 
+/** A person's answer to a customer's question, kept as a knowledge entry to review. */
+export interface KnowledgeSuggestion {
+	/** `<conversation id>/<message id>`: one per answered message. */
+	id: string;
+	question: string;
+	answer: string;
+	/** es, pt or en (the ticket's triage language), when known. */
+	language?: string;
+	by: string;
+	at: string;
+	ticketId: string;
+	channel: string;
+	/** Why the ticket reached a person (the router's deciding reason), so a reviewer can skip policy cases. */
+	reason?: string;
+	status: 'pending';
+}
+
 export interface Takeover {
 	by: string;
 	since: string;
@@ -128,6 +145,8 @@ export interface ConversationRecord {
 	createdAt: string;
 	/** Satisfaction answers, oldest first (capped). */
 	csat?: CsatAnswer[];
+	/** A person's answers offered as knowledge entries, for someone to review (capped). */
+	suggestions?: KnowledgeSuggestion[];
 	/** Epoch ms of the latest turn or action: retention counts from here. */
 	updatedMs: number;
 }

@@ -1,0 +1,129 @@
+/**
+ * A person answers a handed-off web chat customer from their mail, in a real n8n 2.41.1, with the main
+ * template as imported: the web chat customer asks for a person and gets the holding reply; *Notify Agents*
+ * (n8n's Send Email, Send and Wait for Response) mails the agents through a real SMTP server on loopback
+ * and the execution waits; the test opens the mail's button link and submits n8n's form as a person would;
+ * the execution resumes, *Person's Reply* stores the answer, and the widget's poll of
+ * `support247/chat/updates` gets it. n8n is restarted while the execution waits. The person chose "hand it back to the bot", so the customer's next
+ * question is answered by the AI again. Nodes that need accounts this machine lacks are switched off, as in
+ * live-web-chat.e2e.test.ts.
+ */
+import { readFileSync } from 'fs';
+import { simpleParser } from 'mailparser';
+import { join } from 'path';
+import { startSmtp, type SmtpTestServer } from '../helpers/smtp';
+import { REPO_ROOT } from './helpers/n8n-install';
+import { N8nServer } from './helpers/n8n-server';
+
+interface TemplateNode {
+	name: string;
+	type: string;
+	disabled?: boolean;
+	credentials?: Record<string, unknown>;
+	parameters: Record<string, unknown>;
+}
+const template = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows/support-247-tiered.json'), 'utf8')) as { id: string; nodes: TemplateNode[] };
+
+const FILLED_IN = ['Reply Channel: WhatsApp', 'Reply Channel: Email', 'Notify Agents'];
+const OUTSIDE_WORLD = ['Order System (L2)', 'Human Queue', ...template.nodes.filter((n) => n.credentials && !FILLED_IN.includes(n.name)).map((n) => n.name)];
+const SESSION = 'e2e-session-ana';
+const ANSWER = 'Hola Ana, soy Luis del equipo. Tu reembolso quedó aprobado hoy; lo verás en 3 días hábiles.';
+
+let server: N8nServer;
+let smtp: SmtpTestServer;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function chat(ticketId: string, text: string) {
+	const { status, text: body } = await server.postWebhook('support247/chat', { ticketId, sessionId: SESSION, text, created_at: new Date().toISOString(), customer: { name: 'Ana', language: 'es' } });
+	expect(status).toBe(200);
+	return JSON.parse(body) as { tier: string; reply?: { text: string } };
+}
+
+async function poll(after?: string) {
+	const query = new URLSearchParams({ sessionId: SESSION, ...(after ? { after } : {}) });
+	// After a restart the webhooks register a moment after n8n answers: a 404 then never ran the workflow.
+	let res = await fetch(`${server.baseUrl}/webhook/support247/chat/updates?${query}`);
+	for (let i = 0; i < 60 && res.status === 404; i++) {
+		await sleep(500);
+		res = await fetch(`${server.baseUrl}/webhook/support247/chat/updates?${query}`);
+	}
+	expect(res.status).toBe(200);
+	return (await res.json()) as { replies: Array<{ text: string; by?: string; at: string }>; withPerson: boolean };
+}
+
+beforeAll(async () => {
+	smtp = await startSmtp();
+	server = await N8nServer.start();
+	const credentials: Record<string, Record<string, { id: string; name: string }>> = {
+		'Reply Channel: WhatsApp': {
+			whatsAppSessionApi: await server.createCredential('whatsAppSessionApi', 'WhatsApp e2e', { storage: 'folder', sessionName: 'e2e', authFolder: join(server.userFolder, 'whatsapp-e2e') }),
+		},
+		'Reply Channel: Email': {
+			supportSmtpApi: await server.createCredential('supportSmtpApi', 'Support SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, user: smtp.user, password: smtp.password, fromEmail: 'support@aurora.test' }),
+		},
+		'Notify Agents': {
+			smtp: await server.createCredential('smtp', 'Agents SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, user: smtp.user, password: smtp.password }),
+		},
+	};
+	const live = {
+		...template,
+		nodes: template.nodes.map((n) => ({ ...n, ...(OUTSIDE_WORLD.includes(n.name) ? { disabled: true } : {}), ...(credentials[n.name] ? { credentials: credentials[n.name] } : {}) })),
+	};
+	server.importWorkflowWithCli(live);
+	const activated = await server.activateWorkflow(template.id);
+	if (!activated.active) throw new Error(`the template did not activate: ${JSON.stringify(activated)}`);
+});
+
+afterAll(async () => {
+	await server?.stop();
+	await smtp?.close();
+});
+
+test("the person's answer from the mailed form reaches the customer's web chat across an n8n restart, and the bot answers again after hand back", async () => {
+	const handoff = await chat('e2e-1', 'Quiero hablar con una persona');
+	expect(handoff.tier).toBe('L3');
+	expect(handoff.reply?.text.length).toBeGreaterThan(20);
+	const askedAt = new Date().toISOString();
+
+	// The agents' mail, with n8n's button to its form; the execution waits for it.
+	const [mail] = await smtp.waitForMessages(1, 120_000);
+	expect(mail.to).toEqual(['agents@example.com']);
+	const parsed = await simpleParser(mail.raw);
+	expect(parsed.html || '').toContain('Quiero hablar con una persona');
+	const link = /href="([^"]*\/webhook-waiting\/[^"]+)"/.exec(String(parsed.html))?.[1]?.replace(/&amp;/g, '&');
+	expect(link).toEqual(expect.stringContaining(server.baseUrl));
+	const waiting = await server.waitForExecution(template.id, (list) => list.find((e) => e.status === 'waiting'), 'waiting for the form', 60_000);
+	expect((await poll(askedAt)).replies).toEqual([]);
+
+	// A person may answer hours later: n8n keeps the waiting execution in its database across a restart.
+	await server.restart();
+	await server.waitForExecution(template.id, (list) => list.find((e) => e.id === waiting.id && e.status === 'waiting'), 'still waiting after the restart', 60_000);
+
+	const page = await fetch(link as string);
+	expect(page.status).toBe(200);
+	const html = await page.text();
+	for (const label of ['Reply', 'Then', 'Your name']) expect(html).toContain(label);
+
+	// n8n's form posts multipart fields named field-<n> in the order of the form's elements.
+	const form = new FormData();
+	form.append('field-0', ANSWER);
+	form.append('field-1', 'Reply and hand it back to the bot');
+	form.append('field-2', 'Luis');
+	const submitted = await fetch(link as string, { method: 'POST', body: form });
+	expect(submitted.status).toBe(200);
+
+	await server.waitForExecution(template.id, (list) => list.find((e) => e.id === waiting.id && e.status === 'success'), 'resumed and finished', 120_000);
+	let updates = await poll(askedAt);
+	for (let i = 0; i < 20 && updates.replies.length === 0; i++) {
+		await sleep(500);
+		updates = await poll(askedAt);
+	}
+	expect(updates.replies.map((r) => [r.text, r.by])).toEqual([[ANSWER, 'Luis']]);
+	expect(updates.withPerson).toBe(false);
+	// The widget asks from its last reply on: the same answer is not shown twice.
+	expect((await poll(updates.replies[0].at)).replies).toEqual([]);
+
+	const next = await chat('e2e-2', '¿Cuál es el horario de la tienda el sábado?');
+	expect(next.tier).toBe('L1');
+});
