@@ -20,6 +20,9 @@ export {
 	takeOverConversation,
 } from './store';
 export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
-export type { Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
+export type { Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, OutreachMarks, Turn, TurnOutcome } from './types';
 export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';
+export { csatDue, DEFAULT_CSAT_RULES, findDue, followUpDue, markOutreach } from './outreach';
+export type { CsatRules, FindDueOptions, NightWindow, OutreachCase, OutreachPurpose, OutreachReason } from './outreach';
+export { nightBefore } from './night';

@@ -77,6 +77,16 @@ export interface CsatAnswer {
 	id: string;
 }
 
+/** The last CSAT question and follow-up sent, each with the customer turn (the case) it was about. */
+export interface OutreachMarks {
+	csatAskedAt?: string;
+	csatCase?: string;
+	/** A random token in the email question's links, so a link can rate only its own conversation. */
+	csatToken?: string;
+	followUpAt?: string;
+	followUpCase?: string;
+}
+
 export interface Takeover {
 	by: string;
 	since: string;
@@ -128,6 +138,10 @@ export interface ConversationRecord {
 	createdAt: string;
 	/** Satisfaction answers, oldest first (capped). */
 	csat?: CsatAnswer[];
+	/** The customer's name as the latest ticket gave it (a follow-up greets them by it). */
+	customerName?: string;
+	/** What was sent to the customer unasked (the CSAT question, the morning follow-up), so nothing goes twice. */
+	outreach?: OutreachMarks;
 	/** Epoch ms of the latest turn or action: retention counts from here. */
 	updatedMs: number;
 }

@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { conversationBackendProperties } from '../common/conversationBackendDescription';
+
+export const csatProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Put it right after <b>Load Conversation</b>: a message that answers the CSAT question Support Outreach sent is stored with the conversation (<b>Rated</b>: <code>reply</code> thanks the customer; <b>Low Score</b>, 2 or less: the case is reopened to a person with <code>route</code> tier L3, reason <code>csat_low</code>). Every other message goes on by <b>Not an Answer</b>. Also reads the email question’s links (a Webhook with <code>?t=…&s=…</code>).',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	...conversationBackendProperties(),
+	{
+		displayName: 'Answer',
+		name: 'answer',
+		type: 'string',
+		default: '={{ $json.message?.text ?? $json.query?.s ?? "" }}',
+		description: 'The customer’s answer: a digit, “4/5”, a list or button choice, stars, an emoji or a word (es, pt, en)',
+	},
+	{
+		displayName: 'Email Link Reference',
+		name: 'reference',
+		type: 'string',
+		default: '={{ $json.query?.t ?? "" }}',
+		description: 'The <code>t</code> of an email link (the conversation and its question’s token). Empty for chat messages, which are found by <code>conversation.ID</code> from Load Conversation.',
+	},
+	{
+		displayName: 'Queue',
+		name: 'queue',
+		type: 'string',
+		default: 'support team',
+		description: 'The queue a low score reopens the case to (<code>route.handoff.queue</code>)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Answer Within (Hours)',
+				name: 'answerHours',
+				type: 'number',
+				default: 72,
+				description: 'A question older than this no longer takes answers',
+			},
+			{
+				displayName: 'At',
+				name: 'now',
+				type: 'string',
+				default: '',
+				description: 'The time of an item without <code>message.receivedAt</code> (a link click). Empty: now.',
+			},
+			{
+				displayName: 'Longest Answer (Words)',
+				name: 'maxWords',
+				type: 'number',
+				default: 6,
+				description: 'A longer chat message is a new question, not a rating',
+			},
+		],
+	},
+];
