@@ -11,7 +11,7 @@ import {
 
 import { openBackend } from '../common/conversationBackend';
 import { toMillis } from '../shared/calendar';
-import { resolveConversationPolicy, unopened } from '../shared/conversation';
+import { BackendUnavailableError, resolveConversationPolicy, unopened } from '../shared/conversation';
 import { DEFAULT_AWAIT_RULES, readCsatAnswer } from '../shared/csat';
 import type { Ticket } from '../shared/ticket';
 import { csatProperties } from './description';
@@ -56,7 +56,12 @@ export class SupportCsat implements INodeType {
 			const json = items[itemIndex].json;
 			const paired = { item: itemIndex };
 			try {
-				if (!opened.backend) throw unopened('Support CSAT', opened.error);
+				if (!opened.backend) {
+					// Without the store no answer can be matched to a question: the message goes on as any other.
+					this.logger.warn(`Support CSAT: ${unopened('Support CSAT', opened.error).message}; the message goes on as a new one`);
+					out[NOT_AN_ANSWER].push({ json, pairedItem: paired });
+					continue;
+				}
 				const ticket = json as unknown as Partial<Ticket>;
 				const now = ticket.message?.receivedAt ?? clock;
 				toMillis(now, 'message.receivedAt');
@@ -87,6 +92,11 @@ export class SupportCsat implements INodeType {
 				}
 				out[result.kind === 'low' ? LOW_SCORE : RATED].push({ json: { ...json, ...base, ...sections }, pairedItem: paired });
 			} catch (error) {
+				if (error instanceof BackendUnavailableError) {
+					this.logger.warn(`Support CSAT: ${error.message}; the message goes on as a new one`);
+					out[NOT_AN_ANSWER].push({ json, pairedItem: paired });
+					continue;
+				}
 				if (this.continueOnFail()) {
 					out[NOT_AN_ANSWER].push({ json: { ...json, error: (error as Error).message }, pairedItem: paired });
 					continue;

@@ -30,7 +30,7 @@ export function csatSend(channel: string, options: { language?: string; name?: s
 	if (kind === 'webchat') return { question, reply: { text: question.text, language: question.language, options: choices } };
 	if (kind === 'email' && question.email) {
 		const { intro, links, subject } = question.email;
-		const text = `${question.text}\n\n${intro}\n${links.map((link) => `${link.title}: ${link.url}`).join('\n')}\n\n${question.thanks}`;
+		const text = `${question.text}\n\n${intro}\n${links.map((link) => `${link.title}: ${link.url}`).join('\n')}`;
 		return { question, reply: { text, language: question.language }, subject };
 	}
 	return { question, reply: { text: question.numberedText, language: question.language } };
