@@ -30,6 +30,7 @@ export class SupportCsat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		description: 'Reads the customer’s answer to the CSAT question, stores it with the conversation, and reopens a low score to a person',
+		subtitle: 'Read the CSAT answer',
 		defaults: { name: 'CSAT Answer' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],

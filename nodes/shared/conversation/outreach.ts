@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Support Outreach node wraps these errors in NodeOperationError */
 /**
  * Who gets a message nobody asked for: the CSAT question once a case is resolved, and the morning
  * follow-up of last night's escalated or unresolved cases. A case is the customer's latest turn;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Support CSAT node wraps these errors in NodeOperationError */
 /**
  * A customer's answer to the CSAT question, from a chat message (found by the conversation Load
  * found) or an email link (found by the link's conversation and token): stored with the conversation,
