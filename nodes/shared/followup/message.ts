@@ -24,12 +24,21 @@ export interface FollowUpMessage {
 
 /** The customer's words, cut at a word boundary: a follow-up quotes them, it does not paste a whole message. */
 const TOPIC_MAX = 60;
+const END_PUNCTUATION = new Set(['.', '?', '!', ',', ';', ':']);
+
+/** Drops trailing punctuation (a loop, not a regex: a `[…]+$` rescans on long runs). */
+function withoutEndPunctuation(text: string): string {
+	let end = text.length;
+	while (end > 0 && END_PUNCTUATION.has(text[end - 1])) end--;
+	return text.slice(0, end);
+}
+
 function topicOf(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= TOPIC_MAX) return flat.replace(/[.?!,;:]+$/, '');
+	const flat = text.slice(0, 4 * TOPIC_MAX).replace(/\s+/g, ' ').trim();
+	if (flat.length <= TOPIC_MAX) return withoutEndPunctuation(flat);
 	const cut = flat.slice(0, TOPIC_MAX);
 	const space = cut.lastIndexOf(' ');
-	return `${(space > TOPIC_MAX / 2 ? cut.slice(0, space) : cut).replace(/[.?!,;:]+$/, '')}…`;
+	return `${withoutEndPunctuation(space > TOPIC_MAX / 2 ? cut.slice(0, space) : cut)}…`;
 }
 
 const capitalize = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
