@@ -13,10 +13,15 @@ import { openBackend } from '../common/conversationBackend';
 import { toMillis } from '../shared/calendar';
 import { BackendUnavailableError, resolveConversationPolicy, unopened } from '../shared/conversation';
 import { DEFAULT_AWAIT_RULES, readCsatAnswer } from '../shared/csat';
+import { readPath } from '../shared/field-path';
 import type { Ticket } from '../shared/ticket';
 import { csatProperties } from './description';
 
 const NOT_AN_ANSWER = 0;
+const textAt = (json: IDataObject, path: string): string | undefined => {
+	const value = path ? readPath(json, path) : readPath(json, 'message.text');
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+};
 const RATED = 1;
 const LOW_SCORE = 2;
 
@@ -53,6 +58,10 @@ export class SupportCsat implements INodeType {
 		// Only this node file reads the clock, and only for items that carry no time of their own.
 		const clock = at || (DateTime.now().setZone(this.getTimezone()).toISO() as string);
 		const store = { policy: resolveConversationPolicy({}) };
+		// Field paths, not expressions: this node sits in the hot path of every message.
+		const answerField = String(this.getNodeParameter('answerField', 0, '') ?? '').trim();
+		const referenceField = String(this.getNodeParameter('referenceField', 0, 'query.t') ?? '').trim();
+		const queue = String(this.getNodeParameter('queue', 0, '') ?? '');
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const json = items[itemIndex].json;
 			const paired = { item: itemIndex };
@@ -70,10 +79,10 @@ export class SupportCsat implements INodeType {
 					opened.backend,
 					{
 						ticket,
-						text: String(this.getNodeParameter('answer', itemIndex, '') ?? ''),
-						reference: String(this.getNodeParameter('reference', itemIndex, '') ?? ''),
+						text: textAt(json, answerField) ?? (answerField ? '' : (textAt(json, 'query.s') ?? '')),
+						reference: textAt(json, referenceField) ?? '',
 						now,
-						queue: String(this.getNodeParameter('queue', itemIndex, '') ?? ''),
+						queue,
 					},
 					store,
 					rules,

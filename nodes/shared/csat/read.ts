@@ -58,6 +58,9 @@ export async function readCsatAnswer(backend: ConversationBackend, input: ReadAn
 	} else {
 		const known = input.ticket.conversation?.id;
 		if (typeof known !== 'string' || !known) return { kind: 'none', why: 'no conversation' };
+		// Most messages are questions, not scores: those never cost a read of the store.
+		const words = input.text.trim().split(/\s+/, rules.maxWords + 1).filter(Boolean).length;
+		if (words === 0 || words > rules.maxWords || parseCsat(input.text) === null) return { kind: 'none', why: 'not a score' };
 		id = known;
 		record = await read(backend, id);
 	}
