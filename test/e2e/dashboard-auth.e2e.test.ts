@@ -111,7 +111,8 @@ describe('the live dashboard behind n8n’s auth', () => {
 		expect(none.status).toBe(401);
 		expect(none.text).not.toContain('data-window');
 		const wrong = await get(path, { authorization: `Basic ${Buffer.from('supervisor:nope').toString('base64')}` });
-		expect(wrong.status).toBe(403);
+		expect(wrong.status).toBe(401);
+		expect(wrong.text).not.toContain('data-window');
 		const page = await get(path, { authorization: `Basic ${Buffer.from('supervisor:a-long-passphrase').toString('base64')}` });
 		expect(page.status).toBe(200);
 		expect(cases(page.text)).toEqual([
