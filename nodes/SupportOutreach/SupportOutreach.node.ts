@@ -12,7 +12,7 @@ import {
 import { openBackend } from '../common/conversationBackend';
 import { readCalendar } from '../common/readCalendar';
 import { toMillis } from '../shared/calendar';
-import { findDue, nightBefore, unopened, type OutreachPurpose } from '../shared/conversation';
+import { DEFAULT_CSAT_RULES, findDue, nightBefore, unopened, type OutreachPurpose } from '../shared/conversation';
 import { outreachProperties } from './description';
 import { csatItem, followUpItem, newToken } from './outreachItems';
 
@@ -54,7 +54,11 @@ export class SupportOutreach implements INodeType {
 					purpose,
 					now,
 					max,
-					csat: { quietMinutes: Number(this.getNodeParameter('quietMinutes', 0, 30)), maxAgeHours: Number(this.getNodeParameter('maxAgeHours', 0, 48)) },
+					csat: {
+						quietMinutes: Number(this.getNodeParameter('quietMinutes', 0, 30)),
+						maxAgeHours: Number(this.getNodeParameter('maxAgeHours', 0, 48)),
+						takeoverIdleMinutes: Number(options.takeoverIdleMinutes ?? DEFAULT_CSAT_RULES.takeoverIdleMinutes),
+					},
 					token: newToken,
 				});
 				return [due.map((found) => ({ json: csatItem(found, now, linkTemplate), pairedItem: paired })), []];

@@ -101,6 +101,13 @@ export const outreachProperties: INodeProperties[] = [
 				description: 'The run’s time. Empty: now, in the workflow’s time zone.',
 			},
 			{
+				displayName: 'Release After Idle (Minutes)',
+				name: 'takeoverIdleMinutes',
+				type: 'number',
+				default: 60,
+				description: 'CSAT only: a taken-over conversation whose person did nothing for this long counts as handed back, as the Conversation Store’s option of that name (0: only a release)',
+			},
+			{
 				displayName: 'Max Per Run',
 				name: 'max',
 				type: 'number',

@@ -1,6 +1,7 @@
 import {
 	appendToConversation,
 	csatDue,
+	DEFAULT_CSAT_RULES,
 	dropMemoryBackend,
 	findDue,
 	followUpDue,
@@ -80,6 +81,9 @@ describe('CSAT is due once a case is resolved', () => {
 		await takeOverConversation(backend, caseTicket({ id: 'take', who: BOB, at: '2026-03-10T10:05:00-06:00', text: '' }), 'maria', options);
 		await agentAnswer(backend, BOB, 'e1-answer', '2026-03-10T10:10:00-06:00', 'Ya quedó tu pago.');
 		expect(csatDue(await record(backend, ticket), at('2026-03-10T11:00:00-06:00'))).toBeNull();
+		// A person who answered and never pressed Release: after the idle hour it counts as handed back.
+		expect(csatDue(await record(backend, ticket), at('2026-03-10T11:10:00-06:00'))).toMatchObject({ reason: 'agent_resolved' });
+		expect(csatDue(await record(backend, ticket), at('2026-03-10T11:10:00-06:00'), { ...DEFAULT_CSAT_RULES, takeoverIdleMinutes: 0 })).toBeNull();
 		await releaseConversation(backend, caseTicket({ id: 'rel', who: BOB, at: '2026-03-10T10:15:00-06:00', text: '' }), 'maria', options);
 		const r = await record(backend, ticket);
 		expect(csatDue(r, at('2026-03-10T10:40:00-06:00'))).toBeNull();

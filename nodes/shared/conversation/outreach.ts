@@ -37,9 +37,14 @@ export interface CsatRules {
 	quietMinutes: number;
 	/** Do not ask about cases older than this. */
 	maxAgeHours: number;
+	/**
+	 * A takeover whose person did nothing for this long counts as handed back (the store releases it lazily,
+	 * at the customer's next message): a person who answered and never pressed Release still gets rated. 0: only a release.
+	 */
+	takeoverIdleMinutes: number;
 }
 
-export const DEFAULT_CSAT_RULES: CsatRules = { quietMinutes: 30, maxAgeHours: 48 };
+export const DEFAULT_CSAT_RULES: CsatRules = { quietMinutes: 30, maxAgeHours: 48, takeoverIdleMinutes: 60 };
 
 const ms = (at: string) => toMillis(at, 'turn.at');
 
@@ -120,7 +125,8 @@ function endOf(record: ConversationRecord, index: number): { state: 'agent' | 'a
  * quiet for `quietMinutes`, it was neither asked about nor rated, and it is not older than `maxAgeHours`.
  */
 export function csatDue(record: ConversationRecord, nowMs: number, rules: CsatRules = DEFAULT_CSAT_RULES): OutreachCase | null {
-	if (record.takeover) return null;
+	const takeover = record.takeover;
+	if (takeover && !(rules.takeoverIdleMinutes > 0 && nowMs - ms(takeover.lastActivityAt) >= rules.takeoverIdleMinutes * 60_000)) return null;
 	const last = lastCustomerTurn(record);
 	if (!last) return null;
 	const { turn, index } = last;
