@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
 export const CONVERSATION_STORE_TYPE = 'n8n-nodes-support247.conversationStore';
+/** Every node type that opens the Conversation Store's database (same Database parameters). */
+const STORE_TYPES = new Set([CONVERSATION_STORE_TYPE, 'n8n-nodes-support247.supportCsat', 'n8n-nodes-support247.supportOutreach']);
 
 /**
  * In-process, every Conversation Store keeps its conversations in memory: a replay must not write to
@@ -12,7 +14,7 @@ export const CONVERSATION_STORE_TYPE = 'n8n-nodes-support247.conversationStore';
 export function replayInMemory(nodes: INode[], scope: string): string[] {
 	const names = new Set<string>();
 	for (const node of nodes) {
-		if (node.type !== CONVERSATION_STORE_TYPE) continue;
+		if (!STORE_TYPES.has(node.type)) continue;
 		const parameters = (node.parameters ??= {});
 		if (parameters.backend !== 'memory') {
 			const file = typeof parameters.databaseFile === 'string' ? parameters.databaseFile.trim() : '';

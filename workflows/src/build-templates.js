@@ -484,6 +484,7 @@ function supportTiered() {
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	webChatUpdates(t, [0, 1400]);
+	withCsat(t, { greeter, reply });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -720,8 +721,122 @@ function dashboard() {
 	return t;
 }
 
+// --- CSAT and the morning follow-up (issue 17): own functions, so the pipelines above can change freely. ---
+
+const WEB_CHAT_PUSH = 'https://shop.example.com/api/chat/push';
+
+/**
+ * Sends outreach items (`reply` ready) back on the customer's channel: WhatsApp (a list where it
+ * arrives, numbered text otherwise), email, web chat through the site's push endpoint (the widget
+ * shows `reply.options` as buttons), anything else to a no-op to wire up.
+ */
+function outreachSend(t, name, [x, y]) {
+	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, 1, [x, y]);
+	t.connect(route, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], { interactive: 'native', choicesField: 'reply.choices', options: {} }, { credentials: whatsappCreds, ...tolerant }), 0);
+	t.connect(route, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds, ...tolerant }), 1);
+	t.connect(route, t.node(`${name}: Web Chat`, 'n8n-nodes-base.httpRequest', 4.2, [x + 260, y + 120], {
+		method: 'POST',
+		url: WEB_CHAT_PUSH,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ sessionId: $json.sessionId, reply: $json.reply, outreach: $json.outreach?.purpose }) }}',
+		options: {},
+	}, tolerant), 2);
+	t.connect(route, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, [x + 260, y + 260]), 3);
+	return route;
+}
+
+/**
+ * CSAT around a pipeline that has the Conversation Store: every 10 minutes the conversations resolved
+ * since (by the AI, or by a person who released them) get the one-tap question; a message that answers
+ * it is recorded right after Load Conversation and thanked, and a low score goes to Hand To Person as an
+ * L3 escalation (reason csat_low), down the same SLA, queue and notice path as any other. Email customers
+ * rate by a link, which the CSAT Link webhook reads.
+ */
+function withCsat(t, { greeter, reply, y = 1500 }) {
+	const load = 'Load Conversation';
+	const [x0, y0] = t.nodes.find((node) => node.name === load).position;
+	const answer = t.node('CSAT Answer', `${PKG}.supportCsat`, 1, [x0, y0 + 200], { ...STORE_DATABASE, options: {} }, tolerant);
+	t.connections[load].main[0] = [{ node: answer, type: 'main', index: 0 }];
+	t.connect(answer, greeter, 0);
+	t.connect(answer, reply, 1);
+	t.connect(answer, 'Hand To Person', 2);
+
+	const every = t.node('Every 10 Minutes', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, y], { rule: { interval: [{ field: 'minutes', minutesInterval: 10 }] } });
+	const find = t.node('Find Resolved Conversations', `${PKG}.supportOutreach`, 1, [260, y], {
+		purpose: 'csat',
+		...STORE_DATABASE,
+		quietMinutes: 30,
+		linkTemplate: 'https://your-n8n.example.com/webhook/support247/csat?t={{ticketId}}&s={{score}}',
+		options: {},
+	});
+	t.connect(every, find);
+	t.connect(find, outreachSend(t, 'CSAT Question', [520, y]), 0);
+
+	const link = t.node('CSAT Link', 'n8n-nodes-base.webhook', 2, [0, y + 420], { httpMethod: 'GET', path: 'support247/csat', responseMode: 'responseNode', options: {} }, { webhookId: id(t.slug, 'csat-link') });
+	const linkAnswer = t.node('CSAT Link Answer', `${PKG}.supportCsat`, 1, [260, y + 420], { ...STORE_DATABASE, options: {} });
+	const page = t.node('CSAT Thanks Page', 'n8n-nodes-base.respondToWebhook', 1.1, [520, y + 420], {
+		respondWith: 'text',
+		responseBody: '={{ `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><p style="font:18px sans-serif;margin:2em">${$json.reply?.text ?? "This link has already been used or has expired."}</p>` }}',
+		options: { responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] } },
+	});
+	t.connect(link, linkAnswer);
+	for (const output of [0, 1, 2]) t.connect(linkAnswer, page, output);
+	t.connect(linkAnswer, 'Hand To Person', 2);
+	t.note('CSAT', [-420, y - 160], [380, 420], [
+		'## CSAT',
+		'- *Find Resolved Conversations* asks every case resolved (by the AI, or by a person who released it) once, after 30 quiet minutes: a list on WhatsApp, buttons on web chat (*CSAT Question: Web Chat* posts to your widget\u2019s push endpoint), five links by email.',
+		'- The customer\u2019s answer is read by *CSAT Answer* right after *Load Conversation* and stored with the conversation; **2 or less reopens the case** to a person (L3, reason `csat_low`) through *Hand To Person*.',
+		'- Email links: set *Email Link* to `https://<your n8n>/webhook/support247/csat?t={{ticketId}}&s={{score}}`; each link holds a one-time token.',
+	].join('\n'), 5);
+}
+
+function morningFollowUp() {
+	const t = new Template('morning-follow-up', 'Morning follow-up: last night\u2019s escalated and unresolved conversations');
+	const every = t.node('Every 15 Minutes', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } });
+	const find = t.node("Last Night's Conversations", `${PKG}.supportOutreach`, 1, [260, 0], {
+		purpose: 'followUp',
+		...STORE_DATABASE,
+		...STORE_HOURS,
+		withinMinutes: 60,
+		businessName: 'Aurora Store',
+		options: {},
+	});
+	t.connect(every, find);
+	t.connect(find, outreachSend(t, 'Follow-Up', [520, -40]), 0);
+	const queue = t.node('Morning Queue', 'n8n-nodes-base.httpRequest', 4.2, [520, 420], {
+		method: 'POST',
+		url: 'https://helpdesk.example.com/api/tickets',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route.tier, queue: $json.route.handoff.queue, summary: $json.route.handoff.summary, draft: $json.route.handoff.draft, customer: $json.customer, channel: $json.channel, conversationId: $json.conversation.id }) }}',
+		options: {},
+	}, tolerant);
+	const mail = t.node('Notify Morning Shift', 'n8n-nodes-base.emailSend', 2.1, [520, 580], {
+		fromEmail: 'support-bot@example.com',
+		toEmail: 'agents@example.com',
+		subject: '=Follow up: {{ $json.customer.name || $json.customer.phone || $json.customer.email || $json.conversation.id }}',
+		emailFormat: 'text',
+		text: '={{ $json.route.handoff.summary }}\n\nSuggested message:\n{{ $json.route.handoff.draft }}',
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+	t.connect(find, queue, 1);
+	t.connect(find, mail, 1);
+	t.note('Setup', [-60, -520], [680, 420], [
+		'## Morning follow-up',
+		'Runs every 15 minutes; *Last Night\u2019s Conversations* acts only in the first hour after the business opens by its calendar (hours, time zone and holidays: keep them the same as the *Off-Hours Greeter*).',
+		'',
+		'- Last night\u2019s cases the AI left **unresolved** get a personal follow-up in the customer\u2019s language (es, pt, en) on their channel.',
+		'- Cases **escalated** that no person answered yet go to the **morning queue** (*Morning Queue*, *Notify Morning Shift*) with a summary and a drafted message.',
+		'- Each case is followed up once (marked in the Conversation Store); a conversation a person has taken over is left alone.',
+		'- Use the same database and file as the pipeline\u2019s *Conversation Store* nodes. Fill in the WhatsApp session, Support SMTP and SMTP credentials, and the helpdesk and web chat URLs.',
+	].join('\n'), 4);
+	return t;
+}
+
 const templates = { 'support-247-tiered': supportTiered, 'after-hours-only': afterHoursOnly, 'dental-clinic-whatsapp': dentalClinic, 'email-support-inbox': emailInbox };
 Object.assign(templates, { 'weekly-report': weeklyReport, 'support-dashboard': dashboard });
+Object.assign(templates, { 'morning-follow-up': morningFollowUp });
 
 function render(slug) {
 	return `${JSON.stringify(templates[slug]().toJSON(), null, 2)}\n`;

@@ -24,6 +24,9 @@ export { MAX_SUGGESTIONS, parsePersonAction, recordPersonReply, suggestedEntries
 export { MAX_UPDATES, webChatUpdates } from './web-chat-updates';
 export type { WebChatReply, WebChatUpdates } from './web-chat-updates';
 export type { PersonAction, PersonReplyInput, PersonReplyResult } from './person-reply';
-export type { KnowledgeSuggestion, Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, Turn, TurnOutcome } from './types';
+export type { KnowledgeSuggestion, Claim, ConversationRecord, CsatAnswer, DeliveryState, DeliveryStatus, Identity, OutreachMarks, Turn, TurnOutcome } from './types';
 export { outcomeOf } from './outcome';
 export { PendingWrites } from './pending';
+export { csatDue, DEFAULT_CSAT_RULES, findDue, followUpDue, markOutreach } from './outreach';
+export type { CsatRules, FindDueOptions, NightWindow, OutreachCase, OutreachPurpose, OutreachReason } from './outreach';
+export { nightBefore } from './night';

@@ -233,6 +233,7 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 		let stored = 0;
 		for (const turn of turns) if (appendTurn(record, turn, options.policy)) stored++;
 		if (greetedAt && !record.greetedAt) record.greetedAt = greetedAt;
+		if (typeof ticket.customer?.name === 'string' && ticket.customer.name.trim()) record.customerName = ticket.customer.name.trim().slice(0, 100);
 		return { save: record, remove: remove.filter((id) => id !== record.id), result: { conversationId: record.id, stored, duplicates: turns.length - stored } };
 	});
 }

@@ -94,6 +94,16 @@ export interface KnowledgeSuggestion {
 	status: 'pending';
 }
 
+/** The last CSAT question and follow-up sent, each with the customer turn (the case) it was about. */
+export interface OutreachMarks {
+	csatAskedAt?: string;
+	csatCase?: string;
+	/** A random token in the email question's links, so a link can rate only its own conversation. */
+	csatToken?: string;
+	followUpAt?: string;
+	followUpCase?: string;
+}
+
 export interface Takeover {
 	by: string;
 	since: string;
@@ -147,6 +157,10 @@ export interface ConversationRecord {
 	csat?: CsatAnswer[];
 	/** A person's answers offered as knowledge entries, for someone to review (capped). */
 	suggestions?: KnowledgeSuggestion[];
+	/** The customer's name as the latest ticket gave it (a follow-up greets them by it). */
+	customerName?: string;
+	/** What was sent to the customer unasked (the CSAT question, the morning follow-up), so nothing goes twice. */
+	outreach?: OutreachMarks;
 	/** Epoch ms of the latest turn or action: retention counts from here. */
 	updatedMs: number;
 }
