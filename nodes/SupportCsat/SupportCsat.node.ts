@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -9,7 +8,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { openBackend } from '../common/conversationBackend';
+import { openBackendOfNode } from '../common/conversationBackend';
+import { runTime } from '../common/runTime';
 import { toMillis } from '../shared/calendar';
 import { BackendUnavailableError, resolveConversationPolicy, unopened } from '../shared/conversation';
 import { DEFAULT_AWAIT_RULES, readCsatAnswer } from '../shared/csat';
@@ -49,14 +49,13 @@ export class SupportCsat implements INodeType {
 		const items = this.getInputData();
 		const out: INodeExecutionData[][] = [[], [], []];
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const opened = openBackend(this.getNodeParameter('backend', 0, 'sqlite') as string, this.getNodeParameter('databaseFile', 0, '') as string, this.getNodeParameter('memoryName', 0, 'default') as string, 0);
+		const opened = openBackendOfNode(this);
 		const rules = {
 			answerHours: Number(options.answerHours ?? DEFAULT_AWAIT_RULES.answerHours),
 			maxWords: Number(options.maxWords ?? DEFAULT_AWAIT_RULES.maxWords),
 		};
-		const at = String(options.now ?? '').trim();
-		// Only this node file reads the clock, and only for items that carry no time of their own.
-		const clock = at || (DateTime.now().setZone(this.getTimezone()).toISO() as string);
+		// Only for items that carry no time of their own.
+		const clock = runTime(this, options.now);
 		const store = { policy: resolveConversationPolicy({}) };
 		// Field paths, not expressions: this node sits in the hot path of every message.
 		const answerField = String(this.getNodeParameter('answerField', 0, '') ?? '').trim();

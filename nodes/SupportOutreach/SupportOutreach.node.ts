@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -9,7 +8,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { openBackend } from '../common/conversationBackend';
+import { openBackendOfNode } from '../common/conversationBackend';
+import { runTime } from '../common/runTime';
 import { readCalendar } from '../common/readCalendar';
 import { toMillis } from '../shared/calendar';
 import { DEFAULT_CSAT_RULES, findDue, nightBefore, unopened, type OutreachPurpose } from '../shared/conversation';
@@ -40,11 +40,9 @@ export class SupportOutreach implements INodeType {
 		try {
 			const purpose = this.getNodeParameter('purpose', 0) as OutreachPurpose;
 			const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-			const at = String(options.now ?? '').trim();
-			// Only this node file reads the clock, and only when the workflow gives no time.
-			const now = at || (DateTime.now().setZone(this.getTimezone()).toISO() as string);
+			const now = runTime(this, options.now);
 			const nowMs = toMillis(now, 'Options > At');
-			const opened = openBackend(this.getNodeParameter('backend', 0, 'sqlite') as string, this.getNodeParameter('databaseFile', 0, '') as string, this.getNodeParameter('memoryName', 0, 'default') as string, 0);
+			const opened = openBackendOfNode(this);
 			if (!opened.backend) throw unopened('Support Outreach', opened.error);
 			const max = Number(options.max ?? 200);
 			const paired = { item: 0 };

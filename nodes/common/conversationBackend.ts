@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { memoryBackend, PendingWrites, SqliteBackend, type ConversationBackend } from '../shared/conversation';
 
 export interface OpenedBackend {
@@ -41,4 +42,14 @@ export function openBackend(kind: string, databaseFile: string, memoryName: stri
 	} catch (error) {
 		return { key, error: error as Error, pending: pendingFor(key) };
 	}
+}
+
+/** The backend named by the shared Database / Database File / Store Name parameters (conversationBackendDescription.ts). */
+export function openBackendOfNode(ctx: IExecuteFunctions, timeoutMs = 0): OpenedBackend {
+	return openBackend(
+		ctx.getNodeParameter('backend', 0, 'sqlite') as string,
+		ctx.getNodeParameter('databaseFile', 0, '') as string,
+		ctx.getNodeParameter('memoryName', 0, 'default') as string,
+		timeoutMs,
+	);
 }
