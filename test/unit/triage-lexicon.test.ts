@@ -67,6 +67,25 @@ describe('typo correction', () => {
 		expect(typos.correct('reemb')).toBe('reemb');
 	});
 
+	it('keeps the first letter, leaves stop words alone and lets a six-letter word gain, lose or swap a letter but not change one', () => {
+		const typos = new TypoCorrector(new Set(['ferida', 'estafa', 'abogao', 'urgente']));
+		expect(typos.correct('merida')).toBe('merida');
+		expect(typos.correct('estaba')).toBe('estaba');
+		expect(typos.correct('estafaa')).toBe('estafa');
+		expect(typos.correct('etsafa')).toBe('estafa');
+		expect(typos.correct('estada')).toBe('estada');
+		expect(typos.correct('urjente')).toBe('urgente');
+	});
+
+	it('reads ordinary words that sit one letter from a cue as ordinary', () => {
+		expect(triageText('is express worth it or should i pick standard, i live in mérida', undefined).flags.safetyHazard).toBe(false);
+		expect(triageText('me dijeron q el refund ya estaba y no veo nada en mi cuenta', undefined).flags.angry).toBe(false);
+		expect(triageText('I typed the wrong RFC on the invoice for #A16997, can it be fixed?', undefined).flags.b2bSales).toBe(false);
+		expect(triageText('me pueden mandar la factura de mi compra a nombre de mi empresa?', undefined).flags.b2bSales).toBe(false);
+		expect(triageText('necesito cotización de 300 laptops para mi empresa', undefined).flags.b2bSales).toBe(true);
+		expect(triageText('vou dar o aspirador robô de presente, posso trocar depois?', undefined).flags.angry).toBe(false);
+	});
+
 	it('knows what one edit is', () => {
 		expect(withinOneEdit('abogado', 'abgoado')).toBe(true);
 		expect(withinOneEdit('abogado', 'abogao')).toBe(true);

@@ -2,8 +2,12 @@
  * Corrects one-letter typos ("urgnte", "reembolzo", "abogao") towards the lexicon's own words,
  * using a deletion index (the SymSpell idea): a word and a typo within one edit share a deletion.
  * Only tokens of MIN_LENGTH letters or more are corrected, since short words collide too often.
+ * The first letter must agree and stop words are never corrected: "mérida" is not "ferida" (a wound),
+ * nor "estaba" "estafa" (a scam). A six-letter word may only lose a letter or swap two, since one
+ * substituted letter turns too many ordinary six-letter words into a cue.
  * Results are cached per token; the cache belongs to one lexicon, so it is keyed by content.
  */
+import { isStopWord } from '../text/stopwords';
 
 // Six letters: shorter words collide too often ("count" would become "court", a legal flag).
 const MIN_LENGTH = 6;
@@ -31,7 +35,7 @@ export class TypoCorrector {
 
 	correct(token: string): string {
 		// Deletions of a long token cost its length squared; past the longest word plus one they cannot match.
-		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || /\d/.test(token)) return token;
+		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || /\d/.test(token) || isStopWord(token)) return token;
 		const cached = this.cache.get(token);
 		if (cached !== undefined) return cached;
 		const corrected = this.lookup(token) ?? token;
@@ -44,11 +48,23 @@ export class TypoCorrector {
 		let best: string | undefined;
 		for (const variant of [token, ...deletionsOf(token)]) {
 			for (const word of this.deletions.get(variant) ?? []) {
-				if (word.length >= MIN_LENGTH && withinOneEdit(token, word) && (best === undefined || word < best)) best = word;
+				if (word.length >= MIN_LENGTH && word[0] === token[0] && plausibleTypo(token, word) && (best === undefined || word < best)) best = word;
 			}
 		}
 		return best;
 	}
+}
+
+function plausibleTypo(token: string, word: string): boolean {
+	if (!withinOneEdit(token, word)) return false;
+	if (word.length > MIN_LENGTH) return true;
+	return token.length !== word.length || isSwap(token, word);
+}
+
+function isSwap(a: string, b: string): boolean {
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i++;
+	return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 function deletionsOf(word: string): string[] {
