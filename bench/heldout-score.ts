@@ -108,6 +108,8 @@ export interface ScoreOptions {
 	/** Replay only the first N rows of each file (tests). */
 	limit?: number;
 	engine?: Engine;
+	/** Every outcome with its file's category, for a development set's miss list (never for the held-out set). */
+	onOutcome?: (business: string, outcome: TicketOutcome, category: string) => void;
 }
 
 export async function scoreHeldout(options: ScoreOptions = {}): Promise<HeldoutReport> {
@@ -132,6 +134,7 @@ export async function scoreHeldout(options: ScoreOptions = {}): Promise<HeldoutR
 		for (const outcome of outcomes) {
 			if (!outcome.tier) lost++;
 			const extra = extras.get(outcome.id);
+			options.onOutcome?.(business, outcome, extra?.category ?? 'uncategorised');
 			scored.push({
 				business,
 				language: extra?.language ?? outcome.language ?? '?',
