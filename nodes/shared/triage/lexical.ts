@@ -45,8 +45,8 @@ export function readLexical(text: string, customerLanguage: string | undefined, 
 		flags.outOfPolicy = true;
 		evidence.push(`outOfPolicy: refund ${signals.daysSince} days after purchase (window ${window})`);
 	}
-	// Anger words count when the message is negative overall; a very negative message is angry anyway.
-	flags.angry = flags.angry ? signals.sentiment <= -0.3 : signals.sentiment <= -0.75;
+	// Anger words count when the message is negative overall or shouted; a very negative message is angry anyway.
+	flags.angry = flags.angry ? signals.sentiment <= -0.3 || signals.shouting : signals.sentiment <= -0.75;
 	if (signals.flags.angry !== flags.angry) evidence.push(`${flags.angry ? '' : 'not '}angry: sentiment ${signals.sentiment}`);
 	return { language, signals, flags, evidence, lexiconIntent: fromLexicon(signals, flags).confidence };
 }
