@@ -12,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 
-/** Each language's fragments, with the extra kinds of case (kinds-*.js, kinds2-*.js) appended to the same lists. */
+/** Each language's fragments, with the extra kinds of case (kinds-*.js) appended to the same lists. */
 function withKinds(base, kinds) {
 	const lang = { ...base, automatable: { ...base.automatable }, flags: { ...base.flags } };
 	for (const business of Object.keys(kinds.automatable ?? {})) lang.automatable[business] = [...(lang.automatable[business] ?? []), ...kinds.automatable[business]];
@@ -20,9 +20,9 @@ function withKinds(base, kinds) {
 	for (const key of ['calmSerious', 'exceptionRequests', 'faqWithPerson', 'hardNegatives']) lang[key] = [...lang[key], ...(kinds[key] ?? [])];
 	return lang;
 }
-const LANGUAGES = ['en', 'es', 'pt'].map((code) => withKinds(withKinds(require(`./fragments-${code}`), require(`./kinds-${code}`)), require(`./kinds2-${code}`)));
+const LANGUAGES = ['en', 'es', 'pt'].map((code) => withKinds(require(`./fragments-${code}`), require(`./kinds-${code}`)));
 const L4_FLAGS = new Set(['emergency', 'injection', 'outOfPolicy', 'selfHarm', 'safetyHazard', 'pressOrRegulator']);
-const COUNTS = { automatable: 1150, hardNegative: 700, perFlag: 70, calmSerious: 110, exception: 80, faqWithPerson: 90 };
+const COUNTS = { automatable: 800, hardNegative: 560, perFlag: 70, calmSerious: 110, exception: 80, faqWithPerson: 90 };
 const SEED = 20261201;
 
 function mulberry32(seed) {
