@@ -29,6 +29,8 @@ export interface Message {
 	truncated?: boolean;
 	/** Length of the text before it was cut (a mail cut before parsing: the raw mail's length). */
 	originalLength?: number;
+	/** A burst joined into this one message (the WhatsApp trigger's quiet time, Collect Burst): each message in order. */
+	parts?: Array<{ id?: string; text: string; receivedAt?: string }>;
 }
 
 export interface HistoryTurn {
