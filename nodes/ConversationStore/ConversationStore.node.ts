@@ -69,7 +69,6 @@ export class ConversationStore implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
 		// Collect Burst has a second output for the messages a later one of the burst carries.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: `={{ $parameter.operation === 'collectBurst' ? [{ type: 'main', displayName: 'Last Message' }, { type: 'main', displayName: 'Joined Into A Later Message' }] : ['main'] }}`,
 		properties: conversationStoreProperties,
 	};
