@@ -36,8 +36,9 @@ import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from '../common/conversationBackend';
 import { personReplyItem } from './personReply';
 import { webChatUpdatesItem } from './webChatUpdates';
+import { collectBurstItems, type BurstItem } from './collectBurst';
 
-type Operation = 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply' | 'webChatUpdates';
+type Operation = 'collectBurst' | 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply' | 'webChatUpdates';
 
 interface Settings {
 	operation: Operation;
@@ -67,8 +68,8 @@ export class ConversationStore implements INodeType {
 		defaults: { name: 'Conversation Store' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: [NodeConnectionTypes.Main],
+		// Collect Burst has a second output for the messages a later one of the burst carries.
+		outputs: `={{ $parameter.operation === 'collectBurst' ? [{ type: 'main', displayName: 'Last Message' }, { type: 'main', displayName: 'Joined Into A Later Message' }] : ['main'] }}`,
 		properties: conversationStoreProperties,
 	};
 
@@ -108,6 +109,8 @@ export class ConversationStore implements INodeType {
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
 
+		if (settings.operation === 'collectBurst') return await collectBurst(this, settings, items);
+
 		const out: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
@@ -125,6 +128,25 @@ export class ConversationStore implements INodeType {
 		}
 		return [out];
 	}
+}
+
+/** Collect Burst: every item's ticket first, then the parts are recorded, waited for and settled together. */
+async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const ready: BurstItem[] = [];
+	const failed: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const { incoming, ticket } = ticketOf(ctx, settings, items[itemIndex].json, itemIndex);
+			// The webhook's payload in ticket shape, time included, so Load after it reads the same ticket.
+			ready.push({ itemIndex, incoming: writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+			failed.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+		}
+	}
+	const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+	const { last, joined } = await collectBurstItems(ctx, { ...settings, maxTextLength: settings.limits.maxTextLength }, ready, sleep);
+	return [[...last, ...failed], joined];
 }
 
 /** The item's ticket, with a time and the conversation id asked for, ready for the store. */

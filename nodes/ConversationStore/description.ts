@@ -3,6 +3,7 @@ import { conversationBackendProperties } from '../common/conversationBackendDesc
 import { inputLimitOptions } from '../common/inputLimitDescription';
 import { personReplyProperties } from './personReply';
 import { webChatUpdatesProperties } from './webChatUpdates';
+import { collectBurstProperties } from './collectBurst';
 
 const only = (operation: string[]) => ({ show: { operation } });
 
@@ -22,6 +23,12 @@ export const conversationStoreProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Append', value: 'append', description: 'Store the customer’s message and the reply or handoff', action: 'Append turns to a conversation' },
+			{
+				name: 'Collect Burst',
+				value: 'collectBurst',
+				description: 'Join the messages a customer sends within the quiet time into one turn: the last one goes on with all of them, the others leave on the second output',
+				action: 'Collect a burst of messages',
+			},
 			{ name: 'Load', value: 'load', description: 'Find the customer’s conversation and write it into the ticket', action: 'Load a conversation' },
 			{
 				name: 'Person’s Reply',
@@ -100,6 +107,7 @@ export const conversationStoreProperties: INodeProperties[] = [
 		description: 'Who releases the conversation (empty: whoever had it)',
 		displayOptions: only(['release']),
 	},
+	...collectBurstProperties,
 	...personReplyProperties,
 	...webChatUpdatesProperties,
 	{

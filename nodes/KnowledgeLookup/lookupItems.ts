@@ -13,6 +13,7 @@ import {
 	getKnowledgeBase,
 	groundedLookup,
 	lookupKnowledge,
+	lookupParts,
 	type LookupResult,
 	type OnKnowledgeProviderFailure,
 	type KnowledgeBase,
@@ -153,7 +154,8 @@ function toOutput(json: IDataObject, result: LookupResult): { answered: boolean;
 function lookupItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): { answered: boolean; json: IDataObject } | Promise<{ answered: boolean; json: IDataObject }> {
 	const { ticket, kb, text } = prepareItem(ctx, settings, item, itemIndex);
 	const common = { threshold: settings.threshold, text, reply: settings.addReply, maxSources: settings.maxSources };
-	if (!settings.openAi) return toOutput(item.json, lookupKnowledge(ticket, kb, common));
+	// A joined burst answers each of its messages (parts.ts); the grounded model reads them all in the joined text.
+	if (!settings.openAi) return toOutput(item.json, settings.textField === 'message.text' ? lookupParts(ticket, kb, common) : lookupKnowledge(ticket, kb, common));
 	return groundedLookup(ticket, kb, {
 		...common,
 		connection: settings.openAi.connection,

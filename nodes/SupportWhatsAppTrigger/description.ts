@@ -60,6 +60,15 @@ export const whatsAppTriggerProperties: INodeProperties[] = [
 				description: 'After a manual run shows the QR code, how long the connection stays up waiting for the scan',
 			},
 			{
+				displayName: 'Quiet Time (S)',
+				name: 'quietTime',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 60 },
+				default: 4,
+				description:
+					'Messages of one chat less than this apart become one ticket: the text joined by new lines, each message kept in <code>message.parts</code>, answered once. 0 emits every message on its own, at once.',
+			},
+			{
 				displayName: 'Reconnect Initial Delay (Seconds)',
 				name: 'reconnectInitialDelay',
 				type: 'number',

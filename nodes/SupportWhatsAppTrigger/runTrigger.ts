@@ -6,6 +6,9 @@ import { toBaileysLogger } from '../shared/whatsapp/logger';
 import { showQr, type PairingInfo } from '../shared/whatsapp/pairing';
 import { removeQrPng } from '../shared/whatsapp/qr';
 import { RecentIds } from '../shared/whatsapp/recent-ids';
+import { ChatDebouncer } from '../shared/whatsapp/debounce';
+import { DEFAULT_INPUT_LIMITS } from '../shared/input-limits';
+import type { Ticket } from '../shared/ticket';
 import type { WhatsAppConnectionRegistry } from '../shared/whatsapp/registry';
 import { WhatsAppSession } from '../shared/whatsapp/session';
 import type { WhatsAppDeps } from '../shared/whatsapp/types';
@@ -20,6 +23,7 @@ interface TriggerOptions {
 	reconnectMaxDelay?: number;
 	maxReconnectAttempts?: number;
 	pairingTimeout?: number;
+	quietTime?: number;
 }
 
 /** What the trigger keeps in workflow static data. */
@@ -52,6 +56,17 @@ export async function runWhatsAppTrigger(
 	const qrFile = qrFilePath(authFolder);
 	const now = () => new Date();
 	let qrEmitted = false;
+	// A chat's messages within the quiet time become one ticket (0: each message on its own).
+	const debouncer: ChatDebouncer = new ChatDebouncer(
+		Math.min(60, Math.max(0, Number(options.quietTime ?? 4) || 0)) * 1000,
+		(tickets: Ticket[]) => {
+			// Persist before emitting: n8n saves static data with the execution the emit starts. A message still
+			// held for another chat's burst is not remembered yet, so a restart now redelivers it instead of losing it.
+			staticData.seenIds = recentIds.newest(remember).filter((id) => !debouncer.holds(id));
+			ctx.emit([tickets.map((ticket) => ({ json: ticket as unknown as IDataObject }))]);
+		},
+		DEFAULT_INPUT_LIMITS.maxTextLength,
+	);
 
 	const emitPairing = async (pairing: PairingInfo) => {
 		const png = Buffer.from(pairing.qrDataUrl.slice(pairing.qrDataUrl.indexOf(',') + 1), 'base64');
@@ -99,11 +114,7 @@ export async function runWhatsAppTrigger(
 				delete staticData.pairing;
 				void removeQrPng(qrFile).catch(() => undefined);
 			},
-			onTickets: (tickets) => {
-				// Persist before emitting: n8n saves static data with the execution the emit starts.
-				staticData.seenIds = recentIds.newest(remember);
-				ctx.emit([tickets.map((ticket) => ({ json: ticket as unknown as IDataObject }))]);
-			},
+			onTickets: (tickets) => debouncer.push(tickets),
 			onReconnect: ({ attempt, delayMs, code }) => {
 				ctx.logger.warn(`WhatsApp connection closed (code ${code ?? 'none'}); reconnect attempt ${attempt} in ${delayMs} ms`);
 			},
@@ -130,6 +141,8 @@ export async function runWhatsAppTrigger(
 	}
 
 	const closeFunction = async () => {
+		// Held messages go out now rather than vanish with the trigger.
+		debouncer.flushAll();
 		registry.withdraw(session);
 		if (manual && qrEmitted && !session.isOpen) {
 			// The manual run ended when the QR code was shown; the scan still needs a live socket.

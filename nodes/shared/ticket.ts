@@ -29,6 +29,8 @@ export interface Message {
 	truncated?: boolean;
 	/** Length of the text before it was cut (a mail cut before parsing: the raw mail's length). */
 	originalLength?: number;
+	/** A burst joined into this one message (the WhatsApp trigger's quiet time, Collect Burst): each message in order. */
+	parts?: Array<{ id?: string; text: string; receivedAt?: string }>;
 }
 
 export interface HistoryTurn {
@@ -71,6 +73,8 @@ export interface TriageSection {
 	flags: TriageFlags;
 	automation: Automation;
 	provider: 'embedded' | 'openai';
+	/** A joined burst: how each of its messages was answered (knowledge/parts.ts). */
+	parts?: Array<{ text: string; answered: boolean; score: number; bestId?: string }>;
 	/** Set when the OpenAI-compatible provider failed and the embedded one answered instead. */
 	fallback?: { from: 'openai'; reason: string };
 	/** Why each flag was raised, for audits and the handoff summary. */
@@ -92,6 +96,8 @@ export interface KnowledgeSection {
 	/** Id of the best entry even when below the threshold, for audits. */
 	bestId?: string;
 	method?: 'model' | 'bm25' | 'hybrid' | 'generated';
+	/** A joined burst: how each of its messages was answered (knowledge/parts.ts). */
+	parts?: Array<{ text: string; answered: boolean; score: number; bestId?: string }>;
 	/** Set when the OpenAI-compatible provider failed and the embedded answer (or "not found") was used instead. */
 	fallback?: { from: 'openai'; reason: string };
 }

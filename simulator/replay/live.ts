@@ -33,6 +33,8 @@ export function webhookBody(item: ReplayTicket): Record<string, unknown> {
 		originalChannel: ticket.channel,
 		// The widget's session stands for the history's conversation, as in an in-process replay.
 		sessionId: `conversation:${conversationOf(item)}`,
+		// History is replayed one ticket at a time: no burst to wait for (Collect Burst may only shorten its quiet time).
+		quietTime: 0,
 	};
 }
 

@@ -44,4 +44,19 @@ describe('SQLite conversation store across processes', () => {
 		expect(await b.count()).toBe(1);
 		await Promise.all([a.close(), b.close()]);
 	}, 120000);
+
+	it('loses no part of a burst when two processes record parts of it at once', async () => {
+		const file = path.join(folder, 'burst.sqlite');
+		const a = await sqliteStore(NODE24_BIN, file);
+		const b = await sqliteStore(NODE24_BIN, file);
+		const t0 = Date.parse('2026-03-04T11:00:00-06:00');
+		const part = (i: number) => ({ key: 'webchat:s-burst', id: `m${i}`, text: `parte ${i}`, receivedAt: new Date(t0 + i * 100).toISOString() });
+		// Twenty parts, two at a time (one per process), each waiting 3 s of "quiet time" (ample for all to be recorded on a loaded machine) before it settles.
+		const settled = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).burst(part(i), t0 + i * 100, 4000, 3000)));
+		const lasts = settled.filter((s) => s.role === 'last');
+		expect(lasts).toHaveLength(1);
+		expect(lasts[0].role === 'last' && lasts[0].parts.map((p) => p.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`).sort());
+		expect(settled.filter((s) => s.role === 'joined')).toHaveLength(19);
+		await Promise.all([a.close(), b.close()]);
+	}, 120000);
 });

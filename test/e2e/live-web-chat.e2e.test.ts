@@ -210,6 +210,24 @@ function summarise(latencies: number[]) {
 	};
 }
 
+test('a burst of three messages of one web chat session is answered once, covering both questions', async () => {
+	// Sent at once, as a customer typing fast: n8n runs three executions, Collect Burst waits its 4 s quiet time.
+	const at = (s: number) => new Date(Date.parse(CLOSED) + s * 1000).toISOString();
+	const posts = [
+		['burst-1', 'hola', at(0)],
+		['burst-2', '¿A qué hora abren el sábado?', at(1)],
+		['burst-3', 'y necesito la factura de mi compra', at(2)],
+	].map(([ticketId, text, createdAt]) => ({ ...chat(ticketId, 'es', text, createdAt), sessionId: 'e2e-burst-session' }));
+	const answers = await Promise.all(posts.map((payload) => server.postWebhook(WEBHOOK_PATH, payload)));
+	expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+	const bodies = answers.map((a) => JSON.parse(a.text) as WebChatReply & { joined?: boolean; joinedInto?: string; knowledge: { sources?: Array<{ id: string }> } });
+	const replied = bodies.filter((b) => !b.joined);
+	expect(replied).toHaveLength(1);
+	expect(replied[0]).toMatchObject({ tier: 'L1', knowledge: { answered: true } });
+	expect(replied[0].knowledge.sources?.map((source) => source.id)).toEqual(['hours_locations', 'get_invoice']);
+	expect(bodies.filter((b) => b.joined).map((b) => b.joinedInto)).toEqual([replied[0].ticketId, replied[0].ticketId]);
+});
+
 test('a live replay through the webhook and an in-process replay agree ticket by ticket', async () => {
 	// The demo history's first rows, one request at a time (issue: live against simulated, as a ratio).
 	const common = {

@@ -24,6 +24,8 @@ const ops = {
 		return records;
 	},
 	csat: (ticket, score) => store.recordCsat(backend, ticket, score, options()),
+	// One burst part: recorded, a wait of waitMs (the quiet time, shortened for the test), settled.
+	burst: (part, receivedMs, quietMs, waitMs) => store.collectBurst(backend, part, receivedMs, { quietMs }, () => new Promise((resolve) => setTimeout(resolve, waitMs))),
 	close: async () => {
 		await backend.close();
 		setImmediate(() => process.exit(0));

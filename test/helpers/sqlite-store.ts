@@ -3,12 +3,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { StoreUnderTest } from './conversation-contract';
+import type { BurstTicket, Settled } from '../../nodes/shared/conversation';
 
 const CHILD = path.join(__dirname, 'conversation-sqlite-child.js');
 const BUILT = path.resolve(__dirname, '../../dist/nodes/shared/conversation/index.js');
 
 /** The store over a SQLite file, served by a Node 24 child process (node:sqlite), as n8n 2.x would run it. */
-export async function sqliteStore(node24: string, file: string): Promise<StoreUnderTest & { child: ChildProcessWithoutNullStreams }> {
+export type SqliteStoreUnderTest = StoreUnderTest & {
+	child: ChildProcessWithoutNullStreams;
+	burst(part: BurstTicket, receivedMs: number, quietMs: number, waitMs: number): Promise<Settled>;
+};
+
+export async function sqliteStore(node24: string, file: string): Promise<SqliteStoreUnderTest> {
 	if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first`);
 	const child = spawn(node24, [CHILD, file], { stdio: ['pipe', 'pipe', 'pipe'] });
 	let stderr = '';
@@ -46,6 +52,7 @@ export async function sqliteStore(node24: string, file: string): Promise<StoreUn
 		count: () => call('count'),
 		listSince: (sinceMs, pageSize) => call('listSince', sinceMs, pageSize),
 		csat: (ticket, score) => call('csat', ticket, score),
+		burst: (part, receivedMs, quietMs, waitMs) => call('burst', part, receivedMs, quietMs, waitMs),
 		close: async () => {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			await call('close');

@@ -27,10 +27,83 @@ async function startTrigger(init: { mode?: 'trigger' | 'manual'; staticData?: ID
 	const deps = init.deps ?? fakeDeps();
 	const registry = new WhatsAppConnectionRegistry();
 	const node = new SupportWhatsAppTrigger(deps, registry);
-	const harness = triggerContext({ credentials, ...init });
+	// Bursts are tested on their own below: elsewhere each message is emitted at once (quiet time 0).
+	const harness = triggerContext({ credentials, ...init, options: { quietTime: 0, ...(init.options ?? {}) } });
 	const response = await node.trigger.call(harness.ctx);
 	return { deps, registry, node, harness, response, socket: () => deps.factory.latest() };
 }
+
+describe('Support WhatsApp Trigger: bursts', () => {
+	// Pinned clock: the quiet time is counted on fake timers, never waited for.
+	beforeEach(() => {
+		jest.useFakeTimers({ now: new Date('2026-03-04T11:00:00-06:00'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+	});
+	afterEach(() => jest.useRealTimers());
+
+	const text = (item: IDataObject) => (item.message as IDataObject).text;
+
+	it('joins the messages of one chat sent within the quiet time into one ticket', async () => {
+		const { harness, socket } = await startTrigger({ options: { quietTime: 4 } });
+		socket().open();
+		socket().upsert([waMessage({ id: 'A1', text: 'hola' })]);
+		jest.advanceTimersByTime(3000);
+		socket().upsert([waMessage({ id: 'A2', text: '¿hacen envíos?' })]);
+		jest.advanceTimersByTime(3999);
+		expect(harness.emitted).toHaveLength(0);
+		socket().upsert([waMessage({ id: 'A3', text: '¿y aceptan PayPal?' })]);
+		jest.advanceTimersByTime(3999);
+		expect(harness.emitted).toHaveLength(0);
+		jest.advanceTimersByTime(1);
+		expect(harness.emitted).toHaveLength(1);
+		const [ticket] = harness.items();
+		expect(text(ticket)).toBe('hola\n¿hacen envíos?\n¿y aceptan PayPal?');
+		expect(ticket.message).toMatchObject({ id: 'A3', parts: [{ id: 'A1', text: 'hola' }, { id: 'A2' }, { id: 'A3' }] });
+		expect((ticket.whatsapp as IDataObject).messageId).toBe('A3');
+		expect(harness.staticData.seenIds).toEqual(['A1', 'A2', 'A3']);
+	});
+
+	it('keeps chats apart and starts afresh after the quiet time', async () => {
+		const { harness, socket } = await startTrigger({ options: { quietTime: 4 } });
+		socket().open();
+		socket().upsert([waMessage({ id: 'A1', text: 'uno' }), waMessage({ id: 'B1', text: 'otro cliente', jid: '5215599999999@s.whatsapp.net' })]);
+		jest.advanceTimersByTime(4000);
+		expect(harness.emitted).toHaveLength(2);
+		socket().upsert([waMessage({ id: 'A2', text: 'dos' })]);
+		jest.advanceTimersByTime(4000);
+		expect(harness.emitted.map((batch) => batch[0].map((item) => text(item.json)))).toEqual([['uno'], ['otro cliente'], ['dos']]);
+	});
+
+	it('does not remember a held message as handled, so a restart redelivers it', async () => {
+		const { harness, socket } = await startTrigger({ options: { quietTime: 4 } });
+		socket().open();
+		socket().upsert([waMessage({ id: 'A1', text: 'uno' })]);
+		jest.advanceTimersByTime(2000);
+		socket().upsert([waMessage({ id: 'B1', text: 'otro', jid: '5215599999999@s.whatsapp.net' })]);
+		jest.advanceTimersByTime(2000);
+		expect(harness.emitted).toHaveLength(1);
+		expect(harness.staticData.seenIds).toEqual(['A1']);
+	});
+
+	it('emits what it holds when the trigger closes', async () => {
+		const { harness, socket, response } = await startTrigger({ options: { quietTime: 4 } });
+		socket().open();
+		socket().upsert([waMessage({ id: 'A1', text: 'hola' })]);
+		await response.closeFunction?.();
+		expect(harness.items().map(text)).toEqual(['hola']);
+	});
+
+	it('answers a chat that never goes quiet after ten quiet times at most', async () => {
+		const { harness, socket } = await startTrigger({ options: { quietTime: 4 } });
+		socket().open();
+		for (let i = 0; i < 12; i++) {
+			socket().upsert([waMessage({ id: `A${i}`, text: `parte ${i}` })]);
+			jest.advanceTimersByTime(3500);
+		}
+		// The twelfth part came at 38.5 s; the burst went out at 40 s, ten quiet times after its first.
+		expect(harness.emitted).toHaveLength(1);
+		expect((harness.emitted[0][0][0].json.message as IDataObject).parts).toHaveLength(12);
+	});
+});
 
 describe('Support WhatsApp Trigger node', () => {
 	it('emits tickets and remembers their ids in static data', async () => {

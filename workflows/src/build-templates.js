@@ -356,6 +356,37 @@ function withConversations(t, { greeter, reply, sla }) {
 	routeThrough(t, sla, takeOver);
 }
 
+// --- Bursts (issue #22): several web chat messages in a few seconds become one turn. ---
+
+/**
+ * *Collect Burst* (Conversation Store) right after the web chat webhook: each POST records its message
+ * under the widget's `sessionId` and waits the quiet time; only the request holding the burst's last
+ * message goes on, with every message joined, and Knowledge Lookup answers each of them in one reply.
+ * The others answer their request at once from *Joined Into A Later Message*. A request may only shorten
+ * the wait with `quietTime` in its body (the simulator's live replay sends 0). Nodes right of the webhook
+ * above `bottom` (the template's lower groups) move one column right to make room.
+ */
+function withBursts(t, { webhook = 'Web Chat Webhook', bottom }) {
+	const nodeOf = (name) => t.nodes.find((node) => node.name === name);
+	const [x, y] = nodeOf(webhook).position;
+	for (const node of t.nodes) if (node.position[0] > x && node.position[1] < bottom) node.position = [node.position[0] + COLUMN, node.position[1]];
+	const collect = t.node('Collect Burst', `${PKG}.conversationStore`, 1, [x + 260, y], {
+		operation: 'collectBurst',
+		quietTimeSeconds: 4,
+		quietTimeOverride: '={{ $json.body?.quietTime }}',
+		options: {},
+	}, tolerant);
+	const targets = t.connections[webhook].main[0];
+	t.connections[webhook].main[0] = [{ node: collect, type: 'main', index: 0 }];
+	t.connections[collect] = { main: [targets, []] };
+	t.connect(collect, t.node('Joined Into A Later Message', 'n8n-nodes-base.respondToWebhook', 1.1, [x + 260, y + 180], {
+		respondWith: 'json',
+		// The widget shows nothing for this message: the reply to the burst's last one answers it too.
+		responseBody: '={{ { ticketId: $json.ticketId, joined: true, joinedInto: $json.burst?.joinedInto ?? null, reply: null } }}',
+		options: {},
+	}), 1);
+}
+
 // --- A person answers from their mail (issue #22): n8n's own Send and Wait for Response. ---
 
 /** The choices of the form's "Then" field; the Conversation Store's Person's Reply reads them (keep / resolve / hand back). */
@@ -485,6 +516,7 @@ function supportTiered() {
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	webChatUpdates(t, [0, 1400]);
 	withCsat(t, { greeter, reply });
+	withBursts(t, { bottom: 1300 });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -498,7 +530,7 @@ function supportTiered() {
 		'- *Human Queue* and *Order System* URLs: your helpdesk and shop APIs.',
 		'- Agent and supervisor addresses in the two email nodes.',
 		'',
-		'Web chat: POST `{ "text", "customer": { "name" } }` to the webhook path `support247/chat`.',
+		'Web chat: POST `{ "text", "sessionId", "customer": { "name" } }` to the webhook path `support247/chat`. Messages of one session less than 4 s apart are answered as one (*Collect Burst*, Quiet Time).',
 	].join('\n'), 4);
 	t.note('Channels', [-420, 620], [380, 560], [
 		'## Pick your channels',
@@ -534,6 +566,7 @@ function afterHoursOnly() {
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	webChatUpdates(t, [0, 1000]);
+	withBursts(t, { bottom: 900 });
 	t.note('Setup', [-420, -360], [380, 460], [
 		'## After hours only',
 		'Go live on extended hours first: the AI answers only when the *Off-Hours Greeter* says the business is **closed**. In business hours every ticket goes straight to people (emergencies still reach a supervisor).',

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
+import type { BurstMutation, BurstRecord } from './collectBurst';
 import type { ConversationRecord, Mutation } from './types';
 
 /** Which conversations a transaction reads: by id, and by any identity key they hold. */
@@ -18,6 +19,11 @@ export interface Lookup {
 export interface ConversationBackend {
 	readonly kind: string;
 	transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T>;
+	/**
+	 * The open message bursts of one customer key (collectBurst.ts), apart from the conversations: read,
+	 * mutated (synchronous, pure) and written with no other burst transaction on that key in between.
+	 */
+	transactBurst<T>(key: string, mutate: (current: BurstRecord | undefined) => BurstMutation<T>): Promise<T>;
 	/** Deletes every conversation idle since before `beforeMs`; returns how many. */
 	expire(beforeMs: number): Promise<number>;
 	/**

@@ -3,6 +3,7 @@ export { toKnowledgeEntry, toKnowledgeEntries, KnowledgeFormatError, slugify } f
 export { parseKnowledge, loadKnowledgeFile, formatFromPath, type KnowledgeFormat } from './loaders';
 export { getKnowledgeBase, clearKnowledgeBaseMemory, knowledgeBaseStats, knowledgeHash, type KnowledgeBase } from './base';
 export { lookupKnowledge, rankEntries, customerLanguage, DEFAULT_THRESHOLD, type LookupOptions, type LookupResult } from './lookup';
+export { lookupParts, partTexts } from './parts';
 export { pickAnswer, personalizeAnswer, firstName } from './answer';
 export { entriesFromInline, entriesFromFile, entriesFromValue } from './source';
 export {

@@ -1,4 +1,5 @@
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
+import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
 
 /**
@@ -12,6 +13,7 @@ export class MemoryBackend implements ConversationBackend {
 	private readonly index = new Map<string, string>();
 	/** updatedMs by id, so expiry compares numbers instead of parsing every record. */
 	private readonly updated = new Map<string, number>();
+	private readonly bursts = new Map<string, string>();
 	private outage: string | undefined;
 	private delayMs = 0;
 
@@ -51,6 +53,16 @@ export class MemoryBackend implements ConversationBackend {
 			this.updated.set(mutation.save.id, mutation.save.updatedMs);
 			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
 		}
+		return mutation.result;
+	}
+
+	async transactBurst<T>(key: string, mutate: (current: BurstRecord | undefined) => BurstMutation<T>): Promise<T> {
+		await this.gate();
+		// As in transact: nothing awaits between the read and the write.
+		const stored = this.bursts.get(key);
+		const mutation = mutate(stored === undefined ? undefined : (JSON.parse(stored) as BurstRecord));
+		if (mutation.save) this.bursts.set(key, JSON.stringify(mutation.save));
+		else this.bursts.delete(key);
 		return mutation.result;
 	}
 

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
+import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
 
 /** The part of node:sqlite (Node 22.5+, stable in n8n's Node 24) this backend uses; @types/node 20 has no types for it. */
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS s247_conversation (id TEXT PRIMARY KEY, doc TEXT NOT 
 CREATE INDEX IF NOT EXISTS s247_conversation_updated ON s247_conversation (updated_ms);
 CREATE TABLE IF NOT EXISTS s247_identity (key TEXT PRIMARY KEY, conversation_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS s247_identity_conversation ON s247_identity (conversation_id);
+CREATE TABLE IF NOT EXISTS s247_burst (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
 `;
 
 /**
@@ -53,6 +55,9 @@ export class SqliteBackend implements ConversationBackend {
 		expired: StatementSync;
 		since: StatementSync;
 		count: StatementSync;
+		burst: StatementSync;
+		saveBurst: StatementSync;
+		dropBurst: StatementSync;
 	};
 
 	constructor(readonly file: string, options: { busyTimeoutMs?: number } = {}) {
@@ -72,6 +77,9 @@ export class SqliteBackend implements ConversationBackend {
 			expired: this.db.prepare('SELECT id FROM s247_conversation WHERE updated_ms < ?'),
 			since: this.db.prepare('SELECT doc FROM s247_conversation WHERE updated_ms >= ? AND id > ? ORDER BY id LIMIT ?'),
 			count: this.db.prepare('SELECT COUNT(*) AS n FROM s247_conversation'),
+			burst: this.db.prepare('SELECT doc FROM s247_burst WHERE key = ?'),
+			saveBurst: this.db.prepare('INSERT INTO s247_burst (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc'),
+			dropBurst: this.db.prepare('DELETE FROM s247_burst WHERE key = ?'),
 		};
 	}
 
@@ -112,6 +120,17 @@ export class SqliteBackend implements ConversationBackend {
 				this.statements.unindex.run(save.id);
 				for (const key of Object.keys(save.identities)) this.statements.index.run(key, save.id);
 			}
+			return mutation.result;
+		});
+	}
+
+	/** BEGIN IMMEDIATE as transact: two executions (or processes) recording parts of one burst queue up. */
+	async transactBurst<T>(key: string, mutate: (current: BurstRecord | undefined) => BurstMutation<T>): Promise<T> {
+		return this.inTransaction(() => {
+			const row = this.statements.burst.get(key);
+			const mutation = mutate(row ? (JSON.parse(String(row.doc)) as BurstRecord) : undefined);
+			if (mutation.save) this.statements.saveBurst.run(key, JSON.stringify(mutation.save));
+			else this.statements.dropBurst.run(key);
 			return mutation.result;
 		});
 	}

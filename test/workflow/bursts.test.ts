@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { memoryBackend } from '../../nodes/shared/conversation';
+import { createEngine, readWorkflowFile, type Engine } from '../../simulator/engine';
+
+/**
+ * A burst on the main template, on n8n-core's WorkflowExecute: three web chat POSTs of one session within
+ * the quiet time run as three executions at once, as n8n runs three requests. Only the last goes on; its
+ * one reply answers every question, and the other two requests are answered by "Joined Into A Later Message".
+ */
+const template = readWorkflowFile(path.join(__dirname, '../../workflows/support-247-tiered.json'));
+// Wednesday 23:30 in Mexico City: the store is closed, so the AI answers.
+const T0 = Date.parse('2026-03-04T23:30:00-06:00');
+const post = (ticketId: string, text: string, seconds: number) => ({
+	headers: {},
+	body: { ticketId, text, sessionId: 'widget-7', created_at: new Date(T0 + seconds * 1000).toISOString(), customer: { name: 'Ana', language: 'es' } },
+});
+
+type Json = Record<string, any>;
+
+describe('a burst of web chat messages on the main template', () => {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createEngine();
+	});
+
+	it('answers three messages sent within the quiet time once, covering both questions', async () => {
+		const prepared = engine.prepare(template);
+		// The engine replays without waiting (quiet time 0); this test is about the wait, so give it one back.
+		const collect = prepared.workflow.getNode('Collect Burst');
+		if (!collect) throw new Error('the template has no Collect Burst');
+		collect.parameters.quietTimeSeconds = 1;
+		const posts = [post('w1', 'hola', 0), post('w2', '¿A qué hora abren el sábado?', 1), post('w3', 'y necesito la factura de mi compra', 2)];
+		const runs = await Promise.all(posts.map((item) => engine.run(prepared, { startNode: 'Web Chat Webhook', items: [item] })));
+		for (const run of runs) expect(run.error).toBeUndefined();
+
+		const replies = runs.flatMap((run) => run.outputs['Reply Channel: Web Chat']?.[0] ?? []);
+		expect(replies.map((item) => item.json.ticketId)).toEqual(['w3']);
+		const answered = replies[0].json as Json;
+		expect(answered.message.text).toBe('hola\n¿A qué hora abren el sábado?\ny necesito la factura de mi compra');
+		expect(answered.message.parts.map((p: Json) => p.id)).toEqual(['w1', 'w2', 'w3']);
+		expect(answered.route.tier).toBe('L1');
+		expect(answered.knowledge.parts.filter((p: Json) => p.answered).map((p: Json) => p.bestId)).toEqual(['hours_locations', 'get_invoice']);
+		expect(answered.reply.text).toContain(answered.knowledge.answer.split('\n\n')[0].slice(0, 40));
+		expect(answered.reply.text).toContain(answered.knowledge.answer.split('\n\n')[1].slice(0, 40));
+
+		const joined = runs.flatMap((run) => run.outputs['Joined Into A Later Message']?.[0] ?? []);
+		expect(joined.map((item) => [item.json.ticketId, (item.json.burst as Json).joinedInto])).toEqual(
+			expect.arrayContaining([
+				['w1', 'w3'],
+				['w2', 'w3'],
+			]),
+		);
+		expect(joined).toHaveLength(2);
+
+		// One customer turn in the conversation, with the three messages.
+		const store = memoryBackend(prepared.memoryStores[0]);
+		const [record] = await store.listSince(0, '', 10);
+		expect(record.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text)).toEqual([answered.message.text]);
+	});
+});
