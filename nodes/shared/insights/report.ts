@@ -106,7 +106,14 @@ export function reportWindow(now: string, name: ReportWindowName): ResolvedWindo
 	return { name, fromMs, toMs, from: formatOffsetIso(fromMs, offset), to: formatOffsetIso(toMs, offset) };
 }
 
-const at = (turn: { at: string }) => toMillis(turn.at, 'turn.at');
+/** Each stored time parsed once, however many windows read it (the dashboard reads a turn up to three times). */
+const parsed = new WeakMap<object, number>();
+function msOf(holder: { at: string }, what: string): number {
+	let ms = parsed.get(holder);
+	if (ms === undefined) parsed.set(holder, (ms = toMillis(holder.at, what)));
+	return ms;
+}
+const at = (turn: { at: string }) => msOf(turn, 'turn.at');
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -186,7 +193,7 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 			byLanguage[language] = (byLanguage[language] ?? 0) + 1;
 		}
 		for (const answer of record.csat ?? []) {
-			if (!inWindow(toMillis(answer.at, 'csat.at')) || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) continue;
+			if (!inWindow(msOf(answer, 'csat.at')) || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) continue;
 			for (const t of [csatAll, group(csatByTier, answer.tier ?? 'unknown'), group(csatByResolver, answer.resolver)]) {
 				t.answered++;
 				t.sum += answer.score;
@@ -313,6 +320,11 @@ function gapsOf(cases: Case[], options: ReportOptions): ReportFigures['gaps'] {
 export function buildDashboard(records: Iterable<ConversationRecord>, options: Omit<ReportOptions, 'window'>): Record<ReportWindowName, ReportFigures> {
 	const list = [...records];
 	const out = {} as Record<ReportWindowName, ReportFigures>;
-	for (const name of Object.keys(REPORT_WINDOWS) as ReportWindowName[]) out[name] = buildReport(list, { ...options, window: name, topGaps: name === '7d' ? (options.topGaps ?? 5) : 0 });
+	for (const name of Object.keys(REPORT_WINDOWS) as ReportWindowName[]) {
+		// A conversation last touched before the window's start holds nothing in it (the store's contract).
+		const fromMs = reportWindow(options.now, name).fromMs;
+		const touched = list.filter((record) => record.updatedMs >= fromMs);
+		out[name] = buildReport(touched, { ...options, window: name, topGaps: name === '7d' ? (options.topGaps ?? 5) : 0 });
+	}
 	return out;
 }
