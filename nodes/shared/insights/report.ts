@@ -5,7 +5,7 @@
  * turns of the same conversation.
  */
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
-import type { ConversationRecord, Turn } from '../conversation/types';
+import type { ConversationRecord, KnowledgeSuggestion, Turn } from '../conversation/types';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { gapReason, isPolicyEscalation } from './from-ticket';
 import { findKnowledgeGaps } from './gaps';
@@ -27,6 +27,18 @@ export interface ReportOptions {
 	topGaps?: number;
 	/** Smallest gap topic. Default 3. */
 	gapMinSize?: number;
+	/** Suggested answers listed (newest first); all are counted. Default 5. */
+	suggestions?: number;
+}
+
+/** A person's answer the Person's Reply path kept as a knowledge entry to review. */
+export interface ReportSuggestion {
+	question: string;
+	answer: string;
+	language: string | null;
+	by: string;
+	at: string;
+	channel: string;
 }
 
 export interface Mean {
@@ -85,6 +97,8 @@ export interface ReportFigures {
 		excellent: number;
 	};
 	gaps: { unanswered: number; clustered: number; topics: ReportGap[] } | null;
+	/** The people's answers offered as knowledge entries in the window: how many, and the newest. */
+	suggestions: { total: number; newest: ReportSuggestion[] };
 }
 
 
@@ -163,6 +177,7 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 	const csatCounts = [0, 0, 0, 0, 0];
 	const csatByTier = new Map<string, { answered: number; sum: number }>();
 	const csatByResolver = new Map<string, { answered: number; sum: number }>();
+	const suggested: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }> = [];
 	const group = (map: Map<string, { answered: number; sum: number }>, key: string) => {
 		let t = map.get(key);
 		if (!t) map.set(key, (t = tally()));
@@ -199,6 +214,10 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 				t.sum += answer.score;
 			}
 			csatCounts[answer.score - 1]++;
+		}
+		for (const suggestion of record.suggestions ?? []) {
+			const ms = msOf(suggestion, 'suggestion.at');
+			if (inWindow(ms)) suggested.push({ ms, id: suggestion.id, suggestion });
 		}
 	}
 
@@ -267,7 +286,15 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 			excellent: CSAT_TARGETS.excellent,
 		},
 		gaps: (options.topGaps ?? 5) > 0 ? gapsOf(cases, options) : null,
+		suggestions: newestSuggestions(suggested, options.suggestions ?? 5),
 	};
+}
+
+/** Newest first, then by id, as suggestedEntries lists them. */
+function newestSuggestions(found: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }>, limit: number): ReportFigures['suggestions'] {
+	found.sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1));
+	const newest = found.slice(0, Math.max(0, Math.floor(limit))).map(({ suggestion: s }) => ({ question: s.question, answer: s.answer, language: s.language ?? null, by: s.by, at: s.at, channel: s.channel }));
+	return { total: found.length, newest };
 }
 
 function sortedCounts(counts: Record<string, number>): Record<string, number> {
