@@ -5,6 +5,8 @@
  * bench/results/latest.json and latest.md. `-- --live` runs the live end-to-end test, which measures the
  * real-n8n webhook latency into .cache/bench/, and publishes those files in bench/results/ (without it the
  * last published ones are reported). `-- --quick` uses 20,000 and 100,000 tickets for a fast look.
+ * The dashboard on a 1,000,000-turn SQLite store (bench/dashboard.ts) runs under n8n's Node 24
+ * (node:sqlite), from $N8N_CACHE_DIR or .cache/n8n; without it the last published figures are reported.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
 	const gaps = JSON.parse(gapsRun.stdout.trim().split('\n').pop() as string);
 	log(`  ${gaps.seconds} s (${gaps.cpuSeconds} s CPU), ${gaps.topics} topics`);
 
+	const dashboard = dashboardBench(quick);
+
 	let quality = readJson(path.join(results, 'quality.json'));
 	if (!quality || args.has('--quality')) {
 		log('bench: quality (npm run bench:quality)');
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
 		startup: { ...startup, goals: { ratio: 2 } },
 		scale: { ...scale, goals: { wallSeconds: 120, peakRssMb: 600 } },
 		gaps: { ...gaps, goals: { seconds: 60 } },
+		dashboard: dashboard ?? null,
 		quality,
 		live: live ?? null,
 		liveVsSimulator: liveVsSimulator ?? null,
@@ -118,6 +123,9 @@ async function main(): Promise<void> {
 		`| start-up: a 10-ticket replay ÷ node -e "require('n8n-core')" | ${startup.replaySeconds} s ÷ ${startup.requireCoreSeconds} s = ${startup.ratio}× | ≤ 2× |`,
 		`| ${SCALE_TICKETS.toLocaleString('en-US')} tickets streamed, --workers 2 | ${scale.wallSeconds} s (${Math.round(scale.ticketsPerSecond).toLocaleString('en-US')} tickets/s), peak RSS ${scale.peakRssMb} MB | ≤ 120 s, ≤ 600 MB |`,
 		`| knowledge gaps: ${gaps.tickets.toLocaleString('en-US')} unanswered tickets clustered into ${gaps.topics.toLocaleString('en-US')} topics | ${gaps.seconds} s (${gaps.cpuSeconds} s CPU), peak RSS ${gaps.peakRssMb} MB | ≤ 60 s |`,
+		...(dashboard
+			? [`| dashboard page (24 h / 7 d / 30 d and the 7-day gaps) from a SQLite store of ${dashboard.turns.toLocaleString('en-US')} turns, ${dashboard.runs} runs after a warm-up | median ${dashboard.medianMs.toLocaleString('en-US')} ms, p95 ${dashboard.p95Ms.toLocaleString('en-US')} ms | ≤ 300 ms |`]
+			: []),
 		...(live ? liveRows(live as unknown as LiveLatency) : []),
 		...(liveVsSimulator
 			? [`| the same ${liveVsSimulator.tickets} demo tickets one by one through the live webhook, against the simulator | ${liveVsSimulator.liveSeconds} s against ${liveVsSimulator.simulatorSeconds} s: ${liveVsSimulator.ratio}× | — |`]
@@ -127,6 +135,29 @@ async function main(): Promise<void> {
 	].join('\n');
 	writeFileSync(path.join(results, quick ? 'quick.md' : 'latest.md'), `${md}\n`);
 	process.stdout.write(`${md}\n`);
+}
+
+interface DashboardFigures {
+	turns: number;
+	runs: number;
+	medianMs: number;
+	p95Ms: number;
+}
+
+/** The dashboard benchmark under Node 24 (node:sqlite); the last published figures when there is no Node 24. */
+function dashboardBench(quick: boolean): DashboardFigures | undefined {
+	const file = path.join(results, quick ? 'dashboard-quick.json' : 'dashboard.json');
+	const node24 = path.join(process.env.N8N_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'n8n'), 'node24', 'node_modules', 'node', 'bin', 'node');
+	if (!existsSync(node24)) {
+		log(`bench: dashboard skipped (no Node 24 at ${node24}; scripts/install-n8n.sh installs it)`);
+		return readJson(file) as unknown as DashboardFigures | undefined;
+	}
+	log(`bench: dashboard on a SQLite store of ${quick ? '100,000' : '1,000,000'} turns (Node 24)`);
+	const run = spawnSync(node24, [path.join(REPO_ROOT, 'dist', 'bench', 'dashboard.js'), ...(quick ? ['--quick'] : []), '--out', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	if (run.status !== 0) throw new Error(`dashboard run failed (exit ${run.status ?? run.signal})`);
+	const figures = readJson(file) as unknown as DashboardFigures;
+	log(`  median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms`);
+	return figures;
 }
 
 interface LiveLatency {

@@ -16,6 +16,8 @@ function base(found: OutreachCase): IDataObject {
 		channel: found.channel,
 		customer: { ...(found.name ? { name: found.name } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(customerId ? { id: customerId } : {}), ...(language ? { language } : {}) },
 		...(sessionId ? { sessionId } : {}),
+		// The Cloud API section a send node needs to write from the number the customer wrote to.
+		...(found.whatsappPhoneNumberId && phone ? { whatsappCloud: { waId: phone.replace(/^\+/, ''), phoneNumberId: found.whatsappPhoneNumberId } } : {}),
 		conversation: { id: found.conversationId },
 		outreach: {
 			purpose: found.purpose,

@@ -1,5 +1,5 @@
 /**
- * The four templates in a real n8n: each imports with `n8n import:workflow --input=workflows/<slug>.json`,
+ * The pipeline templates and the morning follow-up in a real n8n: each imports with `n8n import:workflow --input=workflows/<slug>.json`,
  * keeps every node, uses only node types n8n knows (at the versions the template names), and renders
  * in the editor with our icons, not as unknown nodes. With SUPPORT247_SCREENSHOTS=1 it also writes
  * docs/template-<slug>.png (fitted canvas) for the READMEs.
@@ -13,7 +13,7 @@ import { PACKAGE_NAME, REPO_ROOT } from './helpers/n8n-install';
 import { N8nServer, OWNER, type NodeTypeSummary } from './helpers/n8n-server';
 import { screenshotPath } from './helpers/screenshots';
 
-const TEMPLATES = ['support-247-tiered', 'after-hours-only', 'dental-clinic-whatsapp', 'email-support-inbox'];
+const TEMPLATES = ['support-247-tiered', 'after-hours-only', 'dental-clinic-whatsapp', 'email-support-inbox', 'morning-follow-up'];
 
 interface WorkflowNode {
 	name: string;

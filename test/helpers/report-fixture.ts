@@ -1,4 +1,4 @@
-import { appendToConversation, recordCsat, resolveConversationPolicy, type ConversationBackend } from '../../nodes/shared/conversation';
+import { appendToConversation, recordCsat, recordPersonReply, resolveConversationPolicy, type ConversationBackend } from '../../nodes/shared/conversation';
 import type { Ticket } from '../../nodes/shared/ticket';
 
 /**
@@ -68,6 +68,11 @@ export async function fillReportStore(backend: ConversationBackend): Promise<voi
 	await agentAnswer(backend, C, 'c1-answer', '2026-03-06T16:00:00-06:00', 'Te envío la factura por correo.');
 	await recordCsat(backend, caseTicket({ id: 'a1-csat', who: A, at: '2026-03-08T10:05:00-06:00', text: '5' }), 5, options);
 	await recordCsat(backend, caseTicket({ id: 'b1-csat', who: B, at: '2026-03-09T08:30:00-06:00', text: '2' }), 2, options);
+	// Two answers through the Person's Reply path, each kept as a suggested knowledge entry. They come
+	// after each case's first agent answer, so no other figure moves.
+	const byId = (id: string) => REPORT_CASES.find((c) => c.id === id) as Case;
+	await recordPersonReply(backend, caseTicket(byId('c1')), { text: 'Te envío la factura por correo; también está en Mi cuenta > Pedidos.', by: 'maria', at: '2026-03-06T16:10:00-06:00', action: 'resolve' }, options);
+	await recordPersonReply(backend, caseTicket(byId('b1')), { text: 'Refunds reach your card in 3 to 5 working days.', by: 'luis', at: '2026-03-09T08:40:00-06:00', action: 'resolve' }, options);
 }
 
 export { A, B, C, D, E, F };

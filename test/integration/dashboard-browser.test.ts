@@ -58,6 +58,11 @@ describeWith('chromium', 'dashboard in Chromium', 'dashboard page in headless Ch
 		expect(cards[1].top).toBeGreaterThan(cards[0].top);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		expect(await page.locator('[data-window="7d"] [data-figure="ai-rate"]').innerText()).toBe('33.3 %');
+		// The people's answers to review: a short table inside the 7-day card, newest first.
+		expect(await page.locator('[data-window="7d"] [data-figure="suggestions"]').innerText()).toMatch(/^suggested answers from people: 2, newest first$/i);
+		const rows = await page.locator('[data-window="7d"] table.sugg tr').evaluateAll((els) => els.map((el) => ({ text: (el as HTMLElement).innerText, right: Math.round(el.getBoundingClientRect().right) })));
+		expect(rows.map((r) => r.text.split('\t')[0])).toEqual(['Question', '\u201cI want a refund now, this is outrageous\u201d', '\u201cnecesito factura de mi compra\u201d']);
+		for (const row of rows) expect(row.right).toBeLessThanOrEqual(390);
 		if (process.env.SUPPORT247_SCREENSHOTS === '1') await page.screenshot({ path: path.resolve(__dirname, '../../docs/dashboard-phone.png'), fullPage: true });
 		await page.close();
 	});

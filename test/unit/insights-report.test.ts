@@ -78,6 +78,23 @@ describe('weekly report figures from the conversation store', () => {
 		expect(dashboard['7d'].gaps).not.toBeNull();
 	});
 
+	it('lists the answers people gave through Person\u2019s Reply as suggested entries, newest first', () => {
+		const week = buildReport(records, { now: REPORT_NOW, window: '7d', topGaps: 0 });
+		// c1 answered on 03-06 16:10 (es), b1 on 03-09 08:40 (en): both within 03-02 09:00 … 03-09 09:00.
+		expect(week.suggestions).toEqual({
+			total: 2,
+			newest: [
+				{ question: 'I want a refund now, this is outrageous', answer: 'Refunds reach your card in 3 to 5 working days.', language: 'en', by: 'luis', at: '2026-03-09T08:40:00-06:00', channel: 'email' },
+				{ question: 'necesito factura de mi compra', answer: 'Te envío la factura por correo; también está en Mi cuenta > Pedidos.', language: 'es', by: 'maria', at: '2026-03-06T16:10:00-06:00', channel: 'webchat' },
+			],
+		});
+		// The last 24 hours start on 03-08 09:00: only b1's answer.
+		expect(buildReport(records, { now: REPORT_NOW, window: '24h', topGaps: 0 }).suggestions).toMatchObject({ total: 1, newest: [{ by: 'luis' }] });
+		// All are counted, only the newest listed.
+		expect(buildReport(records, { now: REPORT_NOW, window: '30d', topGaps: 0, suggestions: 1 }).suggestions).toMatchObject({ total: 2, newest: [{ by: 'luis' }] });
+		expect(buildReport(records, { now: '2026-04-20T09:00:00-06:00', window: '7d', topGaps: 0 }).suggestions).toEqual({ total: 0, newest: [] });
+	});
+
 	it('moves with now: nothing in a week after the last turn', () => {
 		const later = buildReport(records, { now: '2026-04-20T09:00:00-06:00', window: '7d' });
 		expect(later).toMatchObject({ messages: 0, cases: 0, ai: { resolved: 0, rate: null }, sla: { tracked: 0, breachRate: null }, csat: { answered: 0, mean: null } });
@@ -131,6 +148,22 @@ describe('report and dashboard HTML', () => {
 		// 2 of 9 cases resolved by the AI; the topic holds 3 of the 7 unresolved.
 		expect(mail).toContain('22.2 %');
 		expect(mail).toContain('3 tickets, 42.9 %');
+	});
+
+	it('shows the suggested answers in the report and in the dashboard\u2019s 7-day card', async () => {
+		const backend = new MemoryBackend();
+		await fillReportStore(backend);
+		const records = await recordsOf(backend);
+		const mail = renderReportHtml(buildReport(records, { now: REPORT_NOW, window: '7d' }));
+		expect(mail).toContain('Suggested answers from people: 2, newest first');
+		// Newest first, text escaped.
+		expect(mail.indexOf('Refunds reach your card')).toBeLessThan(mail.indexOf('Mi cuenta &gt; Pedidos'));
+		expect(renderReportHtml(buildReport(records, { now: '2026-04-20T09:00:00-06:00', window: '7d' }))).toContain('Suggested answers from people: 0, newest first</h2><p');
+		const page = renderDashboardHtml(buildDashboard(records, { now: REPORT_NOW }));
+		const cards = Object.fromEntries([...page.matchAll(/<section class="card" data-window="(\w+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1], m[2]]));
+		expect(cards['7d']).toContain('data-count="2">Suggested answers from people: 2, newest first');
+		expect(cards['7d'].match(/<tr><td>/g)).toHaveLength(2);
+		expect(cards['24h']).not.toContain('Suggested answers');
 	});
 
 	it('gives the dashboard a viewport, a refresh and one card per window', async () => {

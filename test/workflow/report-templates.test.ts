@@ -34,6 +34,9 @@ describe('weekly report and dashboard templates on the n8n engine', () => {
 		expect(html).toContain('Escalations by reason');
 		expect(html).toContain('low confidence');
 		expect(html).not.toMatch(/<style|<script|class="/);
+		// The fixture's two Person's Reply answers of the week, newest (b1, 03-09 08:40) first.
+		expect(report.suggestions).toMatchObject({ total: 2, newest: [{ by: 'luis', language: 'en' }, { by: 'maria', language: 'es' }] });
+		expect(html).toContain('Suggested answers from people: 2, newest first');
 		const emailNode = JSON.parse(generator.render('weekly-report')).nodes.find((n: { name: string }) => n.name === 'Email the Report');
 		expect(emailNode.parameters).toMatchObject({ emailFormat: 'html', html: '={{ $json.html }}', subject: '={{ $json.subject }}' });
 	});
@@ -51,6 +54,7 @@ describe('weekly report and dashboard templates on the n8n engine', () => {
 			['7d', 6],
 			['30d', 7],
 		]);
+		expect(html).toContain('data-count="2">Suggested answers from people: 2, newest first');
 		const hook = JSON.parse(generator.render('support-dashboard')).nodes.find((n: { name: string }) => n.name === 'Dashboard Webhook');
 		expect(hook.parameters).toMatchObject({ httpMethod: 'GET', authentication: 'headerAuth', responseMode: 'responseNode' });
 	});

@@ -22,6 +22,8 @@ export interface OutreachCase {
 	caseId: string;
 	channel: string;
 	recipient: { phone?: string; email?: string; sessionId?: string; customerId?: string };
+	/** On WhatsApp: the Cloud API number the customer wrote to, which the message must go out from. */
+	whatsappPhoneNumberId?: string;
 	name?: string;
 	language?: string;
 	customerText: string;
@@ -89,6 +91,7 @@ function caseOf(record: ConversationRecord, purpose: OutreachPurpose, action: Ou
 		caseId: turn.id,
 		channel: turn.channel,
 		recipient,
+		...(turn.channel === 'whatsapp' && record.whatsappPhoneNumberId ? { whatsappPhoneNumberId: record.whatsappPhoneNumberId } : {}),
 		...(record.customerName ? { name: record.customerName } : {}),
 		...(outcome?.language ? { language: outcome.language } : {}),
 		customerText: turn.text,

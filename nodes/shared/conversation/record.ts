@@ -69,6 +69,7 @@ export function mergeRecords(records: ConversationRecord[], policy: Conversation
 		if (other.takeover && (!merged.takeover || ms(other.takeover.since) > ms(merged.takeover.since))) merged.takeover = other.takeover;
 		if (other.lastRelease && (!merged.lastRelease || ms(other.lastRelease.at) > ms(merged.lastRelease.at))) merged.lastRelease = other.lastRelease;
 		for (const status of other.delivery?.messages ?? []) applyDeliveryStatus(merged, status);
+		if (!merged.whatsappPhoneNumberId && other.whatsappPhoneNumberId) merged.whatsappPhoneNumberId = other.whatsappPhoneNumberId;
 		if (other.suggestions?.length) merged.suggestions = [...(merged.suggestions ?? []), ...other.suggestions.filter((s) => !merged.suggestions?.some((m) => m.id === s.id))];
 		merged.updatedMs = Math.max(merged.updatedMs, other.updatedMs);
 	}

@@ -234,8 +234,18 @@ export async function appendToConversation(backend: ConversationBackend, ticket:
 		for (const turn of turns) if (appendTurn(record, turn, options.policy)) stored++;
 		if (greetedAt && !record.greetedAt) record.greetedAt = greetedAt;
 		if (typeof ticket.customer?.name === 'string' && ticket.customer.name.trim()) record.customerName = ticket.customer.name.trim().slice(0, 100);
+		const phoneNumberId = whatsappPhoneNumberIdOf(ticket);
+		if (phoneNumberId) record.whatsappPhoneNumberId = phoneNumberId;
 		return { save: record, remove: remove.filter((id) => id !== record.id), result: { conversationId: record.id, stored, duplicates: turns.length - stored } };
 	});
+}
+
+/** The Cloud API number a WhatsApp ticket came in on (the converter's `whatsappCloud.phoneNumberId`), capped. */
+function whatsappPhoneNumberIdOf(ticket: Ticket): string | undefined {
+	if (ticket.channel !== 'whatsapp') return undefined;
+	const section = (ticket as { whatsappCloud?: unknown }).whatsappCloud;
+	const value = section && typeof section === 'object' ? (section as Record<string, unknown>).phoneNumberId : undefined;
+	return typeof value === 'string' && value.trim() ? value.trim().slice(0, 64) : undefined;
 }
 
 export interface TakeoverResult {

@@ -159,6 +159,11 @@ export interface ConversationRecord {
 	suggestions?: KnowledgeSuggestion[];
 	/** The customer's name as the latest ticket gave it (a follow-up greets them by it). */
 	customerName?: string;
+	/**
+	 * The WhatsApp Cloud phone-number id the customer last wrote to (the webhook's metadata): the
+	 * number a message we send unasked (CSAT, follow-up) must go out from.
+	 */
+	whatsappPhoneNumberId?: string;
 	/** What was sent to the customer unasked (the CSAT question, the morning follow-up), so nothing goes twice. */
 	outreach?: OutreachMarks;
 	/** Epoch ms of the latest turn or action: retention counts from here. */

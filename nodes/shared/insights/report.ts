@@ -5,7 +5,7 @@
  * turns of the same conversation.
  */
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
-import type { ConversationRecord, Turn } from '../conversation/types';
+import type { ConversationRecord, KnowledgeSuggestion, Turn } from '../conversation/types';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { gapReason, isPolicyEscalation } from './from-ticket';
 import { findKnowledgeGaps } from './gaps';
@@ -27,6 +27,18 @@ export interface ReportOptions {
 	topGaps?: number;
 	/** Smallest gap topic. Default 3. */
 	gapMinSize?: number;
+	/** Suggested answers listed (newest first); all are counted. Default 5. */
+	suggestions?: number;
+}
+
+/** A person's answer the Person's Reply path kept as a knowledge entry to review. */
+export interface ReportSuggestion {
+	question: string;
+	answer: string;
+	language: string | null;
+	by: string;
+	at: string;
+	channel: string;
 }
 
 export interface Mean {
@@ -85,6 +97,8 @@ export interface ReportFigures {
 		excellent: number;
 	};
 	gaps: { unanswered: number; clustered: number; topics: ReportGap[] } | null;
+	/** The people's answers offered as knowledge entries in the window: how many, and the newest. */
+	suggestions: { total: number; newest: ReportSuggestion[] };
 }
 
 
@@ -106,7 +120,14 @@ export function reportWindow(now: string, name: ReportWindowName): ResolvedWindo
 	return { name, fromMs, toMs, from: formatOffsetIso(fromMs, offset), to: formatOffsetIso(toMs, offset) };
 }
 
-const at = (turn: { at: string }) => toMillis(turn.at, 'turn.at');
+/** Each stored time parsed once, however many windows read it (the dashboard reads a turn up to three times). */
+const parsed = new WeakMap<object, number>();
+function msOf(holder: { at: string }, what: string): number {
+	let ms = parsed.get(holder);
+	if (ms === undefined) parsed.set(holder, (ms = toMillis(holder.at, what)));
+	return ms;
+}
+const at = (turn: { at: string }) => msOf(turn, 'turn.at');
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -156,6 +177,7 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 	const csatCounts = [0, 0, 0, 0, 0];
 	const csatByTier = new Map<string, { answered: number; sum: number }>();
 	const csatByResolver = new Map<string, { answered: number; sum: number }>();
+	const suggested: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }> = [];
 	const group = (map: Map<string, { answered: number; sum: number }>, key: string) => {
 		let t = map.get(key);
 		if (!t) map.set(key, (t = tally()));
@@ -186,12 +208,16 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 			byLanguage[language] = (byLanguage[language] ?? 0) + 1;
 		}
 		for (const answer of record.csat ?? []) {
-			if (!inWindow(toMillis(answer.at, 'csat.at')) || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) continue;
+			if (!inWindow(msOf(answer, 'csat.at')) || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) continue;
 			for (const t of [csatAll, group(csatByTier, answer.tier ?? 'unknown'), group(csatByResolver, answer.resolver)]) {
 				t.answered++;
 				t.sum += answer.score;
 			}
 			csatCounts[answer.score - 1]++;
+		}
+		for (const suggestion of record.suggestions ?? []) {
+			const ms = msOf(suggestion, 'suggestion.at');
+			if (inWindow(ms)) suggested.push({ ms, id: suggestion.id, suggestion });
 		}
 	}
 
@@ -260,7 +286,15 @@ export function buildReport(records: Iterable<ConversationRecord>, options: Repo
 			excellent: CSAT_TARGETS.excellent,
 		},
 		gaps: (options.topGaps ?? 5) > 0 ? gapsOf(cases, options) : null,
+		suggestions: newestSuggestions(suggested, options.suggestions ?? 5),
 	};
+}
+
+/** Newest first, then by id, as suggestedEntries lists them. */
+function newestSuggestions(found: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }>, limit: number): ReportFigures['suggestions'] {
+	found.sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1));
+	const newest = found.slice(0, Math.max(0, Math.floor(limit))).map(({ suggestion: s }) => ({ question: s.question, answer: s.answer, language: s.language ?? null, by: s.by, at: s.at, channel: s.channel }));
+	return { total: found.length, newest };
 }
 
 function sortedCounts(counts: Record<string, number>): Record<string, number> {
@@ -313,6 +347,11 @@ function gapsOf(cases: Case[], options: ReportOptions): ReportFigures['gaps'] {
 export function buildDashboard(records: Iterable<ConversationRecord>, options: Omit<ReportOptions, 'window'>): Record<ReportWindowName, ReportFigures> {
 	const list = [...records];
 	const out = {} as Record<ReportWindowName, ReportFigures>;
-	for (const name of Object.keys(REPORT_WINDOWS) as ReportWindowName[]) out[name] = buildReport(list, { ...options, window: name, topGaps: name === '7d' ? (options.topGaps ?? 5) : 0 });
+	for (const name of Object.keys(REPORT_WINDOWS) as ReportWindowName[]) {
+		// A conversation last touched before the window's start holds nothing in it (the store's contract).
+		const fromMs = reportWindow(options.now, name).fromMs;
+		const touched = list.filter((record) => record.updatedMs >= fromMs);
+		out[name] = buildReport(touched, { ...options, window: name, topGaps: name === '7d' ? (options.topGaps ?? 5) : 0 });
+	}
 	return out;
 }

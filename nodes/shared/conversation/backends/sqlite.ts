@@ -147,6 +147,23 @@ export class SqliteBackend implements ConversationBackend {
 		return this.statements.since.all(sinceMs, afterId, limit).map((row) => JSON.parse(String(row.doc)) as ConversationRecord);
 	}
 
+	/**
+	 * Writes whole conversations in one transaction with the prepared statements (a migration, a
+	 * benchmark's store): far faster than a transaction per conversation. Existing ids are replaced.
+	 */
+	async importRecords(records: Iterable<ConversationRecord>): Promise<number> {
+		return this.inTransaction(() => {
+			let written = 0;
+			for (const record of records) {
+				this.statements.upsert.run(record.id, JSON.stringify(record), record.updatedMs);
+				this.statements.unindex.run(record.id);
+				for (const key of Object.keys(record.identities)) this.statements.index.run(key, record.id);
+				written++;
+			}
+			return written;
+		});
+	}
+
 	async count(): Promise<number> {
 		return Number(this.statements.count.get()?.n ?? 0);
 	}

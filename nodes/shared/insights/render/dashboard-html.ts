@@ -4,7 +4,7 @@
  * the page is whole as served, so it paints at once.
  */
 import type { ReportFigures, ReportWindowName } from '../report';
-import { csatColour, esc, minutes, num, pct, when } from './format';
+import { clip, csatColour, esc, minutes, num, pct, when } from './format';
 
 export interface DashboardHtmlOptions {
 	title?: string;
@@ -16,6 +16,16 @@ const LABELS: Record<ReportWindowName, string> = { '24h': 'Last 24 hours', '7d':
 
 function row(label: string, value: string, extra = ''): string {
 	return `<div class="row"><span>${esc(label)}</span><b${extra}>${value}</b></div>`;
+}
+
+/** The people's answers to review (in the card that lists the gaps): the count, and the newest few. */
+function suggestions(f: ReportFigures): string {
+	const s = f.suggestions;
+	const rows = s.newest
+		.slice(0, 3)
+		.map((x) => `<tr><td>\u201c${esc(clip(x.question, 80))}\u201d</td><td>${esc(clip(x.answer, 100))}</td><td>${esc(x.language ?? '—')}</td></tr>`)
+		.join('');
+	return `<h3 data-figure="suggestions" data-count="${s.total}">Suggested answers from people: ${num(s.total)}, newest first</h3>${rows ? `<table class="sugg"><tr><th>Question</th><th>Answer</th><th></th></tr>${rows}</table>` : ''}`;
 }
 
 function card(name: ReportWindowName, f: ReportFigures): string {
@@ -30,6 +40,7 @@ ${row('First answer by a person (median)', minutes(f.firstResponse.medianMinutes
 ${row('Off hours', pct(f.offHours.share))}
 ${reasons ? `<h3>Escalations by reason</h3>${reasons}` : ''}
 ${f.gaps && f.gaps.topics.length ? `<h3>Top gaps</h3>${f.gaps.topics.map((t) => row(`${t.label} (${t.language})`, num(t.size))).join('')}` : ''}
+${f.gaps ? suggestions(f) : ''}
 </section>`;
 }
 
@@ -46,5 +57,6 @@ main{display:flex;flex-wrap:wrap;gap:12px;padding:12px}.card{flex:1 1 300px;back
 h2{font-size:15px;margin:0 0 8px}h3{font-size:12px;text-transform:uppercase;color:#6b7280;margin:12px 0 4px}
 .big{display:flex;justify-content:space-between;gap:8px;margin-bottom:8px}.big div{display:flex;flex-direction:column}.n{font-size:24px;font-weight:700}.l{font-size:12px;color:#6b7280}
 .row{display:flex;justify-content:space-between;gap:8px;padding:4px 0;border-bottom:1px solid #f3f4f6;font-size:14px}.row span{color:#374151}.bad{color:#b91c1c}
+.sugg{width:100%;border-collapse:collapse;table-layout:fixed;font-size:13px}.sugg th{text-align:left;font-size:11px;color:#6b7280;font-weight:600}.sugg th:last-child{width:28px}.sugg td{vertical-align:top;padding:4px 4px 4px 0;border-bottom:1px solid #f3f4f6;overflow-wrap:anywhere}
 </style></head><body><header><h1>${esc(title)}</h1><p>Up to ${esc(when(to))}${refresh > 0 ? ` · refreshes every ${Math.floor(refresh)} s` : ''}</p></header><main>${cards.join('')}</main></body></html>`;
 }

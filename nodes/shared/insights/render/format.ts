@@ -34,3 +34,12 @@ export function csatColour(mean: number | null, goal: number, excellent: number)
 	if (mean >= goal - 0.5) return '#b45309';
 	return '#b91c1c';
 }
+
+/** A customer's or a person's text cut for a table cell, at a word where one is near. */
+export function clip(text: string, max = 140): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat.length <= max) return flat;
+	const cut = flat.slice(0, max);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
+}

@@ -3,7 +3,7 @@
  * scripts and external files), one column at most 640 px wide, readable in plain-text fallbacks too.
  */
 import type { ReportFigures } from '../report';
-import { csatColour, esc, minutes, num, pct, when } from './format';
+import { clip, csatColour, esc, minutes, num, pct, when } from './format';
 
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px;';
 const HEAD = 'padding:6px 8px;border-bottom:2px solid #d1d5db;font-size:12px;text-transform:uppercase;color:#6b7280;text-align:left;';
@@ -18,6 +18,16 @@ function table(head: string[], rows: string[][], numericFrom = 1): string {
 
 function tile(label: string, value: string, note: string, colour = '#111827'): string {
 	return `<td style="padding:8px;width:25%;vertical-align:top;"><div style="font-size:12px;color:#6b7280;">${esc(label)}</div><div style="font-size:22px;font-weight:bold;color:${colour};">${esc(value)}</div><div style="font-size:12px;color:#6b7280;">${esc(note)}</div></td>`;
+}
+
+/** The people's answers waiting to become knowledge entries, newest first. */
+function suggestionsSection(f: ReportFigures): string {
+	const s = f.suggestions;
+	const heading = `<h2 style="${H2}">Suggested answers from people: ${num(s.total)}, newest first</h2>`;
+	if (!s.total) return `${heading}<p style="font-size:14px;color:#6b7280;">No answer from a person to review in this period.</p>`;
+	const rows = s.newest.map((x) => [`\u201c${esc(clip(x.question))}\u201d`, esc(clip(x.answer)), esc(x.language ?? '—'), `${esc(x.by)}, ${esc(when(x.at))}`]);
+	const more = s.total > s.newest.length ? `<p style="font-size:13px;color:#6b7280;">and ${num(s.total - s.newest.length)} more in the Conversation Store.</p>` : '';
+	return `${heading}${table(['Question', 'Answer', 'Lang.', 'By'], rows, 4)}${more}`;
 }
 
 export interface ReportHtmlOptions {
@@ -78,6 +88,8 @@ export function renderReportHtml(figures: ReportFigures, options: ReportHtmlOpti
 		}`;
 	}
 
+	const suggestions = suggestionsSection(f);
+
 	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827;">
 <table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;background:#f3f4f6;"><tr><td style="padding:16px;">
@@ -91,5 +103,6 @@ ${tiles}
 <h2 style="${H2}">Tiers and channels</h2>${tiers}<div style="height:8px;"></div>${channels}
 <p style="font-size:13px;color:#374151;">Off hours: ${num(f.offHours.cases)} cases (${pct(f.offHours.share)}).</p>
 ${gaps}
+${suggestions}
 </td></tr></table></td></tr></table></body></html>`;
 }
