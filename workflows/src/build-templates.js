@@ -197,7 +197,32 @@ function graphSend(t, name, position, url, credentials) {
 	}, { credentials });
 }
 
-/** Replies on the official routes, fed by a version 2 Support Channel Router's outputs 4-8. */
+/**
+ * Messenger and Instagram refuse the AI's reply after 24 hours and any reply after 7 days: the router's
+ * Window Closed output sends nothing to the customer and mails the team the case and the unsent reply, so a
+ * person answers it (the mailed form's answer goes out with the HUMAN_AGENT tag).
+ */
+function metaWindowClosed(t, name, position) {
+	const late = "$json.outbound.closed.reason === 'past_human_agent_window'";
+	return t.node(name, 'n8n-nodes-base.emailSend', 2.1, position, {
+		fromEmail: 'support-bot@example.com',
+		toEmail: 'agents@example.com',
+		subject: `={{ ${late} ? 'Too late to answer' : 'Answer by ' + $json.outbound.window.humanAgentUntil }} on {{ $json.channel }}: {{ $json.ticketId }}`,
+		emailFormat: 'text',
+		text: [
+			'={{ $json.customer.name || $json.outbound.to }} wrote on {{ $json.channel }} at {{ $json.outbound.window.lastCustomerMessageAt }}:',
+			'{{ $json.message.text }}',
+			'',
+			'Meta allows no automatic message more than 24 hours after the customer\u2019s last one, so this reply was not sent:',
+			'{{ $json.outbound.text }}',
+			'',
+			`{{ ${late} ? 'A week has passed: Meta allows no message at all until the customer writes again.' : 'A person can still answer from the page inbox (Meta Business Suite) until ' + $json.outbound.window.humanAgentUntil + '.' }}`,
+		].join('\n'),
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+}
+
+/** Replies on the official routes, fed by a version 2 Support Channel Router's outputs 4-8 (and 10, Window Closed). */
 function officialReplies(t, channel, x, y, name, { meta = true, telegram = true } = {}) {
 	t.connect(channel, graphSend(t, `${name}: WhatsApp Cloud`, [x, y], `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds), 4);
 	t.connect(channel, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, [x, y + 140], {
@@ -211,6 +236,7 @@ function officialReplies(t, channel, x, y, name, { meta = true, telegram = true 
 	if (meta) {
 		t.connect(channel, graphSend(t, `${name}: Messenger`, [x, y + 280], `${GRAPH}/me/messages`, facebookCreds), 6);
 		t.connect(channel, graphSend(t, `${name}: Instagram`, [x, y + 420], `${GRAPH}/me/messages`, facebookCreds), 7);
+		t.connect(channel, metaWindowClosed(t, `${name}: Window Closed`, [x, y + 700]), 10);
 	}
 	if (telegram) {
 		t.connect(channel, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, [x, y + 560], {
@@ -238,7 +264,8 @@ function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix
 }
 
 function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true, official = false, name = 'Reply Channel' } = {}) {
-	const channel = t.node(name, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y]);
+	// A person's answer from the mailed form may come days later: on Messenger and Instagram it then needs the HUMAN_AGENT tag.
+	const channel = t.node(name, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y], official ? { options: { metaHumanAgentTag: true } } : {});
 	if (official) officialReplies(t, channel, x + 260, y + 400, name);
 	if (whatsapp) t.connect(channel, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], {}, { credentials: whatsappCreds }), 0);
 	if (email) t.connect(channel, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds }), 1);
@@ -476,7 +503,8 @@ function supportTiered() {
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
-	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [760, 760]);
+	// Between Meta's acknowledgement and its verification answer, clear of the hand-off column.
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [260, 860]);
 	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
@@ -484,7 +512,7 @@ function supportTiered() {
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	webChatUpdates(t, [0, 1400]);
-	withCsat(t, { greeter, reply });
+	withCsat(t, { greeter, reply, y: 1760 });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -505,7 +533,7 @@ function supportTiered() {
 		'Keep the entries you use and **delete the others** (an entry without credentials stops activation).',
 		'- **WhatsApp**: *WhatsApp Trigger* (Baileys, a linked phone) or *WhatsApp Cloud Trigger* (the official API, a WhatsApp OAuth account; replies need a **WhatsApp account** credential). See workflows/README.md to choose.',
 		'- Outside the 24-hour window the reply goes out as the approved template named in *Reply Channel* (default `support_follow_up`, body `{{1}}`).',
-		`- **Messenger / Instagram**: point the Meta app webhook at the path \`support247/meta\` with your verify token (replace \`${META_VERIFY_TOKEN}\` in *Answer Meta Verification*); replies use a **Facebook Graph** credential with the page token.`,
+		`- **Messenger / Instagram**: point the Meta app webhook at the path \`support247/meta\` with your verify token (replace \`${META_VERIFY_TOKEN}\` in *Answer Meta Verification*); replies use a **Facebook Graph** credential with the page token. After 24 hours Meta refuses an AI reply: *Reply Channel: Window Closed* mails it to the team instead; a person\u2019s answer goes out with the HUMAN_AGENT tag for 7 days (needs Meta\u2019s Human Agent permission).`,
 		'- **Telegram**: a bot token in a **Telegram** credential.',
 	].join('\n'), 6);
 	t.note('Tiers', [1180, -360], [560, 200], [
