@@ -165,6 +165,8 @@ export interface ReplySection {
 	options?: Array<{ id: string; title: string; description?: string }>;
 	/** A holding reply while the answer is still to come (L2's "checking in our system"): not an answer, so not a resolution. */
 	pending?: boolean;
+	/** 'agent' when a person wrote it (the Conversation Store's Person's Reply); absent for the AI's replies. */
+	by?: string;
 }
 
 export interface Ticket {

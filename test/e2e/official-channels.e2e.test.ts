@@ -5,10 +5,14 @@
  * there on activation, the test POSTs the recorded payloads of test/fixtures/channels to the webhook URLs
  * n8n registered (signed as Meta and Telegram sign them), and asserts on the replies the fake received:
  * each on the customer's own channel, free text inside the 24-hour window, the approved template after it.
+ * A Messenger customer who wrote a day ago gets nothing (Meta refuses an automated reply then): the team
+ * gets *Reply Channel: Window Closed*'s mail through a real SMTP server on loopback instead.
  */
 import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
+import { simpleParser } from 'mailparser';
 import { join } from 'path';
+import { startSmtp, type SmtpTestServer } from '../helpers/smtp';
 import { FakeMessagingApis, type RecordedRequest } from './helpers/fake-messaging-apis';
 import { REPO_ROOT } from './helpers/n8n-install';
 import { N8nServer } from './helpers/n8n-server';
@@ -31,6 +35,7 @@ const OFFICIAL = [
 	'Reply Channel: Messenger',
 	'Reply Channel: Instagram',
 	'Reply Channel: Telegram',
+	'Reply Channel: Window Closed',
 ];
 const OUTSIDE_SERVICES = ['Order System (L2)', 'Human Queue'];
 const SWITCHED_OFF = [...OUTSIDE_SERVICES, ...template.nodes.filter((n) => n.credentials && !OFFICIAL.includes(n.name)).map((n) => n.name)];
@@ -58,10 +63,15 @@ function whatsAppStatusBody(): Json {
 	return { object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [{ field, value }] }] };
 }
 
-function metaBody(name: string, atMs: number): Json {
+function metaBody(name: string, atMs: number, senderId?: string): Json {
 	const body = fixture<Json>(name);
-	body.entry[0].messaging[0].timestamp = atMs;
+	const [event] = body.entry[0].messaging;
+	event.timestamp = atMs;
 	body.entry[0].time = atMs;
+	if (senderId) {
+		event.sender.id = senderId;
+		event.message.mid = `m_E2E-LATE-${senderId}`;
+	}
 	return body;
 }
 
@@ -78,9 +88,13 @@ const CUSTOMERS = {
 	instagram: '1234567890123456',
 	telegram: 123456789,
 };
+/** Wrote on Messenger 26 hours ago: outside the window, so no reply may go out (not one of CUSTOMERS). */
+const MESSENGER_LATE = '6543210987650000';
+const messengerLateAtMs = secondsAgo(LATE) * 1000;
 
 let fake: FakeMessagingApis;
 let server: N8nServer;
+let smtp: SmtpTestServer;
 const webhookAnswers: Record<string, { status: number; text: string }> = {};
 
 async function post(url: string, body: Json, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
@@ -116,6 +130,7 @@ const sentTo = (recipient: string | number): RecordedRequest[] =>
 beforeAll(async () => {
 	expect(OFFICIAL.filter((name) => !template.nodes.some((n) => n.name === name))).toEqual([]);
 	fake = await FakeMessagingApis.start();
+	smtp = await startSmtp();
 	server = await N8nServer.start({ env: fake.n8nEnv });
 	const credentials: Record<string, Record<string, { id: string; name: string }>> = {};
 	const whatsAppTrigger = await server.createCredential('whatsAppTriggerApi', 'WhatsApp OAuth e2e', { clientId: '987654321012345', clientSecret: APP_SECRET });
@@ -129,6 +144,9 @@ beforeAll(async () => {
 	credentials['Reply Channel: Instagram'] = { facebookGraphApi: facebook };
 	credentials['Telegram Trigger'] = { telegramApi: telegram };
 	credentials['Reply Channel: Telegram'] = { telegramApi: telegram };
+	credentials['Reply Channel: Window Closed'] = {
+		smtp: await server.createCredential('smtp', 'Agents SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, user: smtp.user, password: smtp.password }),
+	};
 	const live = {
 		...template,
 		nodes: template.nodes.map((n) => ({
@@ -155,10 +173,12 @@ beforeAll(async () => {
 	webhookAnswers.whatsappUnsigned = await post(whatsAppUrl, whatsAppBody('5215500000000', 'Nobody', 'wamid.E2E-FORGED', 'forged', secondsAgo(RECENT)));
 	webhookAnswers.messenger = await server.postWebhook(META_PATH, metaBody('messenger-text.json', secondsAgo(RECENT) * 1000));
 	webhookAnswers.instagram = await server.postWebhook(META_PATH, metaBody('instagram-text.json', secondsAgo(RECENT) * 1000));
+	webhookAnswers.messengerLate = await server.postWebhook(META_PATH, metaBody('messenger-text.json', messengerLateAtMs, MESSENGER_LATE));
 	webhookAnswers.messengerDelivery = await server.postWebhook(META_PATH, fixture('messenger-delivery.json'));
 	webhookAnswers.telegram = await post(telegramHook.url, telegramBody(secondsAgo(LATE)), { 'x-telegram-bot-api-secret-token': telegramHook.secret_token });
 	// Every customer message above gets exactly one reply; wait for all of them.
 	await until('not every customer got a reply', () => (Object.values(CUSTOMERS).every((c) => sentTo(c).length > 0) ? true : undefined));
+	await smtp.waitForMessages(1, 120_000);
 	// Let any stray extra reply (a status turned into a ticket, a double send) arrive before asserting.
 	await new Promise((done) => setTimeout(done, 3000));
 }, 600_000);
@@ -166,6 +186,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 	await fake?.stop();
+	await smtp?.close();
 });
 
 test('activation registers the WhatsApp Cloud and Telegram webhooks with the services, at this n8n', () => {
@@ -215,6 +236,23 @@ test.each([
 	expect(body).toMatchObject({ recipient: { id: recipient }, messaging_type: 'RESPONSE' });
 	expect(body.tag).toBeUndefined();
 	expect(String(body.message.text).trim().length).toBeGreaterThan(20);
+});
+
+test('Messenger a day later: no Send API call at all (not even tagged), the team is mailed the case and the unsent reply', async () => {
+	// Meta refuses an automated message after 24 hours, and HUMAN_AGENT is for a person's answer only.
+	expect(sentTo(MESSENGER_LATE)).toEqual([]);
+	expect(fake.requests.filter((r) => JSON.stringify(r.body ?? '').includes(MESSENGER_LATE))).toEqual([]);
+	expect(smtp.messages).toHaveLength(1);
+	const [mail] = smtp.messages;
+	expect(mail.to).toEqual(['agents@example.com']);
+	const parsed = await simpleParser(mail.raw);
+	const until = new Date(messengerLateAtMs + 7 * 24 * 3600 * 1000).toISOString();
+	expect(parsed.subject).toBe(`Answer by ${until} on messenger: messenger-m_E2E-LATE-${MESSENGER_LATE}`);
+	const text = String(parsed.text);
+	expect(text).toContain(`wrote on messenger at ${new Date(messengerLateAtMs).toISOString()}:\nHi, can I return a jacket I bought last week?`);
+	const unsent = /so this reply was not sent:\n(.+)\n/.exec(text)?.[1] ?? '';
+	expect(unsent.trim().length).toBeGreaterThan(20);
+	expect(text).toContain(`from the page inbox (Meta Business Suite) until ${until}.`);
 });
 
 test('Telegram: sendMessage in the customer\'s chat through the credential\'s base URL, even a day later (no window)', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fromChannelPayload } from '../../nodes/shared/channels';
 import { createEngine, readWorkflowFile, type Engine, type RunResult } from '../../simulator/engine';
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, '../fixtures/channels', `${name}.json`), 'utf8')) as Record<string, unknown>;
@@ -10,7 +11,13 @@ const sentBy = (result: RunResult, prefix: string) => result.captured.filter((c)
 const outbound = (result: RunResult, node: string) => {
 	const found = result.captured.filter((c) => c.node === node);
 	expect(found).toHaveLength(1);
-	return found[0].json.outbound as { route: string; body: Record<string, unknown>; to: string; from?: string; window?: { open: boolean } };
+	return found[0].json.outbound as { route: string; body: Record<string, unknown>; to: string; from?: string; window?: { open: boolean }; closed?: { reason: string } };
+};
+/** A Meta ticket as the pipeline has it just before the reply: the converted fixture plus its reply. */
+const metaTicket = (name: string, reply: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+	const converted = fromChannelPayload(fixture(name));
+	if (!converted || !('ticket' in converted)) throw new Error(name);
+	return { ...converted.ticket, reply, ...extra };
 };
 
 describe('the official channels through the templates on the engine', () => {
@@ -58,6 +65,51 @@ describe('the official channels through the templates on the engine', () => {
 			const result = await run('Messenger & Instagram Webhook', [webhookItem(fixture(name))]);
 			expect(sentBy(result, 'Reply Channel:').map((c) => c.node)).toEqual([node]);
 			expect(outbound(result, node).body).toMatchObject({ recipient: { id: recipient }, messaging_type: 'RESPONSE', message: { text: expect.any(String) } });
+		});
+
+		// The customers of messenger-text and instagram-text wrote at 2026-03-06T23:14:00Z.
+		describe('Messenger and Instagram after the 24-hour window', () => {
+			// Started after Save Turn, so Reply Channel is the first node that runs, as the pipeline reaches it.
+			const reply = (items: unknown[]) => run('Save Turn', items);
+
+			it.each([
+				['messenger-text', 'messenger'],
+				['instagram-text', 'instagram'],
+			])('sends no AI reply to a %s customer a day later: the team is mailed the case and the unsent reply', async (name, channel) => {
+				const result = await reply([metaTicket(name, { text: 'Yes, within 30 days of delivery.', language: 'en', at: '2026-03-08T01:14:00Z' })]);
+				expect(sentBy(result, 'Reply Channel:').map((c) => c.node)).toEqual(['Reply Channel: Window Closed']);
+				expect(outbound(result, 'Reply Channel: Window Closed')).toMatchObject({ route: 'window-closed', channel, closed: { reason: 'automated_reply' }, window: { open: false, humanAgentUntil: '2026-03-13T23:14:00.000Z' } });
+				// What the mail says is asserted in a real n8n (test/e2e/official-channels.e2e.test.ts): the engine's stand-in does not send it.
+			});
+
+			it("sends a person's answer three days later with the HUMAN_AGENT tag, timed by when they answered", async () => {
+				const ticket = metaTicket('messenger-text', { text: 'Yes: bring it with the receipt.', language: 'en', by: 'agent' }, {
+					sla: { check: { checkedAt: '2026-03-06T23:14:00Z' } },
+					personReply: { by: 'Ana', at: '2026-03-09T16:00:00Z', action: 'keep' },
+				});
+				const result = await reply([ticket]);
+				expect(sentBy(result, 'Reply Channel:').map((c) => c.node)).toEqual(['Reply Channel: Messenger']);
+				expect(outbound(result, 'Reply Channel: Messenger').body).toEqual({
+					recipient: { id: '6543210987654321' },
+					messaging_type: 'MESSAGE_TAG',
+					tag: 'HUMAN_AGENT',
+					message: { text: 'Yes: bring it with the receipt.' },
+				});
+			});
+
+			it("sends nothing after 7 days, not even a person's answer", async () => {
+				const ticket = metaTicket('instagram-text', { text: 'Sí, todavía.', language: 'es', by: 'agent' }, { personReply: { by: 'Ana', at: '2026-03-14T09:00:00Z', action: 'keep' } });
+				const result = await reply([ticket]);
+				expect(sentBy(result, 'Reply Channel:').map((c) => c.node)).toEqual(['Reply Channel: Window Closed']);
+				expect(outbound(result, 'Reply Channel: Window Closed').closed).toEqual({ reason: 'past_human_agent_window' });
+			});
+
+			it('answers Telegram a day later all the same: it has no window', async () => {
+				const converted = fromChannelPayload(fixture('telegram-message'));
+				if (!converted || !('ticket' in converted)) throw new Error('telegram');
+				const result = await reply([{ ...converted.ticket, reply: { text: 'Vou verificar.', language: 'pt', at: '2026-04-06T00:00:00Z' } }]);
+				expect(sentBy(result, 'Reply Channel:').map((c) => c.node)).toEqual(['Reply Channel: Telegram']);
+			});
 		});
 
 		it('ignores the echo of its own Messenger reply', async () => {

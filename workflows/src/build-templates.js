@@ -179,7 +179,8 @@ function metaWebhook(t, y) {
 function deliveryStatuses(t, entries, [x, y]) {
 	const route = t.node('Delivery Status Route', `${PKG}.supportChannelRouter`, 2, [x, y]);
 	for (const entry of entries) t.connect(entry, route);
-	t.connect(route, t.node('Record Delivery Status', `${PKG}.conversationStore`, 1, [x + 240, y], { operation: 'recordStatus' }), 9);
+	// Level with the router's Status handle, near the foot of its tall node, clear of the other outputs' labels.
+	t.connect(route, t.node('Record Delivery Status', `${PKG}.conversationStore`, 1, [x + 260, y + 300], { operation: 'recordStatus' }), 9);
 }
 
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
@@ -197,10 +198,39 @@ function graphSend(t, name, position, url, credentials) {
 	}, { credentials });
 }
 
-/** Replies on the official routes, fed by a version 2 Support Channel Router's outputs 4-8. */
+/** Vertical distance between reply nodes: a two-line name and a subtitle fit between them. */
+const REPLY_ROW = 160;
+
+/**
+ * Messenger and Instagram refuse the AI's reply after 24 hours and any reply after 7 days: the router's
+ * Window Closed output sends nothing to the customer and mails the team the case and the unsent reply, so a
+ * person answers it (the mailed form's answer goes out with the HUMAN_AGENT tag).
+ */
+function metaWindowClosed(t, name, position) {
+	const late = "$json.outbound.closed.reason === 'past_human_agent_window'";
+	return t.node(name, 'n8n-nodes-base.emailSend', 2.1, position, {
+		fromEmail: 'support-bot@example.com',
+		toEmail: 'agents@example.com',
+		subject: `={{ ${late} ? 'Too late to answer' : 'Answer by ' + $json.outbound.window.humanAgentUntil }} on {{ $json.channel }}: {{ $json.ticketId }}`,
+		emailFormat: 'text',
+		text: [
+			'={{ $json.customer.name || $json.outbound.to }} wrote on {{ $json.channel }} at {{ $json.outbound.window.lastCustomerMessageAt }}:',
+			'{{ $json.message.text }}',
+			'',
+			'Meta allows no automatic message more than 24 hours after the customer\u2019s last one, so this reply was not sent:',
+			'{{ $json.outbound.text }}',
+			'',
+			`{{ ${late} ? 'A week has passed: Meta allows no message at all until the customer writes again.' : 'A person can still answer from the page inbox (Meta Business Suite) until ' + $json.outbound.window.humanAgentUntil + '.' }}`,
+		].join('\n'),
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
+}
+
+/** Replies on the official routes, fed by a version 2 Support Channel Router's outputs 4-8 (and 10, Window Closed). */
 function officialReplies(t, channel, x, y, name, { meta = true, telegram = true } = {}) {
-	t.connect(channel, graphSend(t, `${name}: WhatsApp Cloud`, [x, y], `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds), 4);
-	t.connect(channel, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, [x, y + 140], {
+	const at = (row) => [x, y + row * REPLY_ROW];
+	t.connect(channel, graphSend(t, `${name}: WhatsApp Cloud`, at(0), `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds), 4);
+	t.connect(channel, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, at(1), {
 		resource: 'message',
 		operation: 'sendTemplate',
 		phoneNumberId: '={{ $json.outbound.from }}',
@@ -209,11 +239,12 @@ function officialReplies(t, channel, x, y, name, { meta = true, telegram = true 
 		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
 	}, { credentials: whatsAppCloudCreds }), 5);
 	if (meta) {
-		t.connect(channel, graphSend(t, `${name}: Messenger`, [x, y + 280], `${GRAPH}/me/messages`, facebookCreds), 6);
-		t.connect(channel, graphSend(t, `${name}: Instagram`, [x, y + 420], `${GRAPH}/me/messages`, facebookCreds), 7);
+		t.connect(channel, graphSend(t, `${name}: Messenger`, at(2), `${GRAPH}/me/messages`, facebookCreds), 6);
+		t.connect(channel, graphSend(t, `${name}: Instagram`, at(3), `${GRAPH}/me/messages`, facebookCreds), 7);
+		t.connect(channel, metaWindowClosed(t, `${name}: Window Closed`, at(5)), 10);
 	}
 	if (telegram) {
-		t.connect(channel, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, [x, y + 560], {
+		t.connect(channel, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, at(4), {
 			resource: 'message',
 			operation: 'sendMessage',
 			chatId: '={{ $json.outbound.to }}',
@@ -238,14 +269,16 @@ function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix
 }
 
 function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true, official = false, name = 'Reply Channel' } = {}) {
-	const channel = t.node(name, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y]);
-	if (official) officialReplies(t, channel, x + 260, y + 400, name);
-	if (whatsapp) t.connect(channel, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], {}, { credentials: whatsappCreds }), 0);
-	if (email) t.connect(channel, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds }), 1);
+	// A person's answer from the mailed form may come days later: on Messenger and Instagram it then needs the HUMAN_AGENT tag.
+	const channel = t.node(name, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y], official ? { options: { metaHumanAgentTag: true } } : {});
+	const row = (n) => [x + 260, y - 160 + n * REPLY_ROW];
+	if (official) officialReplies(t, channel, x + 260, y - 160 + 4 * REPLY_ROW, name);
+	if (whatsapp) t.connect(channel, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, row(0), {}, { credentials: whatsappCreds }), 0);
+	if (email) t.connect(channel, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, row(1), {}, { credentials: smtpCreds }), 1);
 	if (webchat) {
 		t.connect(
 			channel,
-			t.node(`${name}: Web Chat`, 'n8n-nodes-base.respondToWebhook', 1.1, [x + 260, y + 120], {
+			t.node(`${name}: Web Chat`, 'n8n-nodes-base.respondToWebhook', 1.1, row(2), {
 				respondWith: 'json',
 				// What a chat widget needs, plus what a live replay (support-sim --target) scores; the handoff stays internal.
 				responseBody:
@@ -255,7 +288,7 @@ function replyByChannel(t, x, y, { whatsapp = true, email = true, webchat = true
 			2,
 		);
 	}
-	t.connect(channel, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, [x + 260, y + 260]), 3);
+	t.connect(channel, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, row(3)), 3);
 	return channel;
 }
 
@@ -507,16 +540,18 @@ function supportTiered() {
 	const entries = [...triggers(t), ...officialTriggers(t)];
 	const { greeter, router } = aiPipeline(t, { kbFile: 'store-kb.json', hours: STORE_HOURS, business: 'Aurora Store' });
 	for (const entry of entries) t.connect(entry, greeter);
-	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [760, 760]);
+	// A version 2 router is a tall node (a handle per output): right of Meta's answers, left of the hand-off.
+	deliveryStatuses(t, ['WhatsApp Cloud Trigger', 'Messenger & Instagram Webhook'], [500, 780]);
 	const reply = replyByChannel(t, 1500, 40, { official: true });
 	t.connect(router, reply, 0);
 	orderSystem(t, router, reply);
-	humanHandoff(t, router, 1240, 560, { reply });
+	// Below the version 2 Reply Channel, which is a tall node.
+	humanHandoff(t, router, 1240, 680, { reply });
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
-	webChatUpdates(t, [0, 1400]);
-	withCsat(t, { greeter, reply });
-	withBursts(t, { bottom: 1300 });
+	webChatUpdates(t, [0, 1520]);
+	withCsat(t, { greeter, reply, y: 1880 });
+	withBursts(t, { bottom: 1400 });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
 		'**Fill in credentials**',
@@ -537,7 +572,7 @@ function supportTiered() {
 		'Keep the entries you use and **delete the others** (an entry without credentials stops activation).',
 		'- **WhatsApp**: *WhatsApp Trigger* (Baileys, a linked phone) or *WhatsApp Cloud Trigger* (the official API, a WhatsApp OAuth account; replies need a **WhatsApp account** credential). See workflows/README.md to choose.',
 		'- Outside the 24-hour window the reply goes out as the approved template named in *Reply Channel* (default `support_follow_up`, body `{{1}}`).',
-		`- **Messenger / Instagram**: point the Meta app webhook at the path \`support247/meta\` with your verify token (replace \`${META_VERIFY_TOKEN}\` in *Answer Meta Verification*); replies use a **Facebook Graph** credential with the page token.`,
+		`- **Messenger / Instagram**: point the Meta app webhook at the path \`support247/meta\` with your verify token (replace \`${META_VERIFY_TOKEN}\` in *Answer Meta Verification*); replies use a **Facebook Graph** credential with the page token. After 24 hours Meta refuses an AI reply: *Reply Channel: Window Closed* mails it to the team instead; a person\u2019s answer goes out with the HUMAN_AGENT tag for 7 days (needs Meta\u2019s Human Agent permission).`,
 		'- **Telegram**: a bot token in a **Telegram** credential.',
 	].join('\n'), 6);
 	t.note('Tiers', [1180, -360], [560, 200], [
@@ -628,18 +663,20 @@ function dentalClinic() {
 	withConversations(t, { greeter, reply: send, sla });
 	humanReplies(t, { reply: send, page: onCall, ask: 'Ask Reception to Reply', to: 'reception@clinic.example.com', person: 'reception' });
 	// Reminders: the booking system returns tomorrow's appointments as items with customer.phone and reply.text.
-	const schedule = t.node('Every Day 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 760], { rule: { interval: [{ field: 'days', triggerAtHour: 18 }] } });
-	const tomorrow = t.node("Tomorrow's Appointments", 'n8n-nodes-base.httpRequest', 4.2, [260, 760], {
+	// Below Delivery Status Route, a tall node (a handle per output), as Reminder Route is.
+	const RY = 960;
+	const schedule = t.node('Every Day 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, RY], { rule: { interval: [{ field: 'days', triggerAtHour: 18 }] } });
+	const tomorrow = t.node("Tomorrow's Appointments", 'n8n-nodes-base.httpRequest', 4.2, [260, RY], {
 		method: 'GET',
 		url: 'https://clinic.example.com/api/appointments/reminders?day=tomorrow',
 		options: {},
 	});
-	const reminderRoute = t.node('Reminder Route', `${PKG}.supportChannelRouter`, 2, [520, 760], { whatsappTemplateName: 'appointment_reminder' });
+	const reminderRoute = t.node('Reminder Route', `${PKG}.supportChannelRouter`, 2, [520, RY], { whatsappTemplateName: 'appointment_reminder' });
 	t.connect(schedule, tomorrow);
 	t.connect(tomorrow, reminderRoute);
-	t.connect(reminderRoute, t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [780, 700], {}, { credentials: whatsappCreds }), 0);
+	t.connect(reminderRoute, t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [780, RY - 60], {}, { credentials: whatsappCreds }), 0);
 	// A reminder starts the conversation, so on the Cloud API it is always an approved template.
-	t.connect(reminderRoute, t.node('Send Reminder (WhatsApp Cloud)', 'n8n-nodes-base.whatsApp', 1.1, [780, 860], {
+	t.connect(reminderRoute, t.node('Send Reminder (WhatsApp Cloud)', 'n8n-nodes-base.whatsApp', 1.1, [780, RY + 100], {
 		resource: 'message',
 		operation: 'sendTemplate',
 		phoneNumberId: '={{ $json.outbound.from }}',
@@ -647,7 +684,7 @@ function dentalClinic() {
 		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
 		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
 	}, { credentials: whatsAppCloudCreds }), 5);
-	t.note('Setup', [-420, -360], [380, 520], [
+	t.note('Setup', [-420, -360], [380, 600], [
 		'## Dental clinic on WhatsApp',
 		'- The AI answers hours, treatments, prices and insurance, and books, reschedules or cancels through *Booking System* (L2).',
 		'- In clinic hours, anything that needs a person goes to *Reception Queue*; off hours the patient is told when reception is back.',
@@ -765,9 +802,10 @@ const WEB_CHAT_PUSH = 'https://shop.example.com/api/chat/push';
  */
 function outreachSend(t, name, [x, y]) {
 	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, 1, [x, y]);
-	t.connect(route, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, [x + 260, y - 160], { interactive: 'native', choicesField: 'reply.choices', options: {} }, { credentials: whatsappCreds, ...tolerant }), 0);
-	t.connect(route, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, [x + 260, y - 20], {}, { credentials: smtpCreds, ...tolerant }), 1);
-	t.connect(route, t.node(`${name}: Web Chat`, 'n8n-nodes-base.httpRequest', 4.2, [x + 260, y + 120], {
+	const row = (n) => [x + 260, y - 160 + n * REPLY_ROW];
+	t.connect(route, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, row(0), { interactive: 'native', choicesField: 'reply.choices', options: {} }, { credentials: whatsappCreds, ...tolerant }), 0);
+	t.connect(route, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, row(1), {}, { credentials: smtpCreds, ...tolerant }), 1);
+	t.connect(route, t.node(`${name}: Web Chat`, 'n8n-nodes-base.httpRequest', 4.2, row(2), {
 		method: 'POST',
 		url: WEB_CHAT_PUSH,
 		sendBody: true,
@@ -775,7 +813,7 @@ function outreachSend(t, name, [x, y]) {
 		jsonBody: '={{ JSON.stringify({ sessionId: $json.sessionId, reply: $json.reply, outreach: $json.outreach?.purpose }) }}',
 		options: {},
 	}, tolerant), 2);
-	t.connect(route, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, [x + 260, y + 260]), 3);
+	t.connect(route, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, row(3)), 3);
 	return route;
 }
 

@@ -19,9 +19,12 @@ import { channelRouterV2Properties } from './description';
 const OTHER = ROUTER_V2_OUTPUTS.indexOf('Other');
 const STATUS = ROUTER_V2_OUTPUTS.indexOf('Status');
 
-/** The send time from the item when no parameter gives one: never the process clock. */
+/**
+ * The send time from the item when no parameter gives one: never the process clock. A person's answer
+ * (Person's Reply) goes out when they answered, which may be days after the customer wrote.
+ */
 function itemSendTime(json: IDataObject): string | undefined {
-	for (const path of ['reply.at', 'sla.check.checkedAt', 'message.receivedAt']) {
+	for (const path of ['reply.at', 'personReply.at', 'sla.check.checkedAt', 'message.receivedAt']) {
 		const value = readPath(json, path);
 		if (typeof value === 'string' && value) return value;
 	}

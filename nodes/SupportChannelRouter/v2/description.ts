@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const channelRouterV2Properties: INodeProperties[] = [
 	{
 		displayName:
-			'Sends each ticket to the output of its channel, so the reply goes back where the customer wrote. For WhatsApp Cloud API, Messenger, Instagram and Telegram tickets it also writes <code>outbound</code>: the API request body of the reply, with the 24-hour window applied. Delivery and read receipts and echoes of our own replies go to <b>Status</b> (for the Conversation Store\'s Record Status), never to a reply.',
+			'Sends each ticket to the output of its channel, so the reply goes back where the customer wrote. For WhatsApp Cloud API, Messenger, Instagram and Telegram tickets it also writes <code>outbound</code>: the API request body of the reply, with the 24-hour window applied. Delivery and read receipts and echoes of our own replies go to <b>Status</b> (for the Conversation Store\'s Record Status), never to a reply. Messenger and Instagram replies the Send API would refuse (the AI\'s after 24 hours, any after 7 days) go to <b>Window Closed</b>, for a person to take.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -22,7 +22,7 @@ export const channelRouterV2Properties: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $now.toISO() }}',
 		description:
-			'When the reply goes out, for the 24-hour window. Empty: the item\'s reply.at, else its SLA check time, else the time of the customer\'s message (an immediate reply).',
+			'When the reply goes out, for the 24-hour window. Empty: the item\'s reply.at, else a person\'s answer time (personReply.at), else its SLA check time, else the time of the customer\'s message (an immediate reply).',
 	},
 	{
 		displayName: 'WhatsApp Template Name',
@@ -51,7 +51,8 @@ export const channelRouterV2Properties: INodeProperties[] = [
 				name: 'metaHumanAgentTag',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Messenger and Instagram replies after 24 hours are sent with the HUMAN_AGENT tag (allowed for 7 days, for replies written by a person)',
+				description:
+					'Whether a person\'s reply (reply.by = agent) to a Messenger or Instagram customer after 24 hours goes out with the HUMAN_AGENT tag, allowed for 7 days after the customer\'s last message (needs Meta\'s Human Agent permission). The AI\'s replies never use it.',
 			},
 			{
 				displayName: 'List Button Label',

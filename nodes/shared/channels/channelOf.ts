@@ -11,7 +11,8 @@ export function channelOutput(channel: unknown): number {
 /**
  * Version 2 outputs. The first four keep version 1's indexes, so connections made for version 1
  * stay valid; the channels a business already has follow, then Status: delivery and read receipts and
- * echoes, which belong to a conversation and never get a reply.
+ * echoes, which belong to a conversation and never get a reply; then Window Closed: Messenger and
+ * Instagram replies the Send API would refuse (after 24 hours), for a person to take.
  */
 export const ROUTER_V2_OUTPUTS = [
 	'WhatsApp',
@@ -24,6 +25,7 @@ export const ROUTER_V2_OUTPUTS = [
 	'Instagram',
 	'Telegram',
 	'Status',
+	'Window Closed',
 ] as const;
 
 const V2_INDEX: Record<string, number> = {
@@ -32,6 +34,7 @@ const V2_INDEX: Record<string, number> = {
 	messenger: 6,
 	instagram: 7,
 	telegram: 8,
+	'window-closed': 10,
 };
 
 /** Output index for a ticket in version 2: the outbound route when there is one, else the version 1 output. */

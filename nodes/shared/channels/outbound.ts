@@ -1,29 +1,48 @@
 import type { Ticket } from '../ticket';
 import { isObject, stringAt } from './payload';
 import { metaSendMessage, replyOptions, telegramSendMessage, whatsAppCloudSessionMessage, whatsAppCloudTemplateMessage } from './replies';
-import { insideServiceWindow, lastCustomerMessageAt } from './service-window';
+import { HUMAN_AGENT_WINDOW_MS, insideServiceWindow, lastCustomerMessageAt } from './service-window';
 
-/** Where a reply goes out: the official WhatsApp route (free-form or template), Meta DMs, or Telegram. */
-export type OutboundRoute = 'whatsapp-cloud' | 'whatsapp-cloud-template' | 'messenger' | 'instagram' | 'telegram';
+/**
+ * Where a reply goes out: the official WhatsApp route (free-form or template), Meta DMs, or Telegram;
+ * `window-closed` when Messenger or Instagram allow no message at all, so a person must take it.
+ */
+export type OutboundRoute = 'whatsapp-cloud' | 'whatsapp-cloud-template' | 'messenger' | 'instagram' | 'telegram' | 'window-closed';
+
+/**
+ * Why a Messenger or Instagram reply may not go out: the AI's reply after 24 hours (only a person may
+ * answer then), a person's reply with the HUMAN_AGENT tag switched off, or any reply after 7 days.
+ */
+export type ClosedReason = 'automated_reply' | 'human_agent_tag_off' | 'past_human_agent_window';
 
 export interface Outbound {
 	route: OutboundRoute;
-	/** The API request body, ready to send as JSON. */
-	body: Record<string, unknown>;
+	/** The API request body, ready to send as JSON; absent on `window-closed`, where nothing may be sent. */
+	body?: Record<string, unknown>;
+	/** The customer's channel (on `window-closed`, which is not a channel). */
+	channel?: string;
 	/** Recipient: wa_id, page- or Instagram-scoped id, or Telegram chat id. */
 	to: string;
 	text: string;
 	/** The sending account: Cloud API phone number id, or the page / Instagram account id. */
 	from?: string;
-	window?: { lastCustomerMessageAt?: string; open: boolean };
+	window?: {
+		lastCustomerMessageAt?: string;
+		open: boolean;
+		/** Messenger and Instagram: until when a person may still answer with the HUMAN_AGENT tag. */
+		humanAgentUntil?: string;
+		/** The reply goes out with the HUMAN_AGENT tag. */
+		humanAgent?: boolean;
+	};
 	template?: { name: string; language: string };
+	closed?: { reason: ClosedReason };
 }
 
 export interface OutboundSettings {
 	/** When the reply is sent (ISO): from the item or a node parameter, never the process clock. */
 	sendAt: string;
 	whatsappTemplate: { name: string; language?: string };
-	/** Outside the Messenger/Instagram window, send with the HUMAN_AGENT tag (a person's reply, up to 7 days). */
+	/** Outside the Messenger/Instagram window, send a person's reply with the HUMAN_AGENT tag (up to 7 days). */
 	metaHumanAgentTag?: boolean;
 	listButton?: string;
 }
@@ -64,8 +83,9 @@ export function outboundFor(ticket: Ticket, settings: OutboundSettings): Outboun
 	if (channel === 'messenger' || channel === 'instagram') {
 		const section = isObject(ticket.meta) ? ticket.meta : {};
 		const to = requireText(stringAt(section, 'senderId') ?? ticket.customer?.id, 'meta.senderId');
-		const humanAgent = !open && settings.metaHumanAgentTag === true;
-		return { route: channel, body: metaSendMessage(to, text, options, { humanAgent }), to, text, from: stringAt(section, 'recipientId'), window };
+		const from = stringAt(section, 'recipientId');
+		if (open) return { route: channel, body: metaSendMessage(to, text, options), to, text, from, window };
+		return metaOutsideWindow(ticket, settings, { channel, to, text, from, options, last, window });
 	}
 	if (channel === 'telegram') {
 		const section = isObject(ticket.telegram) ? ticket.telegram : {};
@@ -74,4 +94,31 @@ export function outboundFor(ticket: Ticket, settings: OutboundSettings): Outboun
 		return { route: 'telegram', body: telegramSendMessage(to, text, options, stringAt(section, 'messageId')), to, text };
 	}
 	return undefined;
+}
+
+interface MetaReply {
+	channel: 'messenger' | 'instagram';
+	to: string;
+	text: string;
+	from?: string;
+	options: ReturnType<typeof replyOptions>;
+	last?: number;
+	window: { lastCustomerMessageAt?: string; open: boolean };
+}
+
+/**
+ * Messenger and Instagram after 24 hours: only a person's reply, with the HUMAN_AGENT tag, within 7 days
+ * of the customer's last message. Anything else would be refused by the Send API, so it is not sent: it
+ * leaves as `window-closed`, for a person to take over.
+ */
+function metaOutsideWindow(ticket: Ticket, settings: OutboundSettings, reply: MetaReply): Outbound {
+	const { channel, to, text, from, options, last } = reply;
+	const humanAgentOpen = insideServiceWindow(ticket, settings.sendAt, HUMAN_AGENT_WINDOW_MS);
+	const window = { ...reply.window, ...(last !== undefined ? { humanAgentUntil: new Date(last + HUMAN_AGENT_WINDOW_MS).toISOString() } : {}) };
+	const byPerson = ticket.reply?.by === 'agent';
+	if (byPerson && humanAgentOpen && settings.metaHumanAgentTag === true) {
+		return { route: channel, body: metaSendMessage(to, text, options, { humanAgent: true }), to, text, from, window: { ...window, humanAgent: true } };
+	}
+	const reason: ClosedReason = !humanAgentOpen ? 'past_human_agent_window' : byPerson ? 'human_agent_tag_off' : 'automated_reply';
+	return { route: 'window-closed', channel, to, text, from, window, closed: { reason } };
 }

@@ -3,6 +3,9 @@ import type { Ticket } from '../ticket';
 /** WhatsApp and Meta allow free-form replies for 24 hours after the customer's last message. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** Messenger and Instagram let a person (never an automated reply) answer with the HUMAN_AGENT tag for 7 days. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
 const millis = (iso: unknown): number | undefined => {
 	if (typeof iso !== 'string' || !iso) return undefined;
 	const ms = Date.parse(iso);
