@@ -5,21 +5,10 @@
  * quarter escalated, most escalations answered by a person, a CSAT answer on some resolved cases.
  */
 import type { ConversationRecord, CsatAnswer, KnowledgeSuggestion, Turn, TurnOutcome } from '../../nodes/shared/conversation';
+import { seededRandom } from '../../nodes/shared/intent/random';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** mulberry32: small, fast and the same on every machine. */
-export function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function pick<T>(random: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
 	let r = random();
@@ -68,7 +57,7 @@ export interface FillOptions {
 
 /** The store's conversations, generated one at a time so memory holds one record, not the month. */
 export function* monthOfConversations(options: FillOptions): Generator<ConversationRecord> {
-	const random = seeded(options.seed ?? 17);
+	const random = seededRandom(options.seed ?? 17);
 	const startMs = options.nowMs - 30 * DAY_MS;
 	let written = 0;
 	for (let c = 0; written < options.turns; c++) {
