@@ -32,14 +32,20 @@ function base(found: OutreachCase): IDataObject {
 	};
 }
 
+/**
+ * Outreach items carry the customer's own message time as message.receivedAt and the send time as
+ * reply.at, so the channel router measures the 24-hour window from when the customer wrote: a
+ * question sent a day later goes out as the approved template, not as a message Meta refuses.
+ */
+
 /** The CSAT question as a send node reads it. */
 export function csatItem(found: OutreachCase & { token?: string }, now: string, linkTemplate: string): IDataObject {
 	const item = base(found);
 	const sent = csatSend(found.channel, { language: found.language, name: found.name, reference: `${found.conversationId}~${found.token ?? ''}`, linkTemplate });
 	return {
 		...item,
-		message: { text: '', receivedAt: now, ...(sent.subject ? { subject: sent.subject } : {}) },
-		reply: sent.reply as unknown as IDataObject,
+		message: { text: '', receivedAt: found.customerAt, ...(sent.subject ? { subject: sent.subject } : {}) },
+		reply: { ...(sent.reply as unknown as IDataObject), at: now },
 	};
 }
 
@@ -47,7 +53,7 @@ export function csatItem(found: OutreachCase & { token?: string }, now: string, 
 export function followUpItem(found: OutreachCase, now: string, options: FollowUpOptions): IDataObject {
 	const item = base(found);
 	const message = followUpMessage(found, options);
-	const json: IDataObject = { ...item, message: { text: '', receivedAt: now }, reply: { text: message.text, language: message.language } };
+	const json: IDataObject = { ...item, message: { text: '', receivedAt: found.customerAt }, reply: { text: message.text, language: message.language, at: now } };
 	if (found.action === 'queue') {
 		json.route = {
 			tier: found.tier ?? 'L3',

@@ -54,4 +54,17 @@ describe('outreach on WhatsApp Cloud writes from the number the customer wrote t
 		expect(item.whatsappCloud).toBeUndefined();
 		expect(outboundFor(item as unknown as Ticket, SEND)).toBeUndefined();
 	});
+
+	it('measures the 24-hour window from the customer\'s message, so a day-old case is asked with the approved template', async () => {
+		const backend = store();
+		await appendToConversation(backend, cloudTicket('w1', '2026-03-10T10:00:00-06:00', '109876543210'), { replyRole: 'ai', includeCustomerTurn: true }, options);
+		const soon = '2026-03-10T10:31:00-06:00';
+		const late = '2026-03-11T10:31:00-06:00';
+		const [found] = await findDue(backend, { purpose: 'csat', now: late });
+		const item = csatItem(found, late, '') as unknown as Ticket;
+		expect(item.message.receivedAt).toBe('2026-03-10T10:00:00-06:00');
+		expect(item.reply?.at).toBe(late);
+		expect(outboundFor(item, { ...SEND, sendAt: late })).toMatchObject({ route: 'whatsapp-cloud-template' });
+		expect(outboundFor(csatItem(found, soon, '') as unknown as Ticket, { ...SEND, sendAt: soon })).toMatchObject({ route: 'whatsapp-cloud' });
+	});
 });
