@@ -3,6 +3,7 @@
  * few seconds. The trigger holds each chat's messages until the chat has been quiet for the quiet time,
  * then emits them as one ticket: the text joined by newlines, each message kept in `message.parts`.
  */
+import { joinParts } from '../conversation/collectBurst';
 import type { Ticket } from '../ticket';
 
 export interface DebounceClock {
@@ -37,15 +38,11 @@ function chatKey(ticket: Ticket): string {
 export function joinTickets(tickets: Ticket[], maxTextLength: number): Ticket {
 	const last = tickets[tickets.length - 1];
 	if (tickets.length === 1) return last;
-	const joined = tickets
-		.map((t) => t.message.text.trim())
-		.filter(Boolean)
-		.join('\n');
 	return {
 		...last,
 		message: {
 			...last.message,
-			text: joined.length > maxTextLength ? joined.slice(0, maxTextLength) : joined,
+			text: joinParts(tickets.map((t) => t.message), maxTextLength),
 			parts: tickets.map((t) => ({ id: t.message.id, text: t.message.text, receivedAt: t.message.receivedAt })),
 		},
 	};
