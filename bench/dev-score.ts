@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../simulator/engine';
 import type { TicketOutcome } from '../simulator/replay/outcome';
-import { formatHeldout, scoreHeldout, type HeldoutBusiness } from './heldout-score';
+import { assertScored, formatHeldout, scoreHeldout, type HeldoutBusiness } from './heldout-score';
 
 const DEV_DIR = path.join(REPO_ROOT, 'bench', 'dev2');
 
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
 	fs.mkdirSync(path.dirname(missesFile), { recursive: true });
 	fs.writeFileSync(missesFile, misses.join('\n') + (misses.length ? '\n' : ''));
 	console.log(`\n${misses.length} misses written to ${path.relative(process.cwd(), missesFile)}`);
+	assertScored(report);
 }
 
 if (require.main === module) {
