@@ -3,20 +3,23 @@
  * held-out set is scored, and writes every miss with its reasons, so the model can be worked on.
  * Unlike bench/heldout/, this set is for tuning: its writer never saw the held-out set or the corpus.
  *
- *   node dist/bench/dev-score.js [--misses out/dev2-misses.jsonl]
+ *   node dist/bench/dev-score.js [--set dev2|dev3] [--misses out/<set>-misses.jsonl]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../simulator/engine';
 import type { TicketOutcome } from '../simulator/replay/outcome';
-import { formatHeldout, scoreHeldout, type HeldoutBusiness } from './heldout-score';
+import { assertScored, formatHeldout, scoreHeldout, type HeldoutBusiness } from './heldout-score';
 
-const DEV_DIR = path.join(REPO_ROOT, 'bench', 'dev2');
+/** A development set's store and clinic files, each with its own template. */
+export function devBusinesses(dir: string): HeldoutBusiness[] {
+	return [
+		{ business: 'store', tickets: path.join(dir, 'store.csv'), workflow: path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json') },
+		{ business: 'clinic', tickets: path.join(dir, 'clinic.csv'), workflow: path.join(REPO_ROOT, 'workflows', 'dental-clinic-whatsapp.json') },
+	].filter((b) => fs.existsSync(b.tickets));
+}
 
-export const DEV_BUSINESSES: HeldoutBusiness[] = [
-	{ business: 'store', tickets: path.join(DEV_DIR, 'store.csv'), workflow: path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json') },
-	{ business: 'clinic', tickets: path.join(DEV_DIR, 'clinic.csv'), workflow: path.join(REPO_ROOT, 'workflows', 'dental-clinic-whatsapp.json') },
-].filter((b) => fs.existsSync(b.tickets));
+export const DEV_BUSINESSES = devBusinesses(path.join(REPO_ROOT, 'bench', 'dev2'));
 
 const escalated = (tier?: string) => tier === 'L3' || tier === 'L4';
 
@@ -30,10 +33,14 @@ function missKind(outcome: TicketOutcome): string | undefined {
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const missesAt = args.indexOf('--misses');
-	const missesFile = missesAt >= 0 ? args[missesAt + 1] : path.join(REPO_ROOT, 'out', 'dev2-misses.jsonl');
+	const setAt = args.indexOf('--set');
+	const set = setAt >= 0 ? args[setAt + 1] : 'dev2';
+	const businesses = devBusinesses(path.join(REPO_ROOT, 'bench', set));
+	if (businesses.length === 0) throw new Error(`bench/${set}/ holds neither store.csv nor clinic.csv`);
+	const missesFile = missesAt >= 0 ? args[missesAt + 1] : path.join(REPO_ROOT, 'out', `${set}-misses.jsonl`);
 	const misses: string[] = [];
 	const report = await scoreHeldout({
-		businesses: DEV_BUSINESSES,
+		businesses,
 		onOutcome: (business, outcome, category) => {
 			const kind = missKind(outcome);
 			if (!kind) return;
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
 	fs.mkdirSync(path.dirname(missesFile), { recursive: true });
 	fs.writeFileSync(missesFile, misses.join('\n') + (misses.length ? '\n' : ''));
 	console.log(`\n${misses.length} misses written to ${path.relative(process.cwd(), missesFile)}`);
+	assertScored(report);
 }
 
 if (require.main === module) {

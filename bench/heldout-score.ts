@@ -59,6 +59,9 @@ export interface HeldoutReport {
 	categories: HeldoutCategory[];
 	rejected: { business: string; line: number; reason: string }[];
 	lost: number;
+	/** Tickets that failed inside the engine (they are also lost): a figure over them is no figure. */
+	failed: number;
+	firstError?: string;
 }
 
 interface Scored {
@@ -117,6 +120,8 @@ export async function scoreHeldout(options: ScoreOptions = {}): Promise<HeldoutR
 	const scored: Scored[] = [];
 	const rejected: HeldoutReport['rejected'] = [];
 	let lost = 0;
+	let failed = 0;
+	let firstError: string | undefined;
 	for (const { business, tickets, workflow } of options.businesses ?? HELDOUT_BUSINESSES) {
 		const extras = readExtras(tickets);
 		const outcomes: TicketOutcome[] = [];
@@ -133,6 +138,10 @@ export async function scoreHeldout(options: ScoreOptions = {}): Promise<HeldoutR
 		for (const r of report.rejectedRows ?? []) rejected.push({ business, line: r.line, reason: r.reason });
 		for (const outcome of outcomes) {
 			if (!outcome.tier) lost++;
+			if (outcome.error) {
+				failed++;
+				firstError ??= `${business} ${outcome.id}: ${outcome.error}`;
+			}
 			const extra = extras.get(outcome.id);
 			options.onOutcome?.(business, outcome, extra?.category ?? 'uncategorised');
 			scored.push({
@@ -169,7 +178,7 @@ export async function scoreHeldout(options: ScoreOptions = {}): Promise<HeldoutR
 			tierAccuracy: figures(items).tierAccuracy,
 		});
 	}
-	return { rows, categories, rejected, lost };
+	return { rows, categories, rejected, lost, failed, ...(firstError ? { firstError } : {}) };
 }
 
 const pct = (x: number | null) => (x === null ? '–' : (x * 100).toFixed(1) + ' %');
@@ -190,6 +199,7 @@ export function formatHeldout(report: HeldoutReport): string {
 	];
 	if (report.rejected.length) lines.push('', `Rejected rows: ${report.rejected.map((r) => `${r.business} line ${r.line}: ${r.reason}`).join('; ')}`);
 	if (report.lost) lines.push('', `Tickets that never left a router: ${report.lost}`);
+	if (report.failed) lines.push('', `Tickets that failed inside the engine: ${report.failed} (the first: ${report.firstError})`);
 	return lines.join('\n');
 }
 
@@ -202,6 +212,7 @@ export async function printHeldoutSection(): Promise<void> {
 	fs.mkdirSync(path.dirname(out), { recursive: true });
 	fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 	console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+	assertScored(report);
 }
 
 async function main(): Promise<void> {
@@ -211,6 +222,12 @@ async function main(): Promise<void> {
 	const report = await scoreHeldout({ limit: limitAt >= 0 ? Number(args[limitAt + 1]) : undefined });
 	console.log(formatHeldout(report));
 	if (jsonAt >= 0) fs.writeFileSync(args[jsonAt + 1], JSON.stringify(report, null, 2) + '\n');
+	assertScored(report);
+}
+
+/** Figures over tickets the engine failed would read as a (bad) model: say so and exit non-zero. */
+export function assertScored(report: HeldoutReport): void {
+	if (report.failed) throw new Error(`${report.failed} tickets failed inside the engine, so these figures are not the model's; the first: ${report.firstError}`);
 }
 
 if (require.main === module) {

@@ -95,9 +95,6 @@ function writeFile(file: string, content: string): void {
 	writeFileSync(file, content);
 }
 
-/** Warnings go to standard error even with --quiet: a partly failed replay must never look clean. */
-const warn = (line: string) => process.stderr.write(`support-sim: warning: ${line}\n`);
-
 async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promise<ReplayReport> {
 	if (!flags.workflow && !flags.target) throw new Error('replay needs --workflow <file.json> (in-process) or --target <webhook URL> (a live n8n)');
 	if (flags.target) {
@@ -177,7 +174,8 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	const { replayed, unrouted, failed } = report.tickets;
 	const first = report.firstError ? `; the first (line ${report.firstError.line}): ${report.firstError.message}` : '';
 	if (unrouted === replayed) throw new Error(`none of the ${replayed} replayed tickets left the router, so there is no forecast${failed ? ` (${failed} failed inside the engine${first})` : ''}`);
-	if (failed) warn(`${failed} of ${replayed} tickets failed inside the engine and count as unrouted${first}`);
+	// The reports above are kept, but a forecast with tickets the engine failed must not look clean to a script.
+	if (failed) throw new Error(`${failed} of ${replayed} tickets failed inside the engine and count as unrouted${first}`);
 	return report;
 }
 

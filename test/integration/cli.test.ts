@@ -210,7 +210,7 @@ describe('support-sim CLI', () => {
 		expect(run.stdout).not.toContain('No encryption key found');
 	});
 
-	it('tickets failing inside the engine: the first error once, unrouted, and exit 1 when none was routed', async () => {
+	it('tickets failing inside the engine: the first error once, unrouted, reports still written, and exit 1', async () => {
 		const failAll = '--param=Knowledge Lookup.threshold=={{ $json.nope.x }}';
 		const all = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), failAll, '--json', out('fail-all.json')]);
 		expect(all.code).toBe(1);
@@ -223,8 +223,8 @@ describe('support-sim CLI', () => {
 
 		const failOne = `--param=Knowledge Lookup.threshold=={{ $json.ticketId === "s2" ? $json.nope.x : 0.5 }}`;
 		const some = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), failOne, '--json', out('fail-one.json')]);
-		expect(some.code).toBe(0);
-		expect(some.stderr.trim()).toMatch(/^support-sim: warning: 1 of 10 tickets failed inside the engine and count as unrouted; the first \(line 3\): Knowledge Lookup: /);
+		expect(some.code).toBe(1);
+		expect(some.stderr.trim()).toMatch(/^support-sim: error: 1 of 10 tickets failed inside the engine and count as unrouted; the first \(line 3\): Knowledge Lookup: /);
 		expect(some.stdout).toContain('(!) 1 never left the router');
 		expect(json(out('fail-one.json')).tickets).toMatchObject({ replayed: 10, unrouted: 1, failed: 1 });
 	});

@@ -20,9 +20,22 @@ describe('the labelled corpus', () => {
 		for (const flag of FLAG_NAMES) expect(flags).toContain(flag);
 		const kinds = new Set(rows.map((row) => row.kind));
 		for (const kind of ['automatable', 'hard_negative', 'calm_serious', 'polite_exception', 'faq_with_person', 'sensitive_with_faq']) expect(kinds).toContain(kind);
-		// Every dialect and register the issue names is represented.
-		expect(new Set(rows.map((row) => row.dialect))).toEqual(new Set(['us', 'uk', 'mx', 'ar', 'co', 'es', 'br', 'pt']));
-		expect(new Set(rows.map((row) => row.register))).toEqual(new Set(['chat', 'whatsapp', 'caps', 'email']));
+		// Every dialect and register the issue names is represented in the templated rows.
+		const templated = rows.filter((row) => row.kind !== 'handwritten');
+		expect(new Set(templated.map((row) => row.dialect))).toEqual(new Set(['us', 'uk', 'mx', 'ar', 'co', 'es', 'br', 'pt']));
+		expect(new Set(templated.map((row) => row.register))).toEqual(new Set(['chat', 'whatsapp', 'caps', 'email']));
+	});
+
+	it('trains on the hand-written development tickets of bench/dev2/, never on the held-out set, and never measures on them', () => {
+		const handwritten = rows.filter((row) => row.kind === 'handwritten');
+		expect(handwritten.length).toBeGreaterThan(600);
+		for (const row of handwritten) {
+			expect(row.template).toMatch(/^hand:d2-(store|clinic)-\d{4}$/);
+			expect(row.split).toBe('train');
+		}
+		// Both labels, and a flag for every needs-a-human one.
+		expect(new Set(handwritten.map((row) => row.needs_human))).toEqual(new Set([true, false]));
+		for (const row of handwritten) expect(row.flags.length > 0).toBe(row.needs_human);
 	});
 
 	it('labels agree: needs_human exactly when a flag is set, tiers follow the router', () => {

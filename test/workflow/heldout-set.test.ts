@@ -3,11 +3,14 @@
  * enough to measure recall per flag; its scorer runs on a slice through the real templates.
  * No figure is asserted: the set is for reporting, never for tuning.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createEngine } from '../../simulator/engine';
 import { readTickets, type ReplayTicket } from '../../simulator/tickets';
-import { figures, formatHeldout, HELDOUT_BUSINESSES, scoreHeldout } from '../../bench/heldout-score';
+import { DEV_BUSINESSES } from '../../bench/dev-score';
+import { assertScored, figures, formatHeldout, HELDOUT_BUSINESSES, scoreHeldout } from '../../bench/heldout-score';
 
 async function readAll(file: string) {
 	const tickets: ReplayTicket[] = [];
@@ -71,6 +74,25 @@ describe('held-out scorer', () => {
 		}
 		expect(report.categories.reduce((sum, c) => sum + c.tickets, 0)).toBe(40);
 		expect(formatHeldout(report)).toContain('| store | all | 20 |');
+	});
+});
+
+describe('a scorer whose engine fails the tickets', () => {
+	it('counts them, names the first, and refuses to pass the figures on', async () => {
+		// The store's development tickets (bench/dev2/) through a template whose Knowledge Lookup cannot run.
+		const store = DEV_BUSINESSES.find((b) => b.business === 'store');
+		if (!store) throw new Error('bench/dev2/store.csv is missing');
+		const template = JSON.parse(readFileSync(store.workflow, 'utf8')) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+		for (const node of template.nodes) if (node.type.endsWith('.knowledgeLookup')) node.parameters.threshold = '={{ $json.nope.x }}';
+		const broken = join(mkdtempSync(join(tmpdir(), 'scorer-')), 'broken.json');
+		writeFileSync(broken, JSON.stringify(template));
+		const report = await scoreHeldout({ businesses: [{ ...store, workflow: broken }], limit: 5, engine: await createEngine() });
+		expect(report.failed).toBe(5);
+		expect(report.firstError).toMatch(/^store \S+: .*Knowledge Lookup/);
+		expect(formatHeldout(report)).toContain('Tickets that failed inside the engine: 5');
+		expect(() => assertScored(report)).toThrow(/^5 tickets failed inside the engine/);
+		// A clean slice passes.
+		expect(() => assertScored({ ...report, failed: 0 })).not.toThrow();
 	});
 });
 

@@ -118,9 +118,11 @@ export function evidenceValues({ signals, lexiconIntent, knowledgeScore }: Evide
 		...FLAG_NAMES.map((flag) => (flags[flag] ? 1 : 0)),
 		...FLAG_NAMES.map((flag) => (signals.cancelledFlags.has(flag) ? 1 : 0)),
 		signals.urgencyHigh ? 1 : 0,
-		signals.urgencyLow ? 1 : 0,
+		// Calm and politeness are not evidence either way: the corpus's calm serious cases taught "no es
+		// urgente" and "gracias" to mean a person's case, while real customers say them on plain questions too.
+		0,
 		Math.max(0, -signals.sentiment),
-		Math.max(0, signals.sentiment),
+		0,
 		signals.shouting ? 1 : 0,
 		signals.sarcastic ? 1 : 0,
 		lexiconIntent,

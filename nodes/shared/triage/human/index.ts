@@ -25,7 +25,7 @@ export { loadCorpus, parseCorpus, CORPUS_FILE } from './corpus';
 export type { CorpusRow } from './corpus';
 
 /** Bump when features or training change, so old disk caches are not reused. */
-const HUMAN_MODEL_VERSION = 'human-v1';
+const HUMAN_MODEL_VERSION = 'human-v2';
 /** A share of training rows is shown without a knowledge score, so the model also works without a knowledge base. */
 const KNOWLEDGE_DROPOUT = 0.3;
 const FORMAT = 1;
