@@ -71,6 +71,8 @@ describe('knowledge lookup', () => {
 		expect(answerReply(ticket, 'We open at 9.', 'en')).toBe(personalizeAnswer('We open at 9.', 'en', 'Ana', 't1'));
 		const later = { ...ticket, hours: { ...ticket.hours, greet: false }, history: [{ role: 'customer', text: 'hola' }, { role: 'ai', text: 'Hola Ana, …' }] };
 		expect(answerReply(later, 'Abrimos a las 9.', 'es')).toBe('Abrimos a las 9.');
+		// A new episode (after a person's answer or a release) of a conversation greeted before: no new greeting.
+		expect(answerReply({ ...ticket, hours: { ...ticket.hours, greet: false, greetedAt: '2026-03-01T10:00:00.000-06:00' } }, 'Abrimos a las 9.', 'es')).toBe('Abrimos a las 9.');
 		// In hours, first contact: the short personal opening is the greeting.
 		expect(answerReply({ ticketId: 't1', customer: { name: 'Ana' }, hours: { open: true, greet: false } }, 'Abrimos a las 9.', 'es')).toBe(personalizeAnswer('Abrimos a las 9.', 'es', 'Ana', 't1'));
 	});

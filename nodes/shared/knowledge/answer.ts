@@ -51,12 +51,16 @@ export function personalizeAnswer(answerText: string, language: string, customer
 /**
  * The customer-facing reply for a knowledge answer, greeting once per conversation: at first contact off
  * hours it opens with the Off-Hours Greeter's greeting (`hours.greet`, when in the answer's language); once
- * the bot or a person has answered in this conversation (`history`), the answer alone; else a short opening.
+ * the bot or a person has answered (`history`) or the conversation was greeted (`hours.greetedAt`), the
+ * answer alone; else a short opening.
  */
 export function answerReply(ticket: Partial<Ticket>, answerText: string, language: string): string {
 	const hours = ticket.hours;
 	const greeting = hours?.greet ? hours.greeting?.trim() : undefined;
 	if (greeting && (!hours?.language || hours.language === language)) return `${greeting}\n\n${answerText.trim()}`;
-	if (historyTurns(ticket).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return answerText.trim();
+	// Greeted already: this episode has an answer, or the greeter greeted this conversation before (a new
+	// episode after a person's answer or a release is still the same conversation).
+	const greeted = !!hours?.greetedAt && !hours.greet;
+	if (greeted || historyTurns(ticket).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return answerText.trim();
 	return personalizeAnswer(answerText, language, ticket.customer?.name, String(ticket.ticketId ?? ''));
 }
