@@ -36,7 +36,7 @@ import { conversationStoreProperties } from './description';
 import { openBackend, type OpenedBackend } from '../common/conversationBackend';
 import { personReplyItem } from './personReply';
 import { webChatUpdatesItem } from './webChatUpdates';
-import { collectBurstItems, type BurstItem } from './collectBurst';
+import { burstItemOf, collectBurstItems, type BurstItem } from './collectBurst';
 
 type Operation = 'collectBurst' | 'load' | 'append' | 'takeOver' | 'release' | 'purge' | 'recordStatus' | 'recordCsat' | 'personReply' | 'webChatUpdates';
 
@@ -134,18 +134,19 @@ export class ConversationStore implements INodeType {
 async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const ready: BurstItem[] = [];
 	const failed: INodeExecutionData[] = [];
+	const burstSettings = { ...settings, maxTextLength: settings.limits.maxTextLength };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const { incoming, ticket } = ticketOf(ctx, settings, items[itemIndex].json, itemIndex);
 			// The webhook's payload in ticket shape, time included, so Load after it reads the same ticket.
-			ready.push({ itemIndex, incoming: writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket });
+			ready.push(burstItemOf(ctx, burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket));
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
 			failed.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
 		}
 	}
 	const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-	const { last, joined } = await collectBurstItems(ctx, { ...settings, maxTextLength: settings.limits.maxTextLength }, ready, sleep);
+	const { last, joined } = await collectBurstItems(ctx, burstSettings, ready, sleep);
 	return [[...last, ...failed], joined];
 }
 

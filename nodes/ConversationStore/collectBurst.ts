@@ -8,16 +8,17 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import {
 	BackendUnavailableError,
+	capQuietSeconds,
+	collectBursts,
+	DEFAULT_QUIET_SECONDS,
 	identitiesOf,
 	identityKey,
 	joinParts,
-	recordBurstPart,
-	settleBurstPart,
+	MAX_QUIET_SECONDS,
 	unopened,
 	withTimeout,
-	type BurstTicket,
-	type ConversationBackend,
-	type Recorded,
+	type BurstBackend,
+	type BurstRequest,
 	type Settled,
 	type StoreOptions,
 } from '../shared/conversation';
@@ -27,8 +28,6 @@ import type { OpenedBackend } from '../common/conversationBackend';
 import { writeSections } from '../common/ticketField';
 
 const only = { show: { operation: ['collectBurst'] } };
-/** A longer wait holds an execution (and, on web chat, the customer's request) for nothing. */
-export const MAX_QUIET_SECONDS = 60;
 
 export const collectBurstProperties: INodeProperties[] = [
 	{
@@ -36,7 +35,7 @@ export const collectBurstProperties: INodeProperties[] = [
 		name: 'quietTimeSeconds',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: MAX_QUIET_SECONDS },
-		default: 4,
+		default: DEFAULT_QUIET_SECONDS,
 		description: 'Messages of one customer less than this apart are answered as one (0: each on its own, no wait)',
 		displayOptions: only,
 	},
@@ -64,27 +63,35 @@ export interface BurstItem {
 	itemIndex: number;
 	incoming: IDataObject;
 	ticket: Ticket;
-}
-
-interface Waiting extends BurstItem {
-	part: BurstTicket;
-	receivedMs: number;
-	quietMs: number;
-	recorded?: Recorded;
+	/** Absent: the message goes on alone (quiet time 0, or no verified identity to gather under). */
+	request?: BurstRequest;
 }
 
 function quietMsOf(ctx: IExecuteFunctions, itemIndex: number): number {
-	const base = Number(ctx.getNodeParameter('quietTimeSeconds', itemIndex, 4));
+	const base = Number(ctx.getNodeParameter('quietTimeSeconds', itemIndex, DEFAULT_QUIET_SECONDS));
 	const raw = ctx.getNodeParameter('quietTimeOverride', itemIndex, '') as unknown;
 	const override = raw === '' || raw === null || raw === undefined ? NaN : Number(raw);
-	const seconds = Math.min(Number.isFinite(base) ? base : 4, Number.isFinite(override) && override >= 0 ? override : Infinity, MAX_QUIET_SECONDS);
-	return Math.max(0, seconds) * 1000;
+	return capQuietSeconds(Math.min(Number.isFinite(base) ? base : DEFAULT_QUIET_SECONDS, Number.isFinite(override) && override >= 0 ? override : Infinity)) * 1000;
 }
 
 /** The customer key a burst gathers under: a verified identity only (a typed-in email never joins someone else's). */
 function burstKeyOf(ticket: Ticket, store: StoreOptions): string | undefined {
 	const verified = identitiesOf(ticket, { trustWebchatCustomerId: store.trustWebchatCustomerId }).identities.find((i) => i.strength === 'verified');
 	return verified ? identityKey(verified) : undefined;
+}
+
+/**
+ * One item, read inside the node's per-item loop so bad input fails that item (its index, continueOnFail):
+ * the time is parsed here, for every message, whether it waits or goes on alone.
+ */
+export function burstItemOf(ctx: IExecuteFunctions, settings: CollectBurstSettings, itemIndex: number, incoming: IDataObject, ticket: Ticket): BurstItem {
+	const receivedAt = String(ticket.message.receivedAt);
+	const receivedMs = toMillis(receivedAt, 'message.receivedAt');
+	const quietMs = quietMsOf(ctx, itemIndex);
+	const key = burstKeyOf(ticket, settings.store);
+	if (quietMs === 0 || !key) return { itemIndex, incoming, ticket };
+	const part = { key, id: String(ticket.ticketId), text: String(ticket.message.text ?? ''), receivedAt };
+	return { itemIndex, incoming, ticket, request: { ticket: part, receivedMs, options: { quietMs } } };
 }
 
 function joinedTicket(item: BurstItem, settled: Extract<Settled, { role: 'last' }>, settings: CollectBurstSettings): IDataObject {
@@ -100,8 +107,9 @@ function joinedTicket(item: BurstItem, settled: Extract<Settled, { role: 'last' 
 }
 
 /**
- * Runs every item of the execution: all parts are recorded first, then one wait, then each settles, so
- * a batch holding several messages of one customer also comes out as one turn.
+ * Every item of the execution through the shared record, wait and settle (collectBursts), with the
+ * store's timeout. A store that is away lets its messages go on alone; any other store error fails the
+ * item (or, with continueOnFail, sends it on with its error).
  */
 export async function collectBurstItems(
 	ctx: IExecuteFunctions,
@@ -111,51 +119,40 @@ export async function collectBurstItems(
 ): Promise<{ last: INodeExecutionData[]; joined: INodeExecutionData[] }> {
 	const last: INodeExecutionData[] = [];
 	const joined: INodeExecutionData[] = [];
-	const alone = (item: BurstItem) => last.push({ json: item.incoming, pairedItem: { item: item.itemIndex } });
 	const { backend, error: openError } = settings.opened;
-	const call = <T>(what: string, work: (opened: ConversationBackend) => Promise<T>) =>
-		withTimeout(backend ? work(backend) : Promise.reject(unopened(what, openError)), settings.timeoutMs, what);
-	const storeAway = (item: BurstItem, error: Error) => {
-		if (!(error instanceof BackendUnavailableError)) throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex: item.itemIndex });
-		ctx.logger.warn(`Conversation Store: ${error.message}; message ${item.ticket.ticketId} goes on alone, not joined into a burst`);
-		alone(item);
+	const timed: BurstBackend = {
+		transactBurst: (key, mutate) =>
+			withTimeout(backend ? backend.transactBurst(key, mutate) : Promise.reject(unopened('Collect burst', openError)), settings.timeoutMs, 'Collect burst'),
 	};
-
-	const waiting: Waiting[] = [];
+	const waiting = items.filter((item) => item.request);
+	const outcomes = await collectBursts(
+		timed,
+		waiting.map((item) => item.request as BurstRequest),
+		sleep,
+	);
+	const outcomeOf = new Map(waiting.map((item, i) => [item, outcomes[i]]));
 	for (const item of items) {
-		const quietMs = quietMsOf(ctx, item.itemIndex);
-		const key = burstKeyOf(item.ticket, settings.store);
-		if (quietMs === 0 || !key) {
-			alone(item);
-			continue;
+		const outcome = outcomeOf.get(item);
+		const paired = { item: item.itemIndex };
+		if (!outcome) {
+			last.push({ json: item.incoming, pairedItem: paired });
+		} else if (outcome.role === 'failed') {
+			const { error } = outcome;
+			if (error instanceof BackendUnavailableError) {
+				ctx.logger.warn(`Conversation Store: ${error.message}; message ${item.ticket.ticketId} goes on alone, not joined into a burst`);
+				last.push({ json: item.incoming, pairedItem: paired });
+			} else if (ctx.continueOnFail()) {
+				last.push({ json: { ...item.incoming, error: error.message }, pairedItem: paired });
+			} else {
+				throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex: item.itemIndex });
+			}
+		} else if (outcome.role === 'duplicate') {
+			joined.push({ json: writeSections(item.incoming, settings.ticketField, { burst: { id: outcome.burstId, duplicate: true } }), pairedItem: paired });
+		} else if (outcome.role === 'last') {
+			last.push({ json: joinedTicket(item, outcome, settings), pairedItem: paired });
+		} else {
+			joined.push({ json: writeSections(item.incoming, settings.ticketField, { burst: { id: outcome.burstId, joinedInto: outcome.into } }), pairedItem: paired });
 		}
-		const receivedAt = String(item.ticket.message.receivedAt);
-		const part = { key, id: String(item.ticket.ticketId), text: String(item.ticket.message.text ?? ''), receivedAt };
-		waiting.push({ ...item, part, receivedMs: toMillis(receivedAt, 'message.receivedAt'), quietMs });
-	}
-	for (const entry of waiting) {
-		try {
-			entry.recorded = await call('Collect burst', (opened) => recordBurstPart(opened, entry.part, entry.receivedMs, { quietMs: entry.quietMs }));
-		} catch (error) {
-			storeAway(entry, error as Error);
-		}
-		if (entry.recorded?.duplicate) {
-			joined.push({ json: writeSections(entry.incoming, settings.ticketField, { burst: { id: entry.recorded.burstId, duplicate: true } }), pairedItem: { item: entry.itemIndex } });
-		}
-	}
-	const toSettle = waiting.flatMap((entry) => (entry.recorded && !entry.recorded.duplicate ? [{ ...entry, recorded: entry.recorded }] : []));
-	if (toSettle.length === 0) return { last, joined };
-	await sleep(Math.max(...toSettle.map((entry) => entry.quietMs)));
-	for (const entry of toSettle) {
-		let settled: Settled;
-		try {
-			settled = await call('Collect burst', (opened) => settleBurstPart(opened, entry.recorded, entry.part, entry.receivedMs));
-		} catch (error) {
-			storeAway(entry, error as Error);
-			continue;
-		}
-		if (settled.role === 'last') last.push({ json: joinedTicket(entry, settled, settings), pairedItem: { item: entry.itemIndex } });
-		else joined.push({ json: writeSections(entry.incoming, settings.ticketField, { burst: { id: settled.burstId, joinedInto: settled.into } }), pairedItem: { item: entry.itemIndex } });
 	}
 	return { last, joined };
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_QUIET_SECONDS, MAX_QUIET_SECONDS } from '../shared/conversation/collectBurst';
+
 export const whatsAppTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -63,8 +65,8 @@ export const whatsAppTriggerProperties: INodeProperties[] = [
 				displayName: 'Quiet Time (S)',
 				name: 'quietTime',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 60 },
-				default: 4,
+				typeOptions: { minValue: 0, maxValue: MAX_QUIET_SECONDS },
+				default: DEFAULT_QUIET_SECONDS,
 				description:
 					'Messages of one chat less than this apart become one ticket: the text joined by new lines, each message kept in <code>message.parts</code>, answered once. 0 emits every message on its own, at once.',
 			},

@@ -7,6 +7,7 @@ import { showQr, type PairingInfo } from '../shared/whatsapp/pairing';
 import { removeQrPng } from '../shared/whatsapp/qr';
 import { RecentIds } from '../shared/whatsapp/recent-ids';
 import { ChatDebouncer } from '../shared/whatsapp/debounce';
+import { capQuietSeconds, DEFAULT_QUIET_SECONDS } from '../shared/conversation/collectBurst';
 import { DEFAULT_INPUT_LIMITS } from '../shared/input-limits';
 import type { Ticket } from '../shared/ticket';
 import type { WhatsAppConnectionRegistry } from '../shared/whatsapp/registry';
@@ -58,7 +59,7 @@ export async function runWhatsAppTrigger(
 	let qrEmitted = false;
 	// A chat's messages within the quiet time become one ticket (0: each message on its own).
 	const debouncer: ChatDebouncer = new ChatDebouncer(
-		Math.min(60, Math.max(0, Number(options.quietTime ?? 4) || 0)) * 1000,
+		capQuietSeconds(Number(options.quietTime ?? DEFAULT_QUIET_SECONDS) || 0) * 1000,
 		(tickets: Ticket[]) => {
 			// Persist before emitting: n8n saves static data with the execution the emit starts. A message still
 			// held for another chat's burst is not remembered yet, so a restart now redelivers it instead of losing it.

@@ -1,12 +1,16 @@
 /**
- * A person answers a handed-off web chat customer from their mail, in a real n8n 2.41.1, with the main
- * template as imported: the web chat customer asks for a person and gets the holding reply; *Notify Agents*
- * (n8n's Send Email, Send and Wait for Response) mails the agents through a real SMTP server on loopback
- * and the execution waits; the test opens the mail's button link and submits n8n's form as a person would;
- * the execution resumes, *Person's Reply* stores the answer, and the widget's poll of
- * `support247/chat/updates` gets it. n8n is restarted while the execution waits. The person chose "hand it back to the bot", so the customer's next
- * question is answered by the AI again. Nodes that need accounts this machine lacks are switched off, as in
- * live-web-chat.e2e.test.ts.
+ * One web chat conversation in a real n8n 2.41.1, with the main template as imported. The messages carry a
+ * pinned time, Sunday 1 March 2026 in Mexico City, when the store is closed:
+ * 1. a question that gives an order number: the bot answers, opening with the off-hours greeting;
+ * 2. "Quiero hablar con una persona": the holding reply (no second greeting); *Notify Agents* (n8n's Send
+ *    Email, Send and Wait for Response) mails the agents through a real SMTP server on loopback, with the order
+ *    number from message 1 in the brief, so nobody asks for it again; the execution waits;
+ * 3. a message while the person holds the conversation: no AI answer, the person is mailed instead;
+ * n8n is restarted while the execution waits; the test opens the mail's button link and submits n8n's form
+ * as a person would, choosing "hand it back to the bot"; *Person's Reply* stores the answer and the widget's
+ * poll of `support247/chat/updates` gets it;
+ * 4. the next question is the bot's again, answered without a new greeting.
+ * Nodes that need accounts this machine lacks are switched off, as in live-web-chat.e2e.test.ts.
  */
 import { readFileSync } from 'fs';
 import { simpleParser } from 'mailparser';
@@ -34,11 +38,18 @@ let smtp: SmtpTestServer;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function chat(ticketId: string, text: string) {
-	const { status, text: body } = await server.postWebhook('support247/chat', { ticketId, sessionId: SESSION, text, created_at: new Date().toISOString(), customer: { name: 'Ana', language: 'es' } });
+// Sunday 10:00 in Mexico City: the store is closed (it opens Monday at 9:00), so the greeter greets.
+const T0 = Date.parse('2026-03-01T10:00:00-06:00');
+
+async function chat(ticketId: string, text: string, minute: number) {
+	const created_at = new Date(T0 + minute * 60_000).toISOString();
+	const { status, text: body } = await server.postWebhook('support247/chat', { ticketId, sessionId: SESSION, text, created_at, customer: { name: 'Ana', language: 'es' } });
 	expect(status).toBe(200);
-	return JSON.parse(body) as { tier: string; reply?: { text: string } };
+	return JSON.parse(body) as { tier: string; reasons: string[]; reply?: { text: string }; hours: { open?: boolean } };
 }
+
+/** The greeter's off-hours greeting names the business and when a person is back; a knowledge answer does neither. */
+const GREETING = /Aurora Store/;
 
 async function poll(after?: string) {
 	const query = new URLSearchParams({ sessionId: SESSION, ...(after ? { after } : {}) });
@@ -80,20 +91,45 @@ afterAll(async () => {
 	await smtp?.close();
 });
 
-test("the person's answer from the mailed form reaches the customer's web chat across an n8n restart, and the bot answers again after hand back", async () => {
-	const handoff = await chat('e2e-1', 'Quiero hablar con una persona');
+test('one conversation: greeted once, the first message\'s order number known to the person, the bot silent while the person holds it, the answer from the mailed form across an n8n restart, then the bot again', async () => {
+	// 1. First contact, off hours: the answer opens with the greeting.
+	const first = await chat('e2e-1', 'Hola, ¿dónde descargo la factura de mi pedido #48213?', 0);
+	expect(first.tier).toBe('L1');
+	expect(first.hours.open).toBe(false);
+	expect(first.reply?.text).toMatch(GREETING);
+	expect(first.reply?.text).toMatch(/mañana a las 9:00/);
+	expect(first.reply?.text).toMatch(/factura/i);
+
+	// 2. A person, please: the holding reply promises one, without greeting again.
+	const handoff = await chat('e2e-2', 'Quiero hablar con una persona', 1);
 	expect(handoff.tier).toBe('L3');
 	expect(handoff.reply?.text.length).toBeGreaterThan(20);
+	expect(handoff.reply?.text).not.toMatch(GREETING);
 	const askedAt = new Date().toISOString();
 
-	// The agents' mail, with n8n's button to its form; the execution waits for it.
+	// The agents' mail, with n8n's button to its form; the execution waits for it. The brief carries the
+	// order number from message 1 (the router reads the conversation's earlier turns), so no one asks again.
 	const [mail] = await smtp.waitForMessages(1, 120_000);
 	expect(mail.to).toEqual(['agents@example.com']);
 	const parsed = await simpleParser(mail.raw);
 	expect(parsed.html || '').toContain('Quiero hablar con una persona');
+	expect(parsed.html || '').toContain('Facts: orderNumbers 48213');
 	const link = /href="([^"]*\/webhook-waiting\/[^"]+)"/.exec(String(parsed.html))?.[1]?.replace(/&amp;/g, '&');
 	expect(link).toEqual(expect.stringContaining(server.baseUrl));
 	const waiting = await server.waitForExecution(template.id, (list) => list.find((e) => e.status === 'waiting'), 'waiting for the form', 60_000);
+	const held = await poll(askedAt);
+	expect(held.replies).toEqual([]);
+	expect(held.withPerson).toBe(true);
+
+	// 3. While the person holds the conversation the bot says nothing: the message goes to the person.
+	const during = await chat('e2e-3', '¿Siguen ahí? Necesito la factura hoy', 2);
+	expect(during.tier).toBe('L3');
+	expect(during.reasons[0]).toBe('taken over by a person');
+	expect(during.reply).toBeUndefined();
+	const mails = await smtp.waitForMessages(2, 120_000);
+	const second = await simpleParser(mails[1].raw);
+	expect(second.html || '').toContain('¿Siguen ahí? Necesito la factura hoy');
+	expect(second.html || '').toContain('taken over by a person');
 	expect((await poll(askedAt)).replies).toEqual([]);
 
 	// A person may answer hours later: n8n keeps the waiting execution in its database across a restart.
@@ -124,6 +160,10 @@ test("the person's answer from the mailed form reaches the customer's web chat a
 	// The widget asks from its last reply on: the same answer is not shown twice.
 	expect((await poll(updates.replies[0].at)).replies).toEqual([]);
 
-	const next = await chat('e2e-2', '¿Cuál es el horario de la tienda el sábado?');
+	// 4. Handed back: the bot answers again, and does not greet a second time.
+	const next = await chat('e2e-4', '¿Cuál es el horario de la tienda el sábado?', 3);
 	expect(next.tier).toBe('L1');
+	expect(next.reply?.text.length).toBeGreaterThan(20);
+	expect(next.reply?.text).not.toMatch(GREETING);
+	expect(next.reply?.text).not.toMatch(/^(Hola|¡Hola)/);
 });

@@ -17,7 +17,7 @@ import { applyAssignment, parseAssignment } from '../../simulator/replay/paramet
 import { routedItems, type RoutedItem } from '../../simulator/replay/outcome';
 import { readTickets } from '../../simulator/tickets';
 import { holdingReply } from '../../nodes/shared/routing';
-import { personalizeAnswer } from '../../nodes/shared/knowledge/answer';
+import { answerReply } from '../../nodes/shared/knowledge/answer';
 import { messagesFor, SUPPORTED_LANGUAGES } from '../../nodes/shared/i18n';
 import type { Ticket } from '../../nodes/shared/ticket';
 
@@ -145,7 +145,7 @@ describe('prompt injection', () => {
  * (a) Vetted text only. Every reply the template sends is either the Escalation Router's holding
  *     reply for that ticket (recomputed here with holdingReply()) or, when Knowledge Lookup answered,
  *     the answer of the cited knowledge entry, verbatim, behind the personal opening
- *     (personalizeAnswer()). The AI never writes free text, so it cannot improvise an exception.
+ *     (answerReply()). The AI never writes free text, so it cannot improvise an exception.
  * (b) The vetted sources promise nothing outside policy: no knowledge answer of any template and
  *     no holding message contains a PROMISE pattern (guaranteed/full/double refunds, discount codes,
  *     coupons, "we'll make an exception", "no cost to you", 100 %).
@@ -212,7 +212,7 @@ describe('no reply promises a refund, discount or exception outside policy', () 
 			const holding = holdingReply({ ...json, reply: undefined }, json.route!)?.text;
 			const knowledge =
 				json.knowledge?.answered && json.knowledge.answer
-					? personalizeAnswer(json.knowledge.answer, json.reply!.language ?? 'en', json.customer?.name, json.ticketId)
+					? answerReply(json, json.knowledge.answer, json.reply!.language ?? 'en')
 					: undefined;
 			expect({ id: json.ticketId, vetted: text === holding || text === knowledge }).toEqual({ id: json.ticketId, vetted: true });
 			for (const pattern of PROMISE) expect({ id: json.ticketId, text, match: pattern.test(text) }).toEqual({ id: json.ticketId, text, match: false });

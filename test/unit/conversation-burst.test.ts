@@ -1,10 +1,13 @@
-import { collectBurst, joinParts, MemoryBackend, recordBurstPart, settleBurstPart, type BurstTicket } from '../../nodes/shared/conversation';
+import { collectBursts, joinParts, MemoryBackend, recordBurstPart, settleBurstPart, type BurstTicket } from '../../nodes/shared/conversation';
 
 const QUIET = { quietMs: 4000 };
 const T0 = Date.parse('2026-03-04T11:00:00-06:00');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 const part = (id: string, ms: number, text = id, key = 'webchat:s1'): [BurstTicket, number] => [{ key, id, text, receivedAt: at(ms) }, T0 + ms];
 const noWait = async () => undefined;
+/** One execution holding one message: record, wait, settle. */
+const collectOne = async (backend: MemoryBackend, ticket: BurstTicket, ms: number, options: typeof QUIET, wait: (ms: number) => Promise<void>) =>
+	(await collectBursts(backend, [{ ticket, receivedMs: ms, options }], wait))[0];
 
 describe('collectBurst', () => {
 	let backend: MemoryBackend;
@@ -56,8 +59,8 @@ describe('collectBurst', () => {
 	});
 
 	it('starts a new burst once the last part went on, even within the quiet time', async () => {
-		await collectBurst(backend, ...part('m1', 0), QUIET, noWait);
-		const again = await collectBurst(backend, ...part('m2', 1000), QUIET, noWait);
+		await collectOne(backend, ...part('m1', 0), QUIET, noWait);
+		const again = await collectOne(backend, ...part('m2', 1000), QUIET, noWait);
 		expect(again.role === 'last' && again.parts.map((p) => p.id)).toEqual(['m2']);
 	});
 
@@ -74,7 +77,7 @@ describe('collectBurst', () => {
 		const parts = Array.from({ length: 12 }, (_, i) => part(`m${i}`, i * 100, `parte ${i}`));
 		const backendSlow = new MemoryBackend();
 		backendSlow.setDelay(1);
-		const results = await Promise.all(parts.map(([ticket, ms]) => collectBurst(backendSlow, ticket, ms, QUIET, () => new Promise((r) => setTimeout(r, 20)))));
+		const results = await Promise.all(parts.map(([ticket, ms]) => collectOne(backendSlow, ticket, ms, QUIET, () => new Promise((r) => setTimeout(r, 20)))));
 		const lasts = results.filter((r) => r.role === 'last');
 		expect(lasts).toHaveLength(1);
 		expect(lasts[0].role === 'last' && lasts[0].parts.map((p) => p.id).sort()).toEqual(parts.map(([t]) => t.id).sort());
@@ -84,7 +87,7 @@ describe('collectBurst', () => {
 	it('records a redelivered part once and tells its second execution so', async () => {
 		const [ticket, ms] = part('m1', 0);
 		const first = await recordBurstPart(backend, ticket, ms, QUIET);
-		const again = await collectBurst(backend, ticket, ms, QUIET, noWait);
+		const again = await collectOne(backend, ticket, ms, QUIET, noWait);
 		expect(again).toEqual({ role: 'duplicate', burstId: first.burstId });
 		const settled = await settleBurstPart(backend, first, ticket, ms);
 		expect(settled.role === 'last' && settled.parts).toHaveLength(1);
@@ -110,5 +113,40 @@ describe('collectBurst', () => {
 		await settleBurstPart(backend, recorded[1], ...parts[1]);
 		await settleBurstPart(backend, recorded[0], ...parts[0]);
 		expect(await backend.transactBurst('webchat:s1', (current) => ({ save: current ?? null, result: current }))).toBeUndefined();
+	});
+
+	it('gathers the messages of one batch with a single wait, the longest quiet time', async () => {
+		const waits: number[] = [];
+		const requests = [part('m1', 0, 'hola'), part('m2', 500, 'otra'), part('x1', 100, 'de otro', 'webchat:s2')].map(([ticket, ms], i) => ({
+			ticket,
+			receivedMs: ms,
+			options: { quietMs: 1000 * (i + 1) },
+		}));
+		const outcomes = await collectBursts(backend, requests, async (ms) => {
+			waits.push(ms);
+		});
+		expect(waits).toEqual([3000]);
+		expect(outcomes.map((o) => o.role)).toEqual(['joined', 'last', 'last']);
+		expect(outcomes[1].role === 'last' && outcomes[1].parts.map((p) => p.id)).toEqual(['m1', 'm2']);
+		expect(outcomes[2].role === 'last' && outcomes[2].parts.map((p) => p.id)).toEqual(['x1']);
+	});
+
+	it('reports a store failure on the message it hit, and still gathers the others', async () => {
+		const failing = {
+			transactBurst: (key: string, mutate: Parameters<MemoryBackend['transactBurst']>[1]) =>
+				key === 'webchat:broken' ? Promise.reject(new Error('disk full')) : backend.transactBurst(key, mutate),
+		};
+		const requests = [part('b1', 0, 'roto', 'webchat:broken'), part('m1', 0), part('m2', 100)].map(([ticket, ms]) => ({ ticket, receivedMs: ms, options: QUIET }));
+		const outcomes = await collectBursts(failing, requests, noWait);
+		expect(outcomes[0]).toEqual({ role: 'failed', error: new Error('disk full') });
+		expect(outcomes.slice(1).map((o) => o.role)).toEqual(['joined', 'last']);
+	});
+
+	it('waits for nothing when no message has anything to wait for', async () => {
+		const [ticket, ms] = part('m1', 0);
+		await recordBurstPart(backend, ticket, ms, QUIET);
+		const wait = jest.fn(noWait);
+		expect(await collectBursts(backend, [{ ticket, receivedMs: ms, options: QUIET }], wait)).toEqual([{ role: 'duplicate', burstId: expect.any(String) }]);
+		expect(wait).not.toHaveBeenCalled();
 	});
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { getKnowledgeBase, knowledgeBaseStats, lookupKnowledge, personalizeAnswer, pickAnswer, toKnowledgeEntries } from '../../nodes/shared/knowledge';
+import { answerReply, getKnowledgeBase, knowledgeBaseStats, lookupKnowledge, personalizeAnswer, pickAnswer, toKnowledgeEntries } from '../../nodes/shared/knowledge';
 
 const entries = toKnowledgeEntries(JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/kb-store.json'), 'utf8')));
 const kb = getKnowledgeBase(entries, { cacheDir: false });
@@ -61,6 +61,20 @@ describe('knowledge lookup', () => {
 		expect(personalizeAnswer('Abrimos a las 9.', 'es', 'Ana', 'x')).toBe(personalizeAnswer('Abrimos a las 9.', 'es', 'Ana', 'x'));
 		expect(personalizeAnswer('We open at 9.', 'en', 'ANA maria', 'x')).toMatch(/Ana/);
 		expect(personalizeAnswer('We open at 9.', 'en', '+52 55 1234', 'x')).not.toMatch(/\+52/);
+	});
+
+	it('greets once per conversation: the greeter\'s greeting at first contact, nothing once the bot has answered', () => {
+		const greeting = 'Hola Ana, gracias por escribir a Aurora Store. Estamos fuera de horario.';
+		const ticket = { ticketId: 't1', customer: { name: 'Ana' }, hours: { open: false, greet: true, greeting, language: 'es' } };
+		expect(answerReply(ticket, 'Abrimos a las 9.', 'es')).toBe(`${greeting}\n\nAbrimos a las 9.`);
+		// A greeting in another language than the answer's is not glued to it: the short opening instead.
+		expect(answerReply(ticket, 'We open at 9.', 'en')).toBe(personalizeAnswer('We open at 9.', 'en', 'Ana', 't1'));
+		const later = { ...ticket, hours: { ...ticket.hours, greet: false }, history: [{ role: 'customer', text: 'hola' }, { role: 'ai', text: 'Hola Ana, …' }] };
+		expect(answerReply(later, 'Abrimos a las 9.', 'es')).toBe('Abrimos a las 9.');
+		// A new episode (after a person's answer or a release) of a conversation greeted before: no new greeting.
+		expect(answerReply({ ...ticket, hours: { ...ticket.hours, greet: false, greetedAt: '2026-03-01T10:00:00.000-06:00' } }, 'Abrimos a las 9.', 'es')).toBe('Abrimos a las 9.');
+		// In hours, first contact: the short personal opening is the greeting.
+		expect(answerReply({ ticketId: 't1', customer: { name: 'Ana' }, hours: { open: true, greet: false } }, 'Abrimos a las 9.', 'es')).toBe(personalizeAnswer('Abrimos a las 9.', 'es', 'Ana', 't1'));
 	});
 
 	it('builds the index and model once per knowledge base content', () => {

@@ -57,4 +57,51 @@ describe('a burst of web chat messages on the main template', () => {
 		const [record] = await store.listSince(0, '', 10);
 		expect(record.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text)).toEqual([answered.message.text]);
 	});
+
+	describe('a message whose time is not a date', () => {
+		const store = 'bursts-bad-time';
+		const collect = (extra: Record<string, unknown> = {}) => ({
+			name: 'collect burst',
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'collect',
+					name: 'Collect Burst',
+					type: 'n8n-nodes-support247.conversationStore',
+					typeVersion: 1,
+					position: [200, 0],
+					// A short wait: the good message must really be gathered, not passed on alone.
+					parameters: { operation: 'collectBurst', backend: 'memory', memoryName: store, quietTimeSeconds: 0.05 },
+					...extra,
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Collect Burst', type: 'main', index: 0 }]] } },
+		});
+		const good = post('t1', 'hola', 0);
+		const bad = { headers: {}, body: { ...post('t2', '¿y el envío?', 1).body, sessionId: 'widget-8', created_at: 'ayer por la tarde' } };
+
+		it('fails that item, by its index, naming message.receivedAt', async () => {
+			const run = await engine.run(collect(), { items: [good, bad] });
+			expect(run.error?.node).toBe('Collect Burst');
+			expect(run.error?.message).toBe('message.receivedAt: "ayer por la tarde" is not a valid date-time');
+			const failure = run.runData['Collect Burst'][0].error as unknown as { name: string; context: { itemIndex?: number } };
+			expect(failure.name).toBe('NodeOperationError');
+			expect(failure.context.itemIndex).toBe(1);
+		});
+
+		it('with continueOnFail, sends it on with its error and gathers the others', async () => {
+			const run = await engine.run(collect({ onError: 'continueRegularOutput' }), { items: [good, bad] });
+			expect(run.error).toBeUndefined();
+			const [last, joined] = run.outputs['Collect Burst'];
+			expect(joined).toEqual([]);
+			expect(last.map((item) => [item.json.ticketId ?? (item.json.body as Json)?.ticketId, item.pairedItem])).toEqual([
+				['t1', { item: 0 }],
+				['t2', { item: 1 }],
+			]);
+			expect(last[0].json.error).toBeUndefined();
+			expect(last[1].json.error).toBe('message.receivedAt: "ayer por la tarde" is not a valid date-time');
+			// The good message was recorded and settled as a burst of its own: nothing of it stays behind.
+			expect(await memoryBackend(store).transactBurst('webchat:widget-7', (current) => ({ save: current ?? null, result: current }))).toBeUndefined();
+		});
+	});
 });

@@ -50,6 +50,14 @@ export interface BurstOptions {
 }
 
 export const MAX_BURST_PARTS = 20;
+/** The quiet time's cap, for the web chat's Collect Burst and the WhatsApp trigger alike: a longer wait holds an execution (and, on web chat, the customer's request) for nothing. */
+export const MAX_QUIET_SECONDS = 60;
+export const DEFAULT_QUIET_SECONDS = 4;
+
+/** A quiet time in seconds, kept within 0 and the cap. */
+export function capQuietSeconds(seconds: number): number {
+	return Math.min(MAX_QUIET_SECONDS, Math.max(0, seconds));
+}
 const STALE_MS = 10 * 60_000;
 
 export interface BurstTicket {
@@ -128,18 +136,50 @@ export function settlePart(current: BurstRecord | undefined, recorded: Recorded,
 /** Where bursts live: the Conversation Store's backends, one transaction per key (see backend.ts). */
 export type BurstBackend = Pick<ConversationBackend, 'transactBurst'>;
 
-/** Records a part of `ticket`; `wait` sleeps the quiet time (a timer in n8n, instant in tests). */
-export async function collectBurst(
-	backend: BurstBackend,
-	ticket: BurstTicket,
-	receivedMs: number,
-	options: BurstOptions,
-	wait: (ms: number) => Promise<void>,
-): Promise<Settled | { role: 'duplicate'; burstId: string }> {
-	const recorded = await recordBurstPart(backend, ticket, receivedMs, options);
-	if (recorded.duplicate) return { role: 'duplicate', burstId: recorded.burstId };
-	await wait(options.quietMs);
-	return await settleBurstPart(backend, recorded, ticket, receivedMs);
+/** One message to gather into its customer's burst. */
+export interface BurstRequest {
+	ticket: BurstTicket;
+	receivedMs: number;
+	options: BurstOptions;
+}
+
+export type BurstOutcome =
+	| Settled
+	/** The same message was already recorded: its first execution carries it. */
+	| { role: 'duplicate'; burstId: string }
+	/** The store failed on this message; the caller decides (a store that is away: it goes on alone). */
+	| { role: 'failed'; error: Error };
+
+/**
+ * The three steps for every message of one execution: all parts are recorded, then one wait (the longest
+ * quiet time; a timer in n8n, instant in tests), then each settles, so a batch holding several messages of
+ * one customer also comes out as one turn. One outcome per request, in order; a failing store fails only
+ * the messages it failed on.
+ */
+export async function collectBursts(backend: BurstBackend, requests: BurstRequest[], wait: (ms: number) => Promise<void>): Promise<BurstOutcome[]> {
+	const outcomes: BurstOutcome[] = [];
+	const recorded: Array<Recorded | undefined> = [];
+	const failed = (error: unknown): BurstOutcome => ({ role: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+	for (const [i, { ticket, receivedMs, options }] of requests.entries()) {
+		try {
+			const one = await recordBurstPart(backend, ticket, receivedMs, options);
+			if (one.duplicate) outcomes[i] = { role: 'duplicate', burstId: one.burstId };
+			else recorded[i] = one;
+		} catch (error) {
+			outcomes[i] = failed(error);
+		}
+	}
+	const toSettle = requests.flatMap((_, i) => (recorded[i] ? [i] : []));
+	if (toSettle.length === 0) return outcomes;
+	await wait(Math.max(...toSettle.map((i) => requests[i].options.quietMs)));
+	for (const i of toSettle) {
+		try {
+			outcomes[i] = await settleBurstPart(backend, recorded[i] as Recorded, requests[i].ticket, requests[i].receivedMs);
+		} catch (error) {
+			outcomes[i] = failed(error);
+		}
+	}
+	return outcomes;
 }
 
 export async function recordBurstPart(backend: BurstBackend, ticket: BurstTicket, receivedMs: number, options: BurstOptions): Promise<Recorded> {

@@ -30,5 +30,5 @@ export { PendingWrites } from './pending';
 export { csatDue, DEFAULT_CSAT_RULES, findDue, followUpDue, markOutreach } from './outreach';
 export type { CsatRules, FindDueOptions, NightWindow, OutreachCase, OutreachPurpose, OutreachReason } from './outreach';
 export { nightBefore } from './night';
-export { collectBurst, joinParts, MAX_BURST_PARTS, recordBurstPart, recordPart, settleBurstPart, settlePart } from './collectBurst';
-export type { BurstOptions, BurstPart, BurstRecord, BurstTicket, Recorded, Settled } from './collectBurst';
+export { capQuietSeconds, collectBursts, DEFAULT_QUIET_SECONDS, joinParts, MAX_BURST_PARTS, MAX_QUIET_SECONDS, recordBurstPart, recordPart, settleBurstPart, settlePart } from './collectBurst';
+export type { BurstBackend, BurstOptions, BurstOutcome, BurstPart, BurstRecord, BurstRequest, BurstTicket, Recorded, Settled } from './collectBurst';

@@ -1,5 +1,7 @@
 /** Picks the answer text in the customer's language and opens it with a short, personal greeting. */
+import { historyTurns } from '../input-limits';
 import { isTextLanguage, type TextLanguage } from '../text';
+import type { Ticket } from '../ticket';
 import phrases from './replyPhrases.json';
 import type { LocalizedText } from './types';
 
@@ -44,4 +46,21 @@ export function personalizeAnswer(answerText: string, language: string, customer
 	// unless it starts with an acronym or a proper noun we cannot tell apart ("PayPal").
 	const continues = opening.endsWith(', ') && /^\p{Lu}\p{Ll}/u.test(body) && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(body);
 	return opening + (continues ? body.charAt(0).toLowerCase() + body.slice(1) : body);
+}
+
+/**
+ * The customer-facing reply for a knowledge answer, greeting once per conversation: at first contact off
+ * hours it opens with the Off-Hours Greeter's greeting (`hours.greet`, when in the answer's language); once
+ * the bot or a person has answered (`history`) or the conversation was greeted (`hours.greetedAt`), the
+ * answer alone; else a short opening.
+ */
+export function answerReply(ticket: Partial<Ticket>, answerText: string, language: string): string {
+	const hours = ticket.hours;
+	const greeting = hours?.greet ? hours.greeting?.trim() : undefined;
+	if (greeting && (!hours?.language || hours.language === language)) return `${greeting}\n\n${answerText.trim()}`;
+	// Greeted already: this episode has an answer, or the greeter greeted this conversation before (a new
+	// episode after a person's answer or a release is still the same conversation).
+	const greeted = !!hours?.greetedAt && !hours.greet;
+	if (greeted || historyTurns(ticket).some((turn) => turn.role === 'ai' || turn.role === 'agent')) return answerText.trim();
+	return personalizeAnswer(answerText, language, ticket.customer?.name, String(ticket.ticketId ?? ''));
 }

@@ -12,7 +12,7 @@
  */
 import { chatJson, ProviderError, type ConnectionOptions, type JsonSchema } from '../providers';
 import type { KnowledgeSection, Ticket } from '../ticket';
-import { pickAnswer, personalizeAnswer } from './answer';
+import { answerReply, pickAnswer } from './answer';
 import type { KnowledgeBase } from './base';
 import { hybridRank, type HybridOptions } from './hybrid';
 import { customerLanguage, lookupKnowledge, rankEntries, type LookupResult } from './lookup';
@@ -161,7 +161,7 @@ export async function groundedLookup(ticket: Partial<Ticket>, kb: KnowledgeBase,
 		language,
 	};
 	if (options.reply !== false) {
-		result.reply = { text: personalizeAnswer(accepted.answer, language, ticket.customer?.name, String(ticket.ticketId ?? '')), language };
+		result.reply = { text: answerReply(ticket, accepted.answer, language), language };
 	}
 	return result;
 }

@@ -4,7 +4,7 @@ export { parseKnowledge, loadKnowledgeFile, formatFromPath, type KnowledgeFormat
 export { getKnowledgeBase, clearKnowledgeBaseMemory, knowledgeBaseStats, knowledgeHash, type KnowledgeBase } from './base';
 export { lookupKnowledge, rankEntries, customerLanguage, DEFAULT_THRESHOLD, type LookupOptions, type LookupResult } from './lookup';
 export { lookupParts, partTexts } from './parts';
-export { pickAnswer, personalizeAnswer, firstName } from './answer';
+export { answerReply, pickAnswer, personalizeAnswer, firstName } from './answer';
 export { entriesFromInline, entriesFromFile, entriesFromValue } from './source';
 export {
 	groundedLookup,

@@ -5,7 +5,7 @@
  */
 import type { KnowledgeSection, ReplySection, Ticket } from '../ticket';
 import { resolveLanguage } from '../text';
-import { pickAnswer, personalizeAnswer } from './answer';
+import { answerReply, pickAnswer } from './answer';
 import type { KnowledgeBase } from './base';
 import type { KnowledgeEntry } from './types';
 
@@ -86,7 +86,7 @@ export function lookupKnowledge(ticket: Partial<Ticket>, kb: KnowledgeBase, opti
 	const knowledge: KnowledgeSection = { answered: true, answer: answer.text, score, sources, bestId: best.id, method: best.method };
 	const result: LookupResult = { knowledge, language: answer.language };
 	if (options.reply !== false) {
-		result.reply = { text: personalizeAnswer(answer.text, answer.language, ticket.customer?.name, String(ticket.ticketId ?? '')), language: answer.language };
+		result.reply = { text: answerReply(ticket, answer.text, answer.language), language: answer.language };
 	}
 	return result;
 }

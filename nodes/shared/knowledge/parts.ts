@@ -5,7 +5,7 @@
  * its own, the joined text is looked up as one message, as before bursts.
  */
 import type { Ticket } from '../ticket';
-import { personalizeAnswer } from './answer';
+import { answerReply } from './answer';
 import type { KnowledgeBase } from './base';
 import { customerLanguage, lookupKnowledge, type LookupOptions, type LookupResult } from './lookup';
 
@@ -49,6 +49,6 @@ export function lookupParts(ticket: Partial<Ticket>, kb: KnowledgeBase, options:
 		},
 		language: first.language,
 	};
-	if (options.reply !== false) result.reply = { text: personalizeAnswer(answer, first.language, ticket.customer?.name, String(ticket.ticketId ?? '')), language: first.language };
+	if (options.reply !== false) result.reply = { text: answerReply(ticket, answer, first.language), language: first.language };
 	return result;
 }
