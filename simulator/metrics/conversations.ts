@@ -100,7 +100,7 @@ export class ConversationAccumulator {
 		}
 		if (toPerson && outcome.rules?.includes('repeatedFailure')) this.repeatedFailureEscalations++;
 		if (!toPerson && outcome.replyText && !outcome.replyPending) {
-			const answer = normalize(outcome.replyText);
+			const answer = outcome.answerEntry ? `entry:${outcome.answerEntry}` : normalize(outcome.replyText);
 			if (state.answers.includes(answer)) state.looped = true;
 			else if (state.answers.length < MAX_KEPT) state.answers.push(answer);
 		}

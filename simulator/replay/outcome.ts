@@ -41,6 +41,8 @@ export interface TicketOutcome {
 	replyText?: string;
 	/** The reply was a holding reply while the system's answer was still to come. */
 	replyPending?: boolean;
+	/** The knowledge entry whose answer was sent (loops compare entries: a greeting or an opening varies the text). */
+	answerEntry?: string;
 	/** The greeter greeted with this turn. */
 	greeted?: boolean;
 	/** The customer asked for a person (triage flag). */
@@ -113,6 +115,7 @@ export function toOutcome(
 		rules: json.route?.rules ?? [],
 		...(json.reply?.text ? { replyText: json.reply.text } : {}),
 		...(json.reply?.pending ? { replyPending: true } : {}),
+		...(answeringEntry ? { answerEntry: String(answeringEntry) } : {}),
 		...(json.hours?.greet ? { greeted: true } : {}),
 		humanRequested: json.triage?.flags?.humanRequested === true,
 		takenOver: !!(json.conversation as { takeover?: unknown } | undefined)?.takeover || (json.conversation as { unavailable?: unknown } | undefined)?.unavailable === true,

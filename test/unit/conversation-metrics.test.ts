@@ -55,19 +55,25 @@ describe('conversation metrics against hand-computed values', () => {
 		acc.add(turn('E', day(4, 11), person({ text: 'sigo esperando el pedido #A18534', rules: ['repeatedFailure'], humanRequested: false })));
 		acc.add(turn('E', day(4, 12), { takenOver: true, tier: 'L3', aiResolved: false, rules: ['takeover'], replyText: 'oops' }));
 		acc.add(turn('E', day(4, 13), { takenOver: true, tier: 'L3', aiResolved: false, rules: ['takeover'], replyText: undefined }));
+		// F: the same knowledge entry twice, once opened with a greeting: still a loop (entries are compared, not texts).
+		acc.add(turn('F', day(5), { replyText: 'Buenas noches, soy el asistente. Abrimos a las 9', answerEntry: 'hours_locations', aiResolved: false }));
+		acc.add(turn('F', day(5, 11), { replyText: 'Abrimos a las 9', answerEntry: 'hours_locations', aiResolved: false }));
+		// G: two entries whose answers happen to read alike are not a loop.
+		acc.add(turn('G', day(5), { replyText: 'Sí', answerEntry: 'warranty' }));
+		acc.add(turn('G', day(5, 11), { replyText: 'Sí', answerEntry: 'delivery_options' }));
 		// No conversation column: not scored here.
 		acc.add(turn(undefined, day(4)));
 
 		const summary = acc.summary();
 		expect(summary).toEqual({
-			conversations: 5,
-			multiTurn: 4,
-			turns: 14,
-			resolvedByAi: 2,
-			// Nearest-rank median of [1, 3] is 1.
-			turnsToResolution: { mean: 2, median: 1, distribution: { '1': 1, '2': 0, '3': 1, '4+': 0 } },
+			conversations: 7,
+			multiTurn: 6,
+			turns: 18,
+			resolvedByAi: 3,
+			// Nearest-rank median of [1, 3, 2] is 2.
+			turnsToResolution: { mean: 2, median: 2, distribution: { '1': 1, '2': 1, '3': 1, '4+': 0 } },
 			escalated: 2,
-			loops: 1,
+			loops: 2,
 			deadEnds: 1,
 			takeoverTurns: 2,
 			aiRepliesDuringTakeover: 1,
