@@ -813,7 +813,12 @@ const csatKeyboard = () => ({
  * so Window Closed goes to `windowClosed` (nodes that hand the case to people), never nowhere.
  */
 function outreachSend(t, name, [x, y], { official = false, templateName, choices = false, windowClosed = [] } = {}) {
-	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y], official ? { whatsappTemplateName: templateName, whatsappTemplateLanguage: TEMPLATE_LANGUAGE, options: {} } : {});
+	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y], official ? {
+		whatsappTemplateName: templateName,
+		whatsappTemplateLanguage: TEMPLATE_LANGUAGE,
+		// The CSAT list's button in the customer's language ("Calificar", "Avaliar", "Rate").
+		options: choices ? { listButton: "={{ $json.reply.list?.buttonText || 'Options' }}" } : {},
+	} : {});
 	const row = (n) => [x + 260, y - 160 + n * REPLY_ROW];
 	t.connect(route, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, row(0), { interactive: 'native', choicesField: 'reply.choices', options: {} }, { credentials: whatsappCreds, ...tolerant }), 0);
 	t.connect(route, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, row(1), {}, { credentials: smtpCreds, ...tolerant }), 1);
