@@ -9,6 +9,8 @@
  * assertions are on the requests the fake received: the WhatsApp list within 24 hours, the approved
  * csat_question template after them, the Telegram keyboard, and nothing at all to Graph for a Messenger
  * customer past the window (the team is mailed instead); and each case asked once over several runs.
+ * The same for morning-follow-up.json at a pinned opening time: the follow_up template, Instagram and
+ * Telegram, and a Messenger case past the window handed to the morning shift by mail.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,5 +229,117 @@ describe('a scheduled CSAT run on the official channels, live', () => {
 	test('each case is asked once over several scheduled runs', () => {
 		expect(fake.sent()).toHaveLength(Object.keys(CUSTOMERS).length);
 		expect(smtp.messages).toHaveLength(1);
+	});
+});
+
+describe('a scheduled morning follow-up on the official channels, live', () => {
+	const followUp = JSON.parse(readFileSync(file('morning-follow-up'), 'utf8')) as { id: string; name: string; nodes: TemplateNode[] };
+	const LIVE_ID = 'f0110e0bc1a11e00';
+	const PHONE_NUMBER_ID = '106540352242922';
+	// The run's time is pinned (Monday 2026-03-09, 09:05 in Mexico City, in the first hour after opening); the night runs from Saturday's 14:00 close.
+	const NOW = '2026-03-09T09:05:00-06:00';
+	const OFFICIAL = ['Follow-Up: WhatsApp Template', 'Follow-Up: Instagram', 'Follow-Up: Telegram', 'Notify Morning Shift'];
+	const SWITCHED_OFF = ['Morning Queue', ...followUp.nodes.filter((n) => n.credentials && !OFFICIAL.includes(n.name)).map((n) => n.name)];
+	const CUSTOMERS = { whatsappLate: '5215587654000', instagram: '1234567890123999', telegram: '987654321' };
+	const MESSENGER_LATE = '6543210987659999';
+	let smtp: SmtpTestServer;
+	let folder: string;
+	let before = 0;
+
+	const unresolved = (id: string, who: Partial<Ticket> & { channel: string }, at: string, language: string, text: string): Ticket =>
+		({
+			ticketId: id,
+			...who,
+			message: { id, text, receivedAt: at },
+			triage: { intent: 'other', confidence: 0.4, urgency: 'normal', sentiment: 0, language, flags: {}, automation: 'high', provider: 'embedded' },
+			knowledge: { answered: false, score: 0.2, sources: [] },
+			hours: { open: false },
+			route: { tier: 'L1', reasons: ['x'], rules: ['x'] },
+		}) as unknown as Ticket;
+	const to = (recipient: string) => fake.sent().filter((r) => String((r.body as Json).to ?? (r.body as Json).recipient?.id ?? (r.body as Json).chat_id) === recipient);
+
+	beforeAll(async () => {
+		before = fake.sent().length;
+		folder = mkdtempSync(join(tmpdir(), 'support247-follow-up-live-'));
+		const database = join(folder, 'conversations.sqlite');
+		const store = await sqliteStore(NODE24_BIN, database);
+		await store.append(unresolved('wa', { channel: 'whatsapp', customer: { phone: `+${CUSTOMERS.whatsappLate}`, name: 'Pedro' }, whatsappCloud: { waId: CUSTOMERS.whatsappLate, phoneNumberId: PHONE_NUMBER_ID } } as never, '2026-03-07T15:00:00-06:00', 'es', '¿Hacen envíos a Monterrey?'));
+		await store.append(unresolved('ms', { channel: 'messenger', customer: { id: MESSENGER_LATE, name: 'Lee' }, meta: { senderId: MESSENGER_LATE } } as never, '2026-03-07T15:30:00-06:00', 'en', 'Do you repair zippers?'));
+		await store.append(unresolved('ig', { channel: 'instagram', customer: { id: CUSTOMERS.instagram, name: 'Bia' }, meta: { senderId: CUSTOMERS.instagram } } as never, '2026-03-08T22:00:00-06:00', 'pt', 'Vocês têm loja em Guadalajara?'));
+		await store.append(unresolved('tg', { channel: 'telegram', customer: { id: CUSTOMERS.telegram, name: 'Ivan' }, telegram: { chatId: CUSTOMERS.telegram } } as never, '2026-03-07T16:00:00-06:00', 'en', 'Can I pay in dollars?'));
+		await store.close();
+
+		smtp = await startSmtp();
+		const credentials: Record<string, Record<string, { id: string; name: string }>> = {
+			'Follow-Up: WhatsApp Template': { whatsAppApi: await server.createCredential('whatsAppApi', 'WhatsApp follow-up e2e', { accessToken: 'fake-whatsapp-token', businessAccountId: '102290129340398' }) },
+			'Follow-Up: Instagram': { facebookGraphApi: await server.createCredential('facebookGraphApi', 'Facebook follow-up e2e', { accessToken: 'fake-page-token' }) },
+			'Follow-Up: Telegram': { telegramApi: await server.createCredential('telegramApi', 'Telegram follow-up e2e', { accessToken: '123456:FAKE-bot-token', baseUrl: fake.url }) },
+			'Notify Morning Shift': {
+				smtp: await server.createCredential('smtp', 'Morning shift SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, user: smtp.user, password: smtp.password }),
+			},
+		};
+		const live = {
+			...followUp,
+			id: LIVE_ID,
+			name: `${followUp.name} (live)`,
+			nodes: followUp.nodes.map((n) => ({
+				...n,
+				...(SWITCHED_OFF.includes(n.name) ? { disabled: true } : {}),
+				...(credentials[n.name] ? { credentials: credentials[n.name] } : {}),
+				...(n.name === 'Every 15 Minutes' ? { parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 5 }] } } } : {}),
+				...(n.name === "Last Night's Conversations" ? { parameters: { ...n.parameters, databaseFile: database, options: { now: NOW } } } : {}),
+			})),
+		};
+		server.importWorkflowWithCli(live);
+		const activated = await server.activateWorkflow(LIVE_ID);
+		if (!activated.active) throw new Error(`morning-follow-up did not activate: ${JSON.stringify(activated)}\n${server.logs.slice(-3000)}`);
+		const deadline = Date.now() + 180_000;
+		while (!Object.values(CUSTOMERS).every((c) => to(c).length > 0)) {
+			if (Date.now() > deadline) throw new Error(`not every customer got the follow-up: ${JSON.stringify(fake.requests.map((r) => r.path))}\n${server.logs.slice(-3000)}`);
+			await new Promise((done) => setTimeout(done, 500));
+		}
+		await smtp.waitForMessages(1, 120_000);
+		const first = (await server.executions(LIVE_ID)).length;
+		await server.waitForExecution(LIVE_ID, (runs) => (runs.length >= first + 2 ? runs[0] : undefined), 'two more scheduled runs', 120_000);
+	}, 600_000);
+
+	afterAll(async () => {
+		await smtp?.close();
+		if (folder) rmSync(folder, { recursive: true, force: true });
+	});
+
+	test('WhatsApp Cloud two days later: the approved follow_up template, the personal message as its {{1}}', () => {
+		const [message, ...more] = to(CUSTOMERS.whatsappLate);
+		expect(more).toEqual([]);
+		expect(message.path).toMatch(new RegExp(`^/v[\\d.]+/${PHONE_NUMBER_ID}/messages$`));
+		const body = message.body as Json;
+		expect(body.template).toMatchObject({ name: 'follow_up', language: { code: 'es_MX' } });
+		const text = String(body.template.components[0].parameters[0].text);
+		expect(text).toContain('Pedro');
+		expect(text).toContain('Monterrey');
+	});
+
+	test('Instagram within 24 hours: a Send API RESPONSE; Telegram after two days all the same', () => {
+		const [instagram] = to(CUSTOMERS.instagram);
+		expect(instagram.body).toMatchObject({ recipient: { id: CUSTOMERS.instagram }, messaging_type: 'RESPONSE' });
+		expect(String((instagram.body as Json).message.text)).toContain('Guadalajara');
+		const [telegram] = to(CUSTOMERS.telegram);
+		expect(telegram.path).toBe('/bot123456:FAKE-bot-token/sendMessage');
+		expect(String((telegram.body as Json).text)).toContain('dollars');
+	});
+
+	test('Messenger past the window: nothing to Graph; the morning shift gets the case, until when a person may answer, and the draft', async () => {
+		expect(fake.requests.filter((r) => JSON.stringify(r.body ?? '').includes(MESSENGER_LATE))).toEqual([]);
+		expect(smtp.messages).toHaveLength(1);
+		const parsed = await simpleParser(smtp.messages[0].raw);
+		expect(parsed.subject).toBe('Follow up: Lee');
+		const text = String(parsed.text);
+		expect(text).toContain('Not sent on messenger: Meta allows no automatic message more than 24 hours after the customer’s last one (2026-03-07T21:30:00.000Z). Answer from the page inbox (Meta Business Suite) until 2026-03-14T21:30:00.000Z.');
+		expect(text).toContain('"Do you repair zippers?"');
+		expect(text).toMatch(/Suggested message:\n.*Lee.*zippers/);
+	});
+
+	test('each case once over several scheduled runs', () => {
+		expect(fake.sent().length - before).toBe(Object.keys(CUSTOMERS).length);
 	});
 });
