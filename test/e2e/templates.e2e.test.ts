@@ -1,19 +1,20 @@
 /**
- * The pipeline templates and the morning follow-up in a real n8n: each imports with `n8n import:workflow --input=workflows/<slug>.json`,
- * keeps every node, uses only node types n8n knows (at the versions the template names), and renders
- * in the editor with our icons, not as unknown nodes. With SUPPORT247_SCREENSHOTS=1 it also writes
- * docs/template-<slug>.png (fitted canvas) for the READMEs.
+ * Every template in a real n8n (the pipelines, the morning follow-up, the weekly report and the dashboard):
+ * each imports with `n8n import:workflow --input=workflows/<slug>.json`, keeps every node, uses only node
+ * types n8n knows (at the versions the template names), and renders in the editor with our icons, not as
+ * unknown nodes, and with no node drawn over another (tall version 2 routers included). With
+ * SUPPORT247_SCREENSHOTS=1 it also writes docs/template-<slug>.png (fitted canvas) for the READMEs.
  */
 import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { closeQuietly, launchBrowser } from './helpers/browser';
-import { canvasNodes, fitView, openWorkflow, screenshot, signIn } from './helpers/editor';
+import { canvasNodeBoxes, canvasNodes, fitView, openWorkflow, screenshot, signIn } from './helpers/editor';
 import { PACKAGE_NAME, REPO_ROOT } from './helpers/n8n-install';
 import { N8nServer, OWNER, type NodeTypeSummary } from './helpers/n8n-server';
 import { screenshotPath } from './helpers/screenshots';
 
-const TEMPLATES = ['support-247-tiered', 'after-hours-only', 'dental-clinic-whatsapp', 'email-support-inbox', 'morning-follow-up'];
+const TEMPLATES = ['support-247-tiered', 'after-hours-only', 'dental-clinic-whatsapp', 'email-support-inbox', 'morning-follow-up', 'weekly-report', 'support-dashboard'];
 
 interface WorkflowNode {
 	name: string;
@@ -105,5 +106,16 @@ describe('the editor', () => {
 			// The exact file n8n serves for the type (an unknown node gets n8n's placeholder glyph, no image).
 			expect({ node: node.name, iconSrc: node.iconSrc, loaded: node.iconLoaded }).toEqual({ node: node.name, iconSrc: `/${iconUrl}`, loaded: true });
 		}
+
+		// As drawn by n8n itself: a node's box (a tall router's too) never covers another's.
+		const boxes = await canvasNodeBoxes(page);
+		expect(boxes.length).toBe(expected.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length);
+		const overlapping: string[] = [];
+		for (const [i, a] of boxes.entries()) {
+			for (const b of boxes.slice(i + 1)) {
+				if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlapping.push(`${a.name} / ${b.name}`);
+			}
+		}
+		expect(overlapping).toEqual([]);
 	});
 });

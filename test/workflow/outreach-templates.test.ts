@@ -163,3 +163,172 @@ describe('morning-follow-up on the engine', () => {
 		expect((await at('2026-03-10T09:20:00-06:00')).captured).toEqual([]);
 	});
 });
+
+/**
+ * The CSAT question and the follow-up on the channels a business already has: the v2 routers send each case
+ * by the node of its channel, with the 24-hour window measured from the customer's last message (`message.receivedAt`)
+ * to the run (`reply.at`). What n8n's own WhatsApp and Telegram nodes then send is asserted in a real n8n
+ * (test/e2e/outreach-templates.e2e.test.ts); here, which node and which request body.
+ */
+describe('outreach on the official channels', () => {
+	const PHONE_NUMBER_ID = '106540352242922';
+	const cloud = (phone: string, name: string) => ({ channel: 'whatsapp', customer: { phone, name }, whatsappCloud: { waId: phone.slice(1), phoneNumberId: PHONE_NUMBER_ID } });
+	const meta = (channel: 'messenger' | 'instagram', id: string, name: string) => ({ channel, customer: { id, name }, meta: { senderId: id, recipientId: '106540000000001' } });
+	const telegram = (id: string, name: string) => ({ channel: 'telegram', customer: { id, name }, telegram: { chatId: id } });
+	const policy = { policy: resolveConversationPolicy() };
+	type Json = Record<string, any>;
+	const nodesOf = (result: RunResult, prefix: string) => result.captured.filter((c) => c.node.startsWith(prefix)).map((c) => [c.node, c.json.customer?.name ?? c.json.customer?.phone]);
+	const one = (result: RunResult, node: string, who: string) => {
+		const found = sent(result, node).filter((j) => j.customer?.name === who);
+		expect(found).toHaveLength(1);
+		return found[0] as Json;
+	};
+
+	describe('support-247-tiered: CSAT Question Route', () => {
+		const STORE = 'csat-official';
+		// Thursday 2026-03-05 12:00 in Mexico City; "late" customers wrote 25 hours earlier.
+		const NOW = '2026-03-05T12:00:00-06:00';
+		const RECENT = '2026-03-05T11:20:00-06:00';
+		const LATE = '2026-03-04T11:00:00-06:00';
+		afterAll(() => dropMemoryBackend(STORE));
+		let asked: RunResult;
+
+		beforeAll(async () => {
+			const backend = memoryBackend(STORE);
+			const resolved = (id: string, who: Record<string, unknown>, at: string, language: string) =>
+				appendToConversation(backend, caseTicket({ id, who: who as never, at, text: 'What are your opening hours on Saturday?', tier: 'L1', rules: ['knowledgeAnswer'], reasons: ['k'], language, answered: true, open: true, reply: '10 to 2.' }), { replyRole: 'ai', includeCustomerTurn: true }, policy);
+			await resolved('wa-in', cloud('+5215512345678', 'María'), RECENT, 'es');
+			await resolved('wa-late', cloud('+5215587654321', 'Pedro'), LATE, 'es');
+			await resolved('ms-in', meta('messenger', '6543210987654321', 'Kim'), RECENT, 'en');
+			await resolved('ms-late', meta('messenger', '6543210987650000', 'Lee'), LATE, 'en');
+			await resolved('ig-in', meta('instagram', '1234567890123456', 'Bia'), RECENT, 'pt');
+			await resolved('ig-late', meta('instagram', '1234567890120000', 'Rui'), LATE, 'pt');
+			await resolved('tg-late', telegram('123456789', 'Ivan'), LATE, 'en');
+			asked = await engine.run(engine.prepare(template('support-247-tiered', STORE, { 'Find Resolved Conversations': NOW })), { startNode: 'Every 10 Minutes', items: [{}] });
+			expect(asked.error).toBeUndefined();
+		});
+
+		it('leaves each case by the node of its channel and window, none twice, none dropped', () => {
+			expect(nodesOf(asked, 'CSAT Question:').sort()).toEqual([
+				['CSAT Question: Instagram', 'Bia'],
+				['CSAT Question: Messenger', 'Kim'],
+				['CSAT Question: Telegram', 'Ivan'],
+				['CSAT Question: WhatsApp Cloud', 'María'],
+				['CSAT Question: WhatsApp Template', 'Pedro'],
+				['CSAT Question: Window Closed', 'Lee'],
+				['CSAT Question: Window Closed', 'Rui'],
+			]);
+			expect(asked.outputs['CSAT Question: Other']).toBeUndefined();
+		});
+
+		it('WhatsApp Cloud within 24 hours: the list of five from the number the customer wrote to', () => {
+			const { outbound } = one(asked, 'CSAT Question: WhatsApp Cloud', 'María');
+			expect(outbound).toMatchObject({ route: 'whatsapp-cloud', from: PHONE_NUMBER_ID, to: '5215512345678', window: { open: true } });
+			expect(outbound.body).toMatchObject({ messaging_product: 'whatsapp', to: '5215512345678', type: 'interactive', interactive: { type: 'list', action: { button: 'Calificar' } } });
+			expect(outbound.body.interactive.body.text).toContain('María');
+			expect(outbound.body.interactive.action.sections[0].rows.map((r: Json) => r.id)).toEqual(['csat_1', 'csat_2', 'csat_3', 'csat_4', 'csat_5']);
+		});
+
+		it('WhatsApp Cloud after 24 hours: the approved csat_question template in the customer\'s language, the question as {{1}}', () => {
+			const item = one(asked, 'CSAT Question: WhatsApp Template', 'Pedro');
+			expect(item.outbound).toMatchObject({ route: 'whatsapp-cloud-template', from: PHONE_NUMBER_ID, to: '5215587654321', window: { open: false }, template: { name: 'csat_question', language: 'es_MX' } });
+			expect(item.outbound.body).toEqual({
+				messaging_product: 'whatsapp',
+				recipient_type: 'individual',
+				to: '5215587654321',
+				type: 'template',
+				template: { name: 'csat_question', language: { code: 'es_MX' }, components: [{ type: 'body', parameters: [{ type: 'text', text: item.reply.text }] }] },
+			});
+			expect(item.reply.text).toContain('Pedro');
+			// A template parameter may hold no line break (the Cloud API refuses it).
+			expect(item.reply.text).not.toContain('\n');
+		});
+
+		it.each([
+			['Messenger', 'Kim', '6543210987654321'],
+			['Instagram', 'Bia', '1234567890123456'],
+		])('%s within 24 hours: a Send API RESPONSE with the five scores as quick replies', (channel, who, id) => {
+			const { outbound } = one(asked, `CSAT Question: ${channel}`, who);
+			expect(outbound.body).toMatchObject({ recipient: { id }, messaging_type: 'RESPONSE' });
+			expect(outbound.body.tag).toBeUndefined();
+			expect(outbound.body.message.quick_replies.map((q: Json) => q.payload)).toEqual(['csat_1', 'csat_2', 'csat_3', 'csat_4', 'csat_5']);
+		});
+
+		it.each([
+			['Lee', 'messenger'],
+			['Rui', 'instagram'],
+		])('%s on %s after 24 hours: nothing to Meta, the team is told the case was not asked', (who, channel) => {
+			const item = one(asked, 'CSAT Question: Window Closed', who);
+			expect(item.outbound).toMatchObject({ route: 'window-closed', channel, closed: { reason: 'automated_reply' }, window: { open: false } });
+			expect(item.outbound.body).toBeUndefined();
+			expect(item.outreach).toMatchObject({ purpose: 'csat', customerText: 'What are your opening hours on Saturday?' });
+		});
+
+		it('Telegram a day later all the same (no window), with the five scores for the keyboard', () => {
+			const item = one(asked, 'CSAT Question: Telegram', 'Ivan');
+			expect(item.outbound).toMatchObject({ route: 'telegram', to: '123456789' });
+			// The Telegram node builds its inline keyboard from reply.options (titles) and sends csat_1 … csat_5 back.
+			expect(item.reply.options.map((o: Json) => o.id)).toEqual(['csat_1', 'csat_2', 'csat_3', 'csat_4', 'csat_5']);
+			expect(item.outbound.body.reply_markup.inline_keyboard).toHaveLength(5);
+		});
+
+		it('asks nobody twice', async () => {
+			const again = await engine.run(engine.prepare(template('support-247-tiered', STORE, { 'Find Resolved Conversations': '2026-03-05T12:10:00-06:00' })), { startNode: 'Every 10 Minutes', items: [{}] });
+			expect(again.captured).toEqual([]);
+		});
+	});
+
+	describe('morning-follow-up: Follow-Up Route', () => {
+		const STORE = 'follow-up-official';
+		// Monday 2026-03-09, 09:05 in Mexico City: the night runs from Saturday's 14:00 close.
+		const NOW = '2026-03-09T09:05:00-06:00';
+		afterAll(() => dropMemoryBackend(STORE));
+		let morning: RunResult;
+
+		beforeAll(async () => {
+			const backend = memoryBackend(STORE);
+			const open = (id: string, who: Record<string, unknown>, at: string, language: string, text: string) =>
+				appendToConversation(backend, caseTicket({ id, who: who as never, at, text, tier: 'L1', rules: ['x'], reasons: ['x'], language, answered: false, open: false }), { replyRole: 'ai', includeCustomerTurn: true }, policy);
+			await open('wa-in', cloud('+5215512345678', 'María'), '2026-03-09T02:00:00-06:00', 'es', '¿Tienen la talla 42 en azul?');
+			await open('wa-late', cloud('+5215587654321', 'Pedro'), '2026-03-07T15:00:00-06:00', 'es', '¿Hacen envíos a Monterrey?');
+			await open('ms-late', meta('messenger', '6543210987650000', 'Lee'), '2026-03-07T15:30:00-06:00', 'en', 'Do you repair zippers?');
+			await open('ig-in', meta('instagram', '1234567890123456', 'Bia'), '2026-03-08T22:00:00-06:00', 'pt', 'Vocês têm loja em Guadalajara?');
+			await open('tg-late', telegram('123456789', 'Ivan'), '2026-03-07T16:00:00-06:00', 'en', 'Can I pay in dollars?');
+			morning = await engine.run(template('morning-follow-up', STORE, { "Last Night's Conversations": NOW }), { startNode: 'Every 15 Minutes', items: [{}] });
+			expect(morning.error).toBeUndefined();
+		});
+
+		it('sends each case by its channel and window; Messenger past 24 hours goes to the morning queue and the shift', () => {
+			expect(nodesOf(morning, 'Follow-Up:').sort()).toEqual([
+				['Follow-Up: Instagram', 'Bia'],
+				['Follow-Up: Telegram', 'Ivan'],
+				['Follow-Up: WhatsApp Cloud', 'María'],
+				['Follow-Up: WhatsApp Template', 'Pedro'],
+			]);
+			expect(sent(morning, 'Morning Queue').map((j) => j.customer.name)).toEqual(['Lee']);
+			expect(sent(morning, 'Notify Morning Shift').map((j) => j.customer.name)).toEqual(['Lee']);
+			const [lee] = sent(morning, 'Morning Queue');
+			expect(lee.outbound).toMatchObject({ route: 'window-closed', channel: 'messenger', closed: { reason: 'automated_reply' }, window: { humanAgentUntil: '2026-03-14T21:30:00.000Z' } });
+			expect(lee.reply.text).toContain('zippers');
+		});
+
+		it('WhatsApp Cloud: free text within 24 hours, the approved follow_up template with the message as {{1}} after', () => {
+			const inside = one(morning, 'Follow-Up: WhatsApp Cloud', 'María');
+			expect(inside.outbound.body).toMatchObject({ type: 'text', to: '5215512345678', text: { body: inside.reply.text } });
+			expect(inside.reply.text).toContain('talla 42');
+			const late = one(morning, 'Follow-Up: WhatsApp Template', 'Pedro');
+			expect(late.outbound).toMatchObject({ from: PHONE_NUMBER_ID, template: { name: 'follow_up', language: 'es_MX' } });
+			expect(late.outbound.body.template.components).toEqual([{ type: 'body', parameters: [{ type: 'text', text: late.reply.text }] }]);
+			expect(late.reply.text).toContain('Monterrey');
+			expect(late.reply.text).not.toContain('\n');
+		});
+
+		it('Instagram within 24 hours and Telegram at any time get the message itself', () => {
+			const bia = one(morning, 'Follow-Up: Instagram', 'Bia');
+			expect(bia.outbound.body).toMatchObject({ recipient: { id: '1234567890123456' }, messaging_type: 'RESPONSE', message: { text: bia.reply.text } });
+			expect(bia.reply.language).toBe('pt');
+			const ivan = one(morning, 'Follow-Up: Telegram', 'Ivan');
+			expect(ivan.outbound).toMatchObject({ route: 'telegram', to: '123456789', body: { chat_id: '123456789', text: ivan.reply.text } });
+		});
+	});
+});

@@ -184,7 +184,7 @@ function deliveryStatuses(t, entries, [x, y]) {
 }
 
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
-function graphSend(t, name, position, url, credentials) {
+function graphSend(t, name, position, url, credentials, extra = {}) {
 	const [[type]] = Object.entries(credentials);
 	return t.node(name, 'n8n-nodes-base.httpRequest', 4.2, position, {
 		method: 'POST',
@@ -195,7 +195,7 @@ function graphSend(t, name, position, url, credentials) {
 		specifyBody: 'json',
 		jsonBody: '={{ JSON.stringify($json.outbound.body) }}',
 		options: {},
-	}, { credentials });
+	}, { credentials, ...extra });
 }
 
 /** Vertical distance between reply nodes: a two-line name and a subtitle fit between them. */
@@ -550,7 +550,7 @@ function supportTiered() {
 	withConversations(t, { greeter, reply, sla: 'SLA Timer' });
 	humanReplies(t, { reply, notify: 'Notify Agents', page: 'Page Supervisor (L4)' });
 	webChatUpdates(t, [0, 1520]);
-	withCsat(t, { greeter, reply, y: 1880 });
+	withCsat(t, { greeter, reply, y: 1880, official: true });
 	withBursts(t, { bottom: 1400 });
 	t.note('Setup', [-420, -360], [380, 520], [
 		'## 24/7 tiered support',
@@ -795,13 +795,30 @@ function dashboard() {
 
 const WEB_CHAT_PUSH = 'https://shop.example.com/api/chat/push';
 
+/** Outreach on the official channels: the approved WhatsApp template's language code for the customer's (es_MX, pt_BR, en_US). */
+const TEMPLATE_LANGUAGE = "={{ ({ es: 'es_MX', pt: 'pt_BR', en: 'en_US' })[$json.reply.language] || $json.reply.language }}";
+
+/** Telegram's inline keyboard for the five CSAT choices: a tap comes back as a callback query with csat_1 … csat_5. */
+const csatKeyboard = () => ({
+	rows: [0, 1, 2, 3, 4].map((i) => ({ row: { buttons: [{ text: `={{ $json.reply.options[${i}].title }}`, additionalFields: { callback_data: `csat_${i + 1}` } }] } })),
+});
+
 /**
  * Sends outreach items (`reply` ready) back on the customer's channel: WhatsApp (a list where it
  * arrives, numbered text otherwise), email, web chat through the site's push endpoint (the widget
- * shows `reply.options` as buttons), anything else to a no-op to wire up.
+ * shows `reply.options` as buttons), anything else to a no-op to wire up. With `official`, a version 2
+ * router also sends on the WhatsApp Cloud API (the router's list or text inside the 24-hour window, the
+ * approved template `templateName` outside it), Messenger and Instagram (inside the window only) and
+ * Telegram (no window; `choices` adds the CSAT keyboard); outside the window Meta allows no such message,
+ * so Window Closed goes to `windowClosed` (nodes that hand the case to people), never nowhere.
  */
-function outreachSend(t, name, [x, y]) {
-	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, 1, [x, y]);
+function outreachSend(t, name, [x, y], { official = false, templateName, choices = false, windowClosed = [] } = {}) {
+	const route = t.node(`${name} Route`, `${PKG}.supportChannelRouter`, official ? 2 : 1, [x, y], official ? {
+		whatsappTemplateName: templateName,
+		whatsappTemplateLanguage: TEMPLATE_LANGUAGE,
+		// The CSAT list's button in the customer's language ("Calificar", "Avaliar", "Rate").
+		options: choices ? { listButton: "={{ $json.reply.list?.buttonText || 'Options' }}" } : {},
+	} : {});
 	const row = (n) => [x + 260, y - 160 + n * REPLY_ROW];
 	t.connect(route, t.node(`${name}: WhatsApp`, `${PKG}.supportWhatsAppSend`, 1, row(0), { interactive: 'native', choicesField: 'reply.choices', options: {} }, { credentials: whatsappCreds, ...tolerant }), 0);
 	t.connect(route, t.node(`${name}: Email`, `${PKG}.supportEmailReply`, 1, row(1), {}, { credentials: smtpCreds, ...tolerant }), 1);
@@ -814,7 +831,52 @@ function outreachSend(t, name, [x, y]) {
 		options: {},
 	}, tolerant), 2);
 	t.connect(route, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, row(3)), 3);
+	if (!official) return route;
+	t.connect(route, graphSend(t, `${name}: WhatsApp Cloud`, row(4), `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds, tolerant), 4);
+	t.connect(route, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, row(5), {
+		resource: 'message',
+		operation: 'sendTemplate',
+		phoneNumberId: '={{ $json.outbound.from }}',
+		recipientPhoneNumber: '={{ $json.outbound.to }}',
+		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
+		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
+	}, { credentials: whatsAppCloudCreds, ...tolerant }), 5);
+	t.connect(route, graphSend(t, `${name}: Messenger`, row(6), `${GRAPH}/me/messages`, facebookCreds, tolerant), 6);
+	t.connect(route, graphSend(t, `${name}: Instagram`, row(7), `${GRAPH}/me/messages`, facebookCreds, tolerant), 7);
+	t.connect(route, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, row(8), {
+		resource: 'message',
+		operation: 'sendMessage',
+		chatId: '={{ $json.outbound.to }}',
+		text: '={{ $json.outbound.text }}',
+		...(choices ? { replyMarkup: 'inlineKeyboard', inlineKeyboard: csatKeyboard() } : {}),
+		additionalFields: { appendAttribution: false },
+	}, { credentials: telegramCreds, ...tolerant }), 8);
+	for (const target of windowClosed) t.connect(route, target, 10);
 	return route;
+}
+
+/**
+ * Messenger and Instagram allow no automated message (a survey included) more than 24 hours after the
+ * customer's last one: the question is not sent, and the team is told the case was not asked, with
+ * what the customer wrote, so a person decides whether to ask in the page inbox.
+ */
+function csatWindowClosed(t, name, position) {
+	return t.node(name, 'n8n-nodes-base.emailSend', 2.1, position, {
+		fromEmail: 'support-bot@example.com',
+		toEmail: 'agents@example.com',
+		subject: '=Not asked for a rating on {{ $json.channel }}: {{ $json.customer.name || $json.outbound.to }}',
+		emailFormat: 'text',
+		text: [
+			'={{ $json.customer.name || $json.outbound.to }} wrote on {{ $json.channel }} at {{ $json.outbound.window.lastCustomerMessageAt }}:',
+			'{{ $json.outreach.customerText }}',
+			'',
+			'The case was resolved ({{ $json.outreach.reason }}), but Meta allows no automatic message more than 24 hours after the customer\u2019s last one, so this question was not sent:',
+			'{{ $json.outbound.text }}',
+			'',
+			'Conversation {{ $json.conversation.id }}. Nothing else to do, unless you want to ask in person from the page inbox (Meta Business Suite).',
+		].join('\n'),
+		options: {},
+	}, { credentials: agentSmtpCreds, ...tolerant });
 }
 
 /**
@@ -824,7 +886,7 @@ function outreachSend(t, name, [x, y]) {
  * L3 escalation (reason csat_low), down the same SLA, queue and notice path as any other. Email customers
  * rate by a link, which the CSAT Link webhook reads.
  */
-function withCsat(t, { greeter, reply, y = 1500 }) {
+function withCsat(t, { greeter, reply, y = 1500, official = false }) {
 	const load = 'Load Conversation';
 	const [x0, y0] = t.nodes.find((node) => node.name === load).position;
 	const answer = t.node('CSAT Answer', `${PKG}.supportCsat`, 1, [x0, y0 + 200], { ...STORE_DATABASE, options: {} }, tolerant);
@@ -842,11 +904,15 @@ function withCsat(t, { greeter, reply, y = 1500 }) {
 		options: {},
 	});
 	t.connect(every, find);
-	t.connect(find, outreachSend(t, 'CSAT Question', [520, y]), 0);
+	// Level with the outreach column's next row (its rows 0-8 are the channels).
+	const windowClosed = official ? [csatWindowClosed(t, 'CSAT Question: Window Closed', [780, y - 160 + 9 * REPLY_ROW])] : [];
+	t.connect(find, outreachSend(t, 'CSAT Question', [520, y], { official, templateName: 'csat_question', choices: true, windowClosed }), 0);
 
-	const link = t.node('CSAT Link', 'n8n-nodes-base.webhook', 2, [0, y + 420], { httpMethod: 'GET', path: 'support247/csat', responseMode: 'responseNode', options: {} }, { webhookId: id(t.slug, 'csat-link') });
-	const linkAnswer = t.node('CSAT Link Answer', `${PKG}.supportCsat`, 1, [260, y + 420], { ...STORE_DATABASE, options: {} });
-	const page = t.node('CSAT Thanks Page', 'n8n-nodes-base.respondToWebhook', 1.1, [520, y + 420], {
+	// Below the version 2 CSAT Question Route, a tall node (a handle per output).
+	const LY = y + (official ? 480 : 420);
+	const link = t.node('CSAT Link', 'n8n-nodes-base.webhook', 2, [0, LY], { httpMethod: 'GET', path: 'support247/csat', responseMode: 'responseNode', options: {} }, { webhookId: id(t.slug, 'csat-link') });
+	const linkAnswer = t.node('CSAT Link Answer', `${PKG}.supportCsat`, 1, [260, LY], { ...STORE_DATABASE, options: {} });
+	const page = t.node('CSAT Thanks Page', 'n8n-nodes-base.respondToWebhook', 1.1, [520, LY], {
 		respondWith: 'text',
 		responseBody: '={{ `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><p style="font:18px sans-serif;margin:2em">${$json.reply?.text ?? "This link has already been used or has expired."}</p>` }}',
 		options: { responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }] } },
@@ -854,11 +920,12 @@ function withCsat(t, { greeter, reply, y = 1500 }) {
 	t.connect(link, linkAnswer);
 	for (const output of [0, 1, 2]) t.connect(linkAnswer, page, output);
 	t.connect(linkAnswer, 'Hand To Person', 2);
-	t.note('CSAT', [-420, y - 160], [380, 420], [
+	t.note('CSAT', [-420, y - 160], [380, 600], [
 		'## CSAT',
 		'- *Find Resolved Conversations* asks every case resolved (by the AI, or by a person who released it) once, after 30 quiet minutes: a list on WhatsApp, buttons on web chat (*CSAT Question: Web Chat* posts to your widget\u2019s push endpoint), five links by email.',
 		'- The customer\u2019s answer is read by *CSAT Answer* right after *Load Conversation* and stored with the conversation; **2 or less reopens the case** to a person (L3, reason `csat_low`) through *Hand To Person*.',
 		'- Email links: set *Email Link* to `https://<your n8n>/webhook/support247/csat?t={{ticketId}}&s={{score}}`; each link holds a one-time token.',
+		'- Official channels: a list on the WhatsApp Cloud API within 24 hours of the customer\u2019s last message, the approved template `csat_question` (body `{{1}}` = the question) after; quick replies on Messenger and Instagram within 24 hours, else *CSAT Question: Window Closed* tells the team; buttons on Telegram at any time.',
 	].join('\n'), 5);
 }
 
@@ -874,33 +941,38 @@ function morningFollowUp() {
 		options: {},
 	});
 	t.connect(every, find);
-	t.connect(find, outreachSend(t, 'Follow-Up', [520, -40]), 0);
-	const queue = t.node('Morning Queue', 'n8n-nodes-base.httpRequest', 4.2, [520, 420], {
+	// Below the outreach column (rows 0-8 are the channels): a case Meta's window keeps from the customer joins the escalated ones.
+	const QY = -200 + 9 * REPLY_ROW;
+	const person = "$json.route?.handoff";
+	const unsent = "'Not sent on ' + $json.channel + ': Meta allows no automatic message more than 24 hours after the customer\\u2019s last one (' + $json.outbound?.window?.lastCustomerMessageAt + '). Answer from the page inbox (Meta Business Suite) until ' + $json.outbound?.window?.humanAgentUntil + '.\\n\"' + $json.outreach.customerText.slice(0, 300) + '\"'";
+	const queue = t.node('Morning Queue', 'n8n-nodes-base.httpRequest', 4.2, [780, QY], {
 		method: 'POST',
 		url: 'https://helpdesk.example.com/api/tickets',
 		sendBody: true,
 		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route.tier, queue: $json.route.handoff.queue, summary: $json.route.handoff.summary, draft: $json.route.handoff.draft, customer: $json.customer, channel: $json.channel, conversationId: $json.conversation.id }) }}',
+		jsonBody: `={{ JSON.stringify({ ticketId: $json.ticketId, tier: $json.route?.tier ?? $json.outreach.tier ?? 'L1', queue: 'morning', summary: ${person}?.summary ?? ${unsent}, draft: ${person}?.draft ?? $json.reply.text, customer: $json.customer, channel: $json.channel, conversationId: $json.conversation.id, windowClosed: $json.outbound?.closed?.reason }) }}`,
 		options: {},
 	}, tolerant);
-	const mail = t.node('Notify Morning Shift', 'n8n-nodes-base.emailSend', 2.1, [520, 580], {
+	const mail = t.node('Notify Morning Shift', 'n8n-nodes-base.emailSend', 2.1, [780, QY + REPLY_ROW], {
 		fromEmail: 'support-bot@example.com',
 		toEmail: 'agents@example.com',
 		subject: '=Follow up: {{ $json.customer.name || $json.customer.phone || $json.customer.email || $json.conversation.id }}',
 		emailFormat: 'text',
-		text: '={{ $json.route.handoff.summary }}\n\nSuggested message:\n{{ $json.route.handoff.draft }}',
+		text: `={{ ${person}?.summary ?? ${unsent} }}\n\nSuggested message:\n{{ ${person}?.draft ?? $json.reply.text }}`,
 		options: {},
 	}, { credentials: agentSmtpCreds, ...tolerant });
+	t.connect(find, outreachSend(t, 'Follow-Up', [520, -40], { official: true, templateName: 'follow_up', windowClosed: [queue, mail] }), 0);
 	t.connect(find, queue, 1);
 	t.connect(find, mail, 1);
-	t.note('Setup', [-60, -520], [680, 420], [
+	t.note('Setup', [-60, -640], [680, 540], [
 		'## Morning follow-up',
 		'Runs every 15 minutes; *Last Night\u2019s Conversations* acts only in the first hour after the business opens by its calendar (hours, time zone and holidays: keep them the same as the *Off-Hours Greeter*).',
 		'',
 		'- Last night\u2019s cases the AI left **unresolved** get a personal follow-up in the customer\u2019s language (es, pt, en) on their channel.',
 		'- Cases **escalated** that no person answered yet go to the **morning queue** (*Morning Queue*, *Notify Morning Shift*) with a summary and a drafted message.',
 		'- Each case is followed up once (marked in the Conversation Store); a conversation a person has taken over is left alone.',
-		'- Use the same database and file as the pipeline\u2019s *Conversation Store* nodes. Fill in the WhatsApp session, Support SMTP and SMTP credentials, and the helpdesk and web chat URLs.',
+		'- Official channels: on the WhatsApp Cloud API a customer who wrote more than 24 hours ago gets the approved template `follow_up` (body `{{1}}` = the message); Messenger and Instagram allow no such message then, so the case goes to the morning queue instead. Telegram has no window.',
+		'- Use the same database and file as the pipeline\u2019s *Conversation Store* nodes. Fill in the credentials of the channels you use (WhatsApp session or WhatsApp account, Facebook Graph, Telegram, Support SMTP), an SMTP account, and the helpdesk and web chat URLs.',
 	].join('\n'), 4);
 	return t;
 }

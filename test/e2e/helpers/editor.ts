@@ -147,3 +147,22 @@ export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
 		}),
 	);
 }
+
+export interface CanvasNodeBox {
+	name: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** The on-screen box of every node but the sticky notes (which carry no canvas-node test id), as the editor draws it. */
+export async function canvasNodeBoxes(page: Page): Promise<CanvasNodeBox[]> {
+	return page.locator('[data-test-id="canvas-node"]').evaluateAll((elements) =>
+		elements.map((el) => {
+			const named = el.closest('[data-node-name]') ?? el.querySelector('[data-node-name]');
+			const box = el.getBoundingClientRect();
+			return { name: el.getAttribute('data-node-name') ?? named?.getAttribute('data-node-name') ?? '', x: box.x, y: box.y, width: box.width, height: box.height };
+		}),
+	);
+}
