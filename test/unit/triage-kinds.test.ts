@@ -78,3 +78,35 @@ describe('the trained judgment leaves negated cues and harmless roles with the A
 		expect(triage.humanScore).toBeLessThan(resolveRoutingPolicy().humanThreshold);
 	});
 });
+
+describe('serious cases said without the usual word', () => {
+	it.each([
+		['selfHarm', 'no importa ya lo del reembolso, la verdad ya nada importa, me quedé sin nada'],
+		['selfHarm', 'pode cancelar tudo, nada mais importa pra mim'],
+		['selfHarm', 'honestly nothing really matters anymore, cancel whatever'],
+		['bereavement', 'please cancel his appointments, we lost him last week'],
+		['bereavement', 'lo perdimos el domingo, quiero cancelar sus citas'],
+		['bereavement', 'perdemos o nosso pai em outubro e a conta estava no nome dele'],
+		['privacy', 'quero que vocês apaguem meu cadastro inteiro, tudo que tem meu'],
+		['legal', 'a audiência de conciliação está marcada pra novembro'],
+		['legal', 'le paso el número de expediente para que lo revisen'],
+		['minors', 'hola soy de secundaria y quiero abrir una cuenta'],
+		['minors', "i'm in 8th grade and want to buy a phone without telling my mom"],
+		['emergency', 'my jaw is locked open after the extraction, it really hurts'],
+		['emergency', 'não consigo fechar a boca depois da extração'],
+	])('%s: %s', (flag, text) => {
+		expect(raised(text)).toContain(flag);
+	});
+
+	it.each([
+		['selfHarm', 'no importa el color, ¿tienen la tele de 55 pulgadas?'],
+		['selfHarm', 'ya no importa, compré otro en la tienda'],
+		['selfHarm', 'nothing matters more to me than a good warranty'],
+		['bereavement', 'we lost the receipt, can we still return it?'],
+		['minors', 'my son is in high school and needs a laptop'],
+		['legal', 'qual é o número do pedido para trocar o fone?'],
+		['emergency', 'can I close my account and open a new one?'],
+	])('does not raise %s: %s', (flag, text) => {
+		expect(raised(text)).not.toContain(flag);
+	});
+});
