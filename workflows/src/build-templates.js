@@ -184,6 +184,30 @@ function deliveryStatuses(t, entries, [x, y]) {
 }
 
 /** A Graph API call that sends the body the Support Channel Router built in `outbound`. */
+/** n8n's WhatsApp node sending the approved template named by the router, the message as its {{1}}. */
+function whatsAppTemplateSend(t, name, position, extra = {}) {
+	return t.node(name, 'n8n-nodes-base.whatsApp', 1.1, position, {
+		resource: 'message',
+		operation: 'sendTemplate',
+		phoneNumberId: '={{ $json.outbound.from }}',
+		recipientPhoneNumber: '={{ $json.outbound.to }}',
+		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
+		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
+	}, { credentials: whatsAppCloudCreds, ...extra });
+}
+
+/** n8n's Telegram node sending the router's text to the customer's chat; `markup` adds a keyboard. */
+function telegramSend(t, name, position, markup = {}, extra = {}) {
+	return t.node(name, 'n8n-nodes-base.telegram', 1.2, position, {
+		resource: 'message',
+		operation: 'sendMessage',
+		chatId: '={{ $json.outbound.to }}',
+		text: '={{ $json.outbound.text }}',
+		...markup,
+		additionalFields: { appendAttribution: false },
+	}, { credentials: telegramCreds, ...extra });
+}
+
 function graphSend(t, name, position, url, credentials, extra = {}) {
 	const [[type]] = Object.entries(credentials);
 	return t.node(name, 'n8n-nodes-base.httpRequest', 4.2, position, {
@@ -230,27 +254,14 @@ function metaWindowClosed(t, name, position) {
 function officialReplies(t, channel, x, y, name, { meta = true, telegram = true } = {}) {
 	const at = (row) => [x, y + row * REPLY_ROW];
 	t.connect(channel, graphSend(t, `${name}: WhatsApp Cloud`, at(0), `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds), 4);
-	t.connect(channel, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, at(1), {
-		resource: 'message',
-		operation: 'sendTemplate',
-		phoneNumberId: '={{ $json.outbound.from }}',
-		recipientPhoneNumber: '={{ $json.outbound.to }}',
-		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
-		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
-	}, { credentials: whatsAppCloudCreds }), 5);
+	t.connect(channel, whatsAppTemplateSend(t, `${name}: WhatsApp Template`, at(1)), 5);
 	if (meta) {
 		t.connect(channel, graphSend(t, `${name}: Messenger`, at(2), `${GRAPH}/me/messages`, facebookCreds), 6);
 		t.connect(channel, graphSend(t, `${name}: Instagram`, at(3), `${GRAPH}/me/messages`, facebookCreds), 7);
 		t.connect(channel, metaWindowClosed(t, `${name}: Window Closed`, at(5)), 10);
 	}
 	if (telegram) {
-		t.connect(channel, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, at(4), {
-			resource: 'message',
-			operation: 'sendMessage',
-			chatId: '={{ $json.outbound.to }}',
-			text: '={{ $json.outbound.text }}',
-			additionalFields: { appendAttribution: false },
-		}, { credentials: telegramCreds }), 8);
+		t.connect(channel, telegramSend(t, `${name}: Telegram`, at(4)), 8);
 	}
 }
 
@@ -676,14 +687,7 @@ function dentalClinic() {
 	t.connect(tomorrow, reminderRoute);
 	t.connect(reminderRoute, t.node('Send Reminder', `${PKG}.supportWhatsAppSend`, 1, [780, RY - 60], {}, { credentials: whatsappCreds }), 0);
 	// A reminder starts the conversation, so on the Cloud API it is always an approved template.
-	t.connect(reminderRoute, t.node('Send Reminder (WhatsApp Cloud)', 'n8n-nodes-base.whatsApp', 1.1, [780, RY + 100], {
-		resource: 'message',
-		operation: 'sendTemplate',
-		phoneNumberId: '={{ $json.outbound.from }}',
-		recipientPhoneNumber: '={{ $json.outbound.to }}',
-		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
-		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
-	}, { credentials: whatsAppCloudCreds }), 5);
+	t.connect(reminderRoute, whatsAppTemplateSend(t, 'Send Reminder (WhatsApp Cloud)', [780, RY + 100]), 5);
 	t.note('Setup', [-420, -360], [380, 600], [
 		'## Dental clinic on WhatsApp',
 		'- The AI answers hours, treatments, prices and insurance, and books, reschedules or cancels through *Booking System* (L2).',
@@ -833,24 +837,10 @@ function outreachSend(t, name, [x, y], { official = false, templateName, choices
 	t.connect(route, t.node(`${name}: Other`, 'n8n-nodes-base.noOp', 1, row(3)), 3);
 	if (!official) return route;
 	t.connect(route, graphSend(t, `${name}: WhatsApp Cloud`, row(4), `=${GRAPH}/{{ $json.outbound.from }}/messages`, whatsAppCloudCreds, tolerant), 4);
-	t.connect(route, t.node(`${name}: WhatsApp Template`, 'n8n-nodes-base.whatsApp', 1.1, row(5), {
-		resource: 'message',
-		operation: 'sendTemplate',
-		phoneNumberId: '={{ $json.outbound.from }}',
-		recipientPhoneNumber: '={{ $json.outbound.to }}',
-		template: '={{ $json.outbound.template.name }}|{{ $json.outbound.template.language }}',
-		components: { component: [{ type: 'body', bodyParameters: { parameter: [{ type: 'text', text: '={{ $json.outbound.text }}' }] } }] },
-	}, { credentials: whatsAppCloudCreds, ...tolerant }), 5);
+	t.connect(route, whatsAppTemplateSend(t, `${name}: WhatsApp Template`, row(5), tolerant), 5);
 	t.connect(route, graphSend(t, `${name}: Messenger`, row(6), `${GRAPH}/me/messages`, facebookCreds, tolerant), 6);
 	t.connect(route, graphSend(t, `${name}: Instagram`, row(7), `${GRAPH}/me/messages`, facebookCreds, tolerant), 7);
-	t.connect(route, t.node(`${name}: Telegram`, 'n8n-nodes-base.telegram', 1.2, row(8), {
-		resource: 'message',
-		operation: 'sendMessage',
-		chatId: '={{ $json.outbound.to }}',
-		text: '={{ $json.outbound.text }}',
-		...(choices ? { replyMarkup: 'inlineKeyboard', inlineKeyboard: csatKeyboard() } : {}),
-		additionalFields: { appendAttribution: false },
-	}, { credentials: telegramCreds, ...tolerant }), 8);
+	t.connect(route, telegramSend(t, `${name}: Telegram`, row(8), choices ? { replyMarkup: 'inlineKeyboard', inlineKeyboard: csatKeyboard() } : {}, tolerant), 8);
 	for (const target of windowClosed) t.connect(route, target, 10);
 	return route;
 }
