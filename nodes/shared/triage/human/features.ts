@@ -28,9 +28,9 @@ export const EVIDENCE_FEATURES: readonly string[] = [
 	...FLAG_NAMES.map((flag) => `flag:${flag}`),
 	...FLAG_NAMES.map((flag) => `cancelled:${flag}`),
 	'urgency:high',
-	'urgency:low',
+	// Calm ("no es urgente") and politeness ("gracias") are not evidence either way: the corpus's calm
+	// serious cases taught them to mean a person's case, while real customers say them on plain questions too.
 	'sentiment:negative',
-	'sentiment:positive',
 	'shouting',
 	'sarcastic',
 	'lexiconIntent',
@@ -46,7 +46,7 @@ export interface HumanFeatures {
 }
 
 export interface EvidenceInput {
-	signals: Pick<Signals, 'cancelledFlags' | 'urgencyHigh' | 'urgencyLow' | 'sentiment' | 'shouting' | 'sarcastic' | 'daysSince'> & { flags: TriageFlags };
+	signals: Pick<Signals, 'cancelledFlags' | 'urgencyHigh' | 'sentiment' | 'shouting' | 'sarcastic' | 'daysSince'> & { flags: TriageFlags };
 	/** Confidence of the lexicon's best intent, 0–1 (a recognisable FAQ question). */
 	lexiconIntent: number;
 	/** The knowledge base intent model's score, 0–1, when the ticket was triaged against one. */
@@ -118,11 +118,7 @@ export function evidenceValues({ signals, lexiconIntent, knowledgeScore }: Evide
 		...FLAG_NAMES.map((flag) => (flags[flag] ? 1 : 0)),
 		...FLAG_NAMES.map((flag) => (signals.cancelledFlags.has(flag) ? 1 : 0)),
 		signals.urgencyHigh ? 1 : 0,
-		// Calm and politeness are not evidence either way: the corpus's calm serious cases taught "no es
-		// urgente" and "gracias" to mean a person's case, while real customers say them on plain questions too.
-		0,
 		Math.max(0, -signals.sentiment),
-		0,
 		signals.shouting ? 1 : 0,
 		signals.sarcastic ? 1 : 0,
 		lexiconIntent,
