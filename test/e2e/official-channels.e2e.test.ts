@@ -112,13 +112,7 @@ async function postSignedByMeta(url: string, body: Json) {
 }
 
 async function until<T>(what: string, find: () => T | undefined, timeoutMs = 120_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const found = find();
-		if (found !== undefined) return found;
-		if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs / 1000} s; the fake got ${JSON.stringify(fake.requests.map((r) => `${r.method} ${r.host}${r.path}`))}\n${server.logs.slice(-3000)}`);
-		await new Promise((done) => setTimeout(done, 500));
-	}
+	return fake.until(what, find, () => server.logs, timeoutMs);
 }
 
 const sentTo = (recipient: string | number): RecordedRequest[] =>

@@ -108,13 +108,7 @@ describe('a scheduled CSAT run on the official channels, live', () => {
 		});
 
 	async function until<T>(what: string, find: () => T | undefined, timeoutMs = 180_000): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const found = find();
-			if (found !== undefined) return found;
-			if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs / 1000} s; the fake got ${JSON.stringify(fake.requests.map((r) => `${r.method} ${r.host}${r.path}`))}\n${server.logs.slice(-3000)}`);
-			await new Promise((done) => setTimeout(done, 500));
-		}
+		return fake.until(what, find, () => server.logs, timeoutMs);
 	}
 
 	beforeAll(async () => {

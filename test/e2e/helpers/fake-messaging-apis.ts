@@ -123,6 +123,20 @@ export class FakeMessagingApis {
 		return this.requests.filter((r) => r.method === 'POST' && (/\/messages$/.test(r.path) || r.path.endsWith('/sendMessage')));
 	}
 
+	/**
+	 * Polls `find` every half second until it gives a value; past `timeoutMs` it fails with every request the
+	 * fake got and the end of n8n's log (`logs`), which is what one needs to see why a send never came.
+	 */
+	async until<T>(what: string, find: () => T | undefined, logs: () => string, timeoutMs: number): Promise<T> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const found = find();
+			if (found !== undefined) return found;
+			if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs / 1000} s; the fake got ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.host}${r.path}`))}\n${logs().slice(-3000)}`);
+			await new Promise((done) => setTimeout(done, 500));
+		}
+	}
+
 	private async handle(req: IncomingMessage, res: ServerResponse, tlsHost?: string): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
