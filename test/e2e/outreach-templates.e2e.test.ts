@@ -287,11 +287,7 @@ describe('a scheduled morning follow-up on the official channels, live', () => {
 		server.importWorkflowWithCli(live);
 		const activated = await server.activateWorkflow(LIVE_ID);
 		if (!activated.active) throw new Error(`morning-follow-up did not activate: ${JSON.stringify(activated)}\n${server.logs.slice(-3000)}`);
-		const deadline = Date.now() + 180_000;
-		while (!Object.values(CUSTOMERS).every((c) => to(c).length > 0)) {
-			if (Date.now() > deadline) throw new Error(`not every customer got the follow-up: ${JSON.stringify(fake.requests.map((r) => r.path))}\n${server.logs.slice(-3000)}`);
-			await new Promise((done) => setTimeout(done, 500));
-		}
+		await fake.until('not every customer got the follow-up', () => (Object.values(CUSTOMERS).every((c) => to(c).length > 0) ? true : undefined), () => server.logs, 180_000);
 		await smtp.waitForMessages(1, 120_000);
 		const first = (await server.executions(LIVE_ID)).length;
 		await server.waitForExecution(LIVE_ID, (runs) => (runs.length >= first + 2 ? runs[0] : undefined), 'two more scheduled runs', 120_000);
