@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { conversationContract, wa } from '../helpers/conversation-contract';
-import { sqliteStore } from '../helpers/sqlite-store';
+import { sqliteStore, stopSqliteStores } from '../helpers/sqlite-store';
 import { NODE24_BIN } from './helpers/n8n-install';
 
 /** The SQLite backend on n8n's own Node 24 (node:sqlite), on the built package. */
@@ -10,7 +10,10 @@ let folder: string;
 beforeAll(() => {
 	folder = mkdtempSync(path.join(tmpdir(), 's247-conv-'));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => {
+	stopSqliteStores();
+	rmSync(folder, { recursive: true, force: true });
+});
 
 let n = 0;
 conversationContract('sqlite (Node 24)', () => sqliteStore(NODE24_BIN, path.join(folder, `contract-${n++}.sqlite`)));

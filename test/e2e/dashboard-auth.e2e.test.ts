@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqliteStore } from '../helpers/sqlite-store';
+import { sqliteStore, stopSqliteStores } from '../helpers/sqlite-store';
 import { A, B, C, caseTicket, REPORT_CASES, REPORT_NOW } from '../helpers/report-fixture';
 import { NODE24_BIN, REPO_ROOT } from './helpers/n8n-install';
 import { N8nServer } from './helpers/n8n-server';
@@ -82,6 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	stopSqliteStores();
 	await server?.stop();
 	rmSync(folder, { recursive: true, force: true });
 });

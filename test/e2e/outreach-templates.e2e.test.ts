@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { startSmtp, type SmtpTestServer } from '../helpers/smtp';
-import { sqliteStore } from '../helpers/sqlite-store';
+import { sqliteStore, stopSqliteStores } from '../helpers/sqlite-store';
 import type { Ticket } from '../../nodes/shared/ticket';
 import { FakeMessagingApis, type RecordedRequest } from './helpers/fake-messaging-apis';
 import { NODE24_BIN, REPO_ROOT } from './helpers/n8n-install';
@@ -40,6 +40,7 @@ beforeAll(async () => {
 	types = await server.nodeTypes();
 });
 afterAll(async () => {
+	stopSqliteStores();
 	await server?.stop();
 	await fake?.stop();
 });

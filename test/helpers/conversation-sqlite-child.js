@@ -25,7 +25,11 @@ const ops = {
 	},
 	csat: (ticket, score) => store.recordCsat(backend, ticket, score, options()),
 	// One burst part: recorded, a wait of waitMs (the quiet time, shortened for the test), settled.
-	burst: (part, receivedMs, quietMs, waitMs) => store.collectBurst(backend, part, receivedMs, { quietMs }, () => new Promise((resolve) => setTimeout(resolve, waitMs))),
+	burst: async (part, receivedMs, quietMs, waitMs) => {
+		const [outcome] = await store.collectBursts(backend, [{ ticket: part, receivedMs, options: { quietMs } }], () => new Promise((resolve) => setTimeout(resolve, waitMs)));
+		if (outcome.role === 'failed') throw outcome.error;
+		return outcome;
+	},
 	close: async () => {
 		await backend.close();
 		setImmediate(() => process.exit(0));

@@ -14,9 +14,19 @@ export type SqliteStoreUnderTest = StoreUnderTest & {
 	burst(part: BurstTicket, receivedMs: number, quietMs: number, waitMs: number): Promise<Settled>;
 };
 
+const running = new Set<ChildProcessWithoutNullStreams>();
+
+/** Kills the children a failed test left running: a live child keeps jest from exiting (and CI waits on it). */
+export function stopSqliteStores(): void {
+	for (const child of running) child.kill('SIGKILL');
+	running.clear();
+}
+
 export async function sqliteStore(node24: string, file: string): Promise<SqliteStoreUnderTest> {
 	if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first`);
 	const child = spawn(node24, [CHILD, file], { stdio: ['pipe', 'pipe', 'pipe'] });
+	running.add(child);
+	child.once('exit', () => running.delete(child));
 	let stderr = '';
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
