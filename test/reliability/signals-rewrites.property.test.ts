@@ -2,15 +2,16 @@
  * The one-pass rewrites in triage against the old, simple versions (kept here as references):
  * the match bookkeeping of nodes/shared/triage/signals.ts on the lexicon's real matches for random
  * ordinary text (the same matches kept, in the same order, the same harmless verdicts), and the
- * tokeniser's emoji replacement and word split (nodes/shared/triage/tokens.ts) on random text with
- * emoji, blanks and punctuation.
+ * tokeniser's emoji replacement, separators and word split (nodes/shared/triage/tokens.ts) and the
+ * shared normaliser's words (nodes/shared/text/normalize.ts) on random text with emoji, blanks and
+ * punctuation.
  */
 import fc from 'fast-check';
 import { getLexicon, tokenizeForLexicon } from '../../nodes/shared/triage/lexicon';
 import type { PhraseMatch } from '../../nodes/shared/triage/phrase-matcher';
 import { dedupe, harmlessOverlap } from '../../nodes/shared/triage/signals';
 import { tokenize, type TokenizeRules, type TokenizedText } from '../../nodes/shared/triage/tokens';
-import { foldAccents } from '../../nodes/shared/text';
+import { foldAccents, foldedWords } from '../../nodes/shared/text';
 
 const RUNS = { numRuns: 300, seed: 20260302 };
 
@@ -113,6 +114,13 @@ describe('triage signal bookkeeping behaves as the old versions (fast-check)', (
 			}),
 			RUNS,
 		);
+	});
+
+	it('normalised words: the same words as the old replace chain', () => {
+		const oldFoldedWords = (t: string) =>
+			foldAccents(t).replace(/['’`´]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(\p{L})\1{2,}/gu, '$1').split(' ').filter((w) => w !== '');
+		const unit = fc.constantFrom('😡', '🇲🇽', '\uD83D', 'a', 'Á', 'ñ', 'ß', '中文', ' ', '\t', '\n', ',', "'", '’', '1', 'siiii', '-', '_');
+		fc.assert(fc.property(fc.array(fc.oneof(unit, word), { maxLength: 40 }).map((p) => p.join('')), (t) => expect(foldedWords(t)).toEqual(oldFoldedWords(t))), RUNS);
 	});
 
 	it('the texts above do reach harmless roles and duplicate categories (the test is not vacuous)', () => {

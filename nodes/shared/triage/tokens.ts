@@ -37,11 +37,17 @@ export interface TokenizeRules {
 
 export function tokenize(text: string, rules: TokenizeRules): TokenizedText {
 	const { abbreviations, clauseWords } = rules;
+	// split/join rather than replace for the patterns without groups: the same result, but V8's
+	// global replace grew faster than the text on hundreds of thousands of matches (a flood of tabs
+	// or newlines: 100 KB 3 ms, 1 MB 180 ms).
 	const folded = foldAccents(replaceEmoji(text, rules.emoji))
 		.replace(THOUSANDS, '$1$2')
-		.replace(APOSTROPHES, '')
-		.replace(CLAUSE_PUNCTUATION, ' | ')
-		.replace(NON_WORD, ' ')
+		.split(APOSTROPHES)
+		.join('')
+		.split(CLAUSE_PUNCTUATION)
+		.join(' | ')
+		.split(NON_WORD)
+		.join(' ')
 		.replace(LETTER_RUNS, '$1');
 	const tokens: string[] = [];
 	const clauses: number[] = [];
