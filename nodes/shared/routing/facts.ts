@@ -15,26 +15,47 @@ const ORDER =
 	/(?:#\s?|\b(?:order|pedido|orden|encomenda|compra|invoice|factura|fatura|booking|reserva)\s*(?:(?:n(?:o|º|°|r)?\.?|num(?:ber|ero|éro)?\.?|número)\s*)?(?:[:#]\s*)?)([A-Z]{0,4}-?\d[\d-]{2,}[A-Z0-9]*)/gi;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/g;
 
-function unique(values: string[]): string[] {
-	return [...new Set(values)];
-}
-
 export function extractFacts(texts: Array<string | undefined>): ExtractedFacts {
 	const text = texts.filter(Boolean).join('\n');
-	const emails = unique((text.match(EMAIL) ?? []).map((email) => email.toLowerCase()));
-	const orderNumbers = unique([...text.matchAll(ORDER)].map((match) => match[1].replace(/-$/, '')));
+	// One pass for the emails and the text without them (a match and then a replace read it twice).
+	// Matches go straight into sets, first seen first: holding every match object until the end
+	// kept them all alive through each collection, which grew faster than the text.
+	const emailSet = new Set<string>();
+	const kept: string[] = [];
+	let last = 0;
+	for (const match of text.matchAll(EMAIL)) {
+		emailSet.add(match[0].toLowerCase());
+		kept.push(text.slice(last, match.index), ' ');
+		last = match.index + match[0].length;
+	}
+	const withoutEmails = kept.length ? kept.join('') + text.slice(last) : text;
+	const emails = [...emailSet];
+	const orderSet = new Set<string>();
+	for (const match of text.matchAll(ORDER)) orderSet.add(match[1].replace(/-$/, ''));
+	const orderNumbers = [...orderSet];
 	// Remove emails and order numbers first so their digits are not read as phone numbers.
-	const rest = blankOut(text.replace(EMAIL, ' '), orderNumbers);
-	const phones = unique(
-		(rest.match(PHONE) ?? [])
-			.map((phone) => phone.trim())
-			.filter((phone) => {
-				const digits = phone.replace(/\D/g, '').length;
-				// Dates like 2026-03-06 are not phone numbers.
-				return digits >= 8 && digits <= 15 && !/^\d{4}-\d{2}-\d{2}$/.test(phone);
-			}),
-	);
+	const rest = blankOut(withoutEmails, orderNumbers);
+	const phoneSet = new Set<string>();
+	for (const match of rest.matchAll(PHONE)) {
+		const phone = match[0].trim();
+		// Dates like 2026-03-06 are not phone numbers.
+		if (isPhoneLength(phone) && !/^\d{4}-\d{2}-\d{2}$/.test(phone)) phoneSet.add(phone);
+	}
+	const phones = [...phoneSet];
 	return { orderNumbers, emails, phones };
+}
+
+/**
+ * 8 to 15 digits. Counted in place and stopped past 15: a long run of digits and dashes is one
+ * match, and copying its digits out (replace(/\D/g, '')) for every such run cost more than the scan.
+ */
+function isPhoneLength(phone: string): boolean {
+	let digits = 0;
+	for (let i = 0; i < phone.length && digits <= 15; i++) {
+		const code = phone.charCodeAt(i);
+		if (code >= 48 && code <= 57) digits++;
+	}
+	return digits >= 8 && digits <= 15;
 }
 
 /** Longest order number blanked out of the text before phones are read; longer ones are left. */
@@ -44,31 +65,42 @@ const MAX_ORDER_LENGTH = 64;
  * Replaces every occurrence of any of `needles` with one space, leftmost and longest first, in one
  * pass over the text (a split/join per needle rescanned the text once per order number).
  * Hand-written: a small trie walk; no maintained multi-pattern matcher is worth a dependency here.
+ * The trie is one map from (node, character) to node: a map per node allocated one object per
+ * character of every order number, and on many order numbers the collector's work grew faster than
+ * the text.
  */
+// Order numbers are ASCII: node * 128 + code stays a small integer (a cheap map key) up to 8M nodes;
+// any other character gets a key of its own, negative so the two never meet.
+const edgeKey = (node: number, code: number): number => (code < 128 ? node * 128 + code : -(node * 0x10000 + code) - 1);
+
 export function blankOut(text: string, needles: readonly string[]): string {
-	type Node = { next: Map<number, Node>; end: boolean };
-	const root: Node = { next: new Map(), end: false };
+	const edges = new Map<number, number>();
+	const ends: boolean[] = [false];
 	for (const needle of needles) {
 		if (!needle || needle.length > MAX_ORDER_LENGTH) continue;
-		let node = root;
+		let node = 0;
 		for (let i = 0; i < needle.length; i++) {
-			const code = needle.charCodeAt(i);
-			let child = node.next.get(code);
-			if (!child) node.next.set(code, (child = { next: new Map(), end: false }));
+			const key = edgeKey(node, needle.charCodeAt(i));
+			let child = edges.get(key);
+			if (child === undefined) {
+				child = ends.length;
+				ends.push(false);
+				edges.set(key, child);
+			}
 			node = child;
 		}
-		node.end = true;
+		ends[node] = true;
 	}
-	if (root.next.size === 0) return text;
+	if (edges.size === 0) return text;
 	const parts: string[] = [];
 	let kept = 0;
 	for (let i = 0; i < text.length; ) {
-		let node: Node | undefined = root;
+		let node: number | undefined = 0;
 		let matchEnd = -1;
 		for (let j = i; j < text.length && j - i < MAX_ORDER_LENGTH; j++) {
-			node = node.next.get(text.charCodeAt(j));
-			if (!node) break;
-			if (node.end) matchEnd = j + 1;
+			node = edges.get(edgeKey(node, text.charCodeAt(j)));
+			if (node === undefined) break;
+			if (ends[node]) matchEnd = j + 1;
 		}
 		if (matchEnd < 0) {
 			i++;

@@ -59,7 +59,9 @@ export function foldAccents(text: string): string {
 
 /** Folded words of a text, before abbreviation expansion. */
 export function foldedWords(text: string): string[] {
-	const folded = foldAccents(text).replace(APOSTROPHES, '').replace(NON_WORD, ' ').replace(LETTER_RUNS, '$1');
+	// split/join, not replace, for the patterns without groups: the same result, and linear on a
+	// flood of separators, where V8's global replace grew faster than the text.
+	const folded = foldAccents(text).split(APOSTROPHES).join('').split(NON_WORD).join(' ').replace(LETTER_RUNS, '$1');
 	return folded.split(' ').filter((word) => word !== '');
 }
 

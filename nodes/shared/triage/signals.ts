@@ -56,8 +56,7 @@ export function readSignals(text: string, tokenized: TokenizedText, lexicon: Com
 	const phrase = (m: PhraseMatch) => tokens.slice(m.start, m.end).join(' ');
 	const cancelledFlags = new Set<FlagName>();
 	// Harmless roles of a cue word, per flag: "dead battery" is no bereavement, "killer price" no threat.
-	const harmless = matches.filter((m) => m.rule.kind === 'harmless');
-	const isHarmless = (m: PhraseMatch) => harmless.some((h) => h.rule.name === m.rule.name && h.start < m.end && m.start < h.end);
+	const isHarmless = harmlessOverlap(matches, tokens.length);
 
 	for (const m of matches) {
 		const { kind, name } = m.rule;
@@ -118,15 +117,48 @@ export function readSignals(text: string, tokenized: TokenizedText, lexicon: Com
 	return { intentScores, flags, urgencyHigh, urgencyLow, sentiment, sarcastic, shouting, daysSince: findDaysSince(tokenized, lexicon), quantity, cancelledFlags, evidence };
 }
 
-/** Several languages' lexicons may hold the same phrase: count each category once per start. */
-function dedupe(matches: PhraseMatch[]): PhraseMatch[] {
-	const best = new Map<string, PhraseMatch>();
+/**
+ * Several languages' lexicons may hold the same phrase: count each category once per start.
+ * The matcher gives matches in start order (PhraseMatcher.match), so one small map per start does
+ * it; a single map keyed by category and start held an entry per match and grew slower than the text.
+ */
+export function dedupe(matches: readonly PhraseMatch[]): PhraseMatch[] {
+	const out: PhraseMatch[] = [];
+	const best = new Map<string, number>();
+	let start = -1;
 	for (const m of matches) {
-		const key = `${m.rule.category}@${m.start}`;
-		const seen = best.get(key);
-		if (!seen || m.end - m.start > seen.end - seen.start) best.set(key, m);
+		if (m.start !== start) {
+			best.clear();
+			start = m.start;
+		}
+		const at = best.get(m.rule.category);
+		if (at === undefined) {
+			best.set(m.rule.category, out.length);
+			out.push(m);
+		} else if (m.end - m.start > out[at].end - out[at].start) out[at] = m;
 	}
-	return [...best.values()];
+	return out;
+}
+
+/**
+ * Whether a match overlaps a harmless match of the same name ("dead battery" for bereavement).
+ * Each harmless match marks the tokens it covers, per name, so a check reads only the match's own
+ * tokens (testing every flag match against every harmless one was quadratic).
+ */
+export function harmlessOverlap(matches: readonly PhraseMatch[], tokenCount: number): (m: PhraseMatch) => boolean {
+	const covered = new Map<string, Uint8Array>();
+	for (const h of matches) {
+		if (h.rule.kind !== 'harmless') continue;
+		let marks = covered.get(h.rule.name);
+		if (!marks) covered.set(h.rule.name, (marks = new Uint8Array(tokenCount)));
+		marks.fill(1, h.start, h.end);
+	}
+	return (m) => {
+		const marks = covered.get(m.rule.name);
+		if (!marks) return false;
+		for (let i = m.start; i < m.end; i++) if (marks[i]) return true;
+		return false;
+	};
 }
 
 function isNegated(m: PhraseMatch, { tokens, clauses }: TokenizedText, negators: ReadonlySet<string>): boolean {
