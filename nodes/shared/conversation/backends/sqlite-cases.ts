@@ -22,7 +22,7 @@ const HOUR_MS = 3_600_000;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS s247_case (
-	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL,
 	tier TEXT, channel TEXT NOT NULL, language TEXT NOT NULL, off_hours INTEGER NOT NULL, resolved INTEGER NOT NULL,
 	rule TEXT NOT NULL, label TEXT NOT NULL, agent_ms INTEGER, due_ms INTEGER, sla_breached INTEGER NOT NULL,
 	wait_ms INTEGER, open_due_ms INTEGER,
@@ -32,12 +32,12 @@ CREATE INDEX IF NOT EXISTS s247_case_wait ON s247_case (wait_ms) WHERE wait_ms I
 CREATE INDEX IF NOT EXISTS s247_case_open_due ON s247_case (open_due_ms) WHERE open_due_ms IS NOT NULL;
 CREATE INDEX IF NOT EXISTS s247_case_rule ON s247_case (rule, conversation_id, seq) WHERE tier IN ('L3', 'L4');
 CREATE TABLE IF NOT EXISTS s247_case_csat (
-	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL,
 	score INTEGER NOT NULL, tier TEXT NOT NULL, resolver TEXT NOT NULL,
 	PRIMARY KEY (at_ms, conversation_id, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS s247_case_csat_conversation ON s247_case_csat (conversation_id);
 CREATE TABLE IF NOT EXISTS s247_case_suggestion (
-	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, id TEXT NOT NULL, updated_ms INTEGER NOT NULL, doc TEXT NOT NULL,
+	at_ms INTEGER NOT NULL, conversation_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
 	PRIMARY KEY (at_ms, conversation_id, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS s247_case_suggestion_conversation ON s247_case_suggestion (conversation_id);
 CREATE TABLE IF NOT EXISTS s247_case_last (conversation_id TEXT PRIMARY KEY, last_ms INTEGER NOT NULL) WITHOUT ROWID;
@@ -78,7 +78,8 @@ function caseRowOf(r: Record<string, unknown>): CaseRow {
 		conversationId: String(r.conversation_id),
 		seq: Number(r.seq),
 		atMs: Number(r.at_ms),
-		updatedMs: Number(r.updated_ms),
+		// Not stored: a row counts by its own time (see figures).
+		updatedMs: 0,
 		tier: (r.tier ?? null) as CaseRow['tier'],
 		channel: String(r.channel),
 		language: String(r.language),
@@ -92,6 +93,12 @@ function caseRowOf(r: Record<string, unknown>): CaseRow {
 	};
 }
 
+/** What of a row is stored (all but updatedMs), to tell a changed row from a kept one. */
+const sameRow = (c: CaseRow | undefined) =>
+	c ? [c.tier, c.channel, c.language, c.offHours, c.resolved, c.rule, c.label, c.agentMs, c.dueMs, c.slaBreached].join('\u0000') : undefined;
+const sameCsat = (a: CsatLike) => [a.atMs, a.score, a.tier, a.resolver];
+type CsatLike = { atMs: number; score: number; tier: string; resolver: string };
+
 export class SqliteCaseTables {
 	private readonly st: Record<string, StatementSync>;
 
@@ -100,16 +107,17 @@ export class SqliteCaseTables {
 		const p = (sql: string) => db.prepare(sql);
 		this.st = {
 			cases: p('SELECT * FROM s247_case WHERE conversation_id = ?'),
-			csat: p('SELECT at_ms, score, tier, resolver FROM s247_case_csat WHERE conversation_id = ?'),
-			suggestions: p('SELECT at_ms FROM s247_case_suggestion WHERE conversation_id = ?'),
+			csat: p('SELECT at_ms, score, tier, resolver FROM s247_case_csat WHERE conversation_id = ? ORDER BY seq'),
+			suggestions: p('SELECT at_ms, id FROM s247_case_suggestion WHERE conversation_id = ? ORDER BY at_ms, id'),
 			dropCases: p('DELETE FROM s247_case WHERE conversation_id = ?'),
 			dropCsat: p('DELETE FROM s247_case_csat WHERE conversation_id = ?'),
 			dropSuggestions: p('DELETE FROM s247_case_suggestion WHERE conversation_id = ?'),
 			addCase: p(
-				'INSERT INTO s247_case (at_ms, conversation_id, seq, updated_ms, tier, channel, language, off_hours, resolved, rule, label, agent_ms, due_ms, sla_breached, wait_ms, open_due_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+				'INSERT INTO s247_case (at_ms, conversation_id, seq, tier, channel, language, off_hours, resolved, rule, label, agent_ms, due_ms, sla_breached, wait_ms, open_due_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 			),
-			addCsat: p('INSERT INTO s247_case_csat (at_ms, conversation_id, seq, updated_ms, score, tier, resolver) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-			addSuggestion: p('INSERT OR REPLACE INTO s247_case_suggestion (at_ms, conversation_id, id, updated_ms, doc) VALUES (?, ?, ?, ?, ?)'),
+			addCsat: p('INSERT INTO s247_case_csat (at_ms, conversation_id, seq, score, tier, resolver) VALUES (?, ?, ?, ?, ?, ?)'),
+			addSuggestion: p('INSERT OR REPLACE INTO s247_case_suggestion (at_ms, conversation_id, id, doc) VALUES (?, ?, ?, ?)'),
+			dropCase: p('DELETE FROM s247_case WHERE at_ms = ? AND conversation_id = ? AND seq = ?'),
 			setLast: p('INSERT INTO s247_case_last (conversation_id, last_ms) VALUES (?, ?) ON CONFLICT(conversation_id) DO UPDATE SET last_ms = excluded.last_ms'),
 			dropLast: p('DELETE FROM s247_case_last WHERE conversation_id = ?'),
 			bump: p('INSERT INTO s247_case_bucket (span, bucket, key, n, total) VALUES (?, ?, ?, ?, ?) ON CONFLICT(span, bucket, key) DO UPDATE SET n = n + excluded.n, total = total + excluded.total'),
@@ -137,7 +145,7 @@ export class SqliteCaseTables {
 		return {
 			cases: this.st.cases.all(id).map(caseRowOf),
 			csat: this.st.csat.all(id).map((r) => ({ conversationId: id, atMs: Number(r.at_ms), updatedMs: 0, score: Number(r.score), tier: String(r.tier), resolver: String(r.resolver) })),
-			suggestions: this.st.suggestions.all(id).map((r) => ({ conversationId: id, atMs: Number(r.at_ms), updatedMs: 0, id: '', suggestion: {} as never })),
+			suggestions: this.st.suggestions.all(id).map((r) => ({ conversationId: id, atMs: Number(r.at_ms), updatedMs: 0, id: String(r.id), suggestion: {} as never })),
 		};
 	}
 
@@ -171,17 +179,25 @@ export class SqliteCaseTables {
 	write(record: ConversationRecord, fresh = false, batch?: Counters): void {
 		const before = fresh ? { cases: [], csat: [], suggestions: [] } : this.stored(record.id);
 		const after = caseRowsOf(record);
-		if (!fresh) this.drop(record.id);
+		// Most writes add a turn or two: rows that did not change stay (a row is its conversation, time and place in it).
+		const kept = new Map(before.cases.map((c) => [`${c.atMs}/${c.seq}`, sameRow(c)]));
+		for (const c of before.cases) if (kept.get(`${c.atMs}/${c.seq}`) !== sameRow(after.cases.find((a) => a.atMs === c.atMs && a.seq === c.seq))) this.st.dropCase.run(c.atMs, c.conversationId, c.seq);
+		const csatChanged = JSON.stringify(before.csat.map(sameCsat)) !== JSON.stringify(after.csat.map(sameCsat));
+		const suggestionKeys = (rows: CaseRows['suggestions']) => JSON.stringify(rows.map((r) => [r.atMs, r.id]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+		const suggestionsChanged = suggestionKeys(before.suggestions) !== suggestionKeys(after.suggestions);
+		if (csatChanged) this.st.dropCsat.run(record.id);
+		if (suggestionsChanged) this.st.dropSuggestions.run(record.id);
 		for (const c of after.cases) {
+			if (kept.get(`${c.atMs}/${c.seq}`) === sameRow(c)) continue;
 			const escalated = c.tier === 'L3' || c.tier === 'L4';
 			const open = escalated && c.dueMs !== null && c.agentMs === null && !c.slaBreached;
 			this.st.addCase.run(
-				c.atMs, c.conversationId, c.seq, c.updatedMs, c.tier, c.channel, c.language, c.offHours ? 1 : 0, c.resolved ? 1 : 0, c.rule, c.label,
+				c.atMs, c.conversationId, c.seq, c.tier, c.channel, c.language, c.offHours ? 1 : 0, c.resolved ? 1 : 0, c.rule, c.label,
 				c.agentMs, c.dueMs, c.slaBreached ? 1 : 0, escalated && c.agentMs !== null ? c.agentMs - c.atMs : null, open ? c.dueMs : null,
 			);
 		}
-		after.csat.forEach((a, seq) => this.st.addCsat.run(a.atMs, a.conversationId, seq, a.updatedMs, a.score, a.tier, a.resolver));
-		for (const s of after.suggestions) this.st.addSuggestion.run(s.atMs, s.conversationId, s.id, s.updatedMs, JSON.stringify(s.suggestion));
+		if (csatChanged) after.csat.forEach((a, seq) => this.st.addCsat.run(a.atMs, a.conversationId, seq, a.score, a.tier, a.resolver));
+		if (suggestionsChanged) for (const s of after.suggestions) this.st.addSuggestion.run(s.atMs, s.conversationId, s.id, JSON.stringify(s.suggestion));
 		if (after.cases.length) this.st.setLast.run(record.id, Math.max(...after.cases.map((c) => c.atMs)));
 		else this.st.dropLast.run(record.id);
 		this.move(before, after, batch);
