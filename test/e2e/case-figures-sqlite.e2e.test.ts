@@ -18,7 +18,7 @@ const KNOWLEDGE = [{ id: 'hours', title: 'Horario', questions: ['¿a qué hora a
 const SETTINGS = { now: REPORT_NOW, topGaps: 5, title: 'Aurora', refreshSeconds: 0, gapRefreshMinutes: 15, knowledge: KNOWLEDGE };
 
 interface ChildAnswer {
-	written: { expired?: number; migrated?: number; migratedAgain?: number };
+	written: { expired?: number; migratedAfterReading: number };
 	dashboard: { dashboard: Record<string, unknown>; html: string };
 	report: { report: Record<string, unknown>; html: string; subject: string };
 	hasCaseFigures: boolean;
@@ -93,10 +93,11 @@ describe('dashboard figures from SQLite\u2019s case tables', () => {
 		expect(sql.report).toEqual(scan.report);
 	});
 
-	it('are the document scan\u2019s for a store written before the case tables, once opened (migrated)', async () => {
+	it('are the document scan\u2019s for a store written before the case tables, migrated on the first read', async () => {
 		const scan = await scanned(month, 'case-figures-legacy');
 		const sql = inSqlite(path.join(folder, 'legacy.sqlite'), month, 'legacy');
-		expect(sql.written).toEqual({ migrated: month.length, migratedAgain: 0 });
+		// Migrated by the dashboard's first figures read, once: opened again, nothing is left to do.
+		expect(sql.written).toEqual({ migratedAfterReading: 0 });
 		expect(sql.dashboard).toEqual(scan.dashboard);
 		expect(sql.report).toEqual(scan.report);
 	});

@@ -67,8 +67,7 @@ export class SqliteBackend implements ConversationBackend {
 		page: StatementSync;
 	};
 	private readonly cases: SqliteCaseTables;
-	/** Conversations whose case rows were filled in when this file was opened (0: none needed it). */
-	readonly migrated: number;
+	private casesReady = false;
 
 	constructor(readonly file: string, options: { busyTimeoutMs?: number } = {}) {
 		const { DatabaseSync } = loadSqlite();
@@ -93,17 +92,21 @@ export class SqliteBackend implements ConversationBackend {
 			page: this.db.prepare('SELECT id, doc FROM s247_conversation WHERE id > ? ORDER BY id LIMIT ?'),
 		};
 		this.cases = new SqliteCaseTables(this.db);
-		this.migrated = this.migrateCases();
 	}
 
 	/**
 	 * Fills the case tables of a store written before they existed, once per file (PRAGMA
-	 * user_version says it is done). Under the write lock: a second process opening the same file
-	 * waits, then finds the work done.
+	 * user_version says it is done); returns how many conversations it read (0: nothing to do). Run
+	 * by the first caseFigures, so a customer's message never waits for it; writes before it keep
+	 * their rows too, and it redoes them. Under the write lock: a second process waits, then finds
+	 * the work done.
 	 */
-	private migrateCases(): number {
+	migrateCases(): number {
 		const version = () => Number(this.db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
-		if (version() >= CASES_VERSION) return 0;
+		if (this.casesReady || version() >= CASES_VERSION) {
+			this.casesReady = true;
+			return 0;
+		}
 		return this.inTransaction(() => {
 			if (version() >= CASES_VERSION) return 0;
 			this.cases.clear();
@@ -118,6 +121,7 @@ export class SqliteBackend implements ConversationBackend {
 			}
 			this.cases.flush(counters);
 			this.db.exec(`PRAGMA user_version = ${CASES_VERSION}`);
+			this.casesReady = true;
 			return written;
 		});
 	}
@@ -211,6 +215,7 @@ export class SqliteBackend implements ConversationBackend {
 
 	/** A window's figures from the case tables: no document is read. */
 	async caseFigures(sinceMs: number, untilMs: number, options: CaseFigureOptions = {}): Promise<CaseFigures> {
+		this.migrateCases();
 		return this.cases.figures(sinceMs, untilMs, options);
 	}
 
