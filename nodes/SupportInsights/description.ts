@@ -118,6 +118,15 @@ export const insightsProperties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['dashboard'] } },
 	},
 	{
+		displayName: 'Gaps Refresh (Minutes)',
+		name: 'gapRefreshMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 15,
+		description: 'How long the 7-day gap topics are kept before they are clustered again (on a SQLite store; 0: on every request). The page shows the kept topics meanwhile, so they may lag by one refresh.',
+		displayOptions: { show: { operation: ['dashboard'] } },
+	},
+	{
 		displayName: 'Knowledge Base (JSON)',
 		name: 'knowledgeJson',
 		type: 'json',

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
+import { caseRowsOf, sumCaseRows, type CaseFigureOptions, type CaseFigures, type CaseRows } from './cases';
 import type { BurstMutation, BurstRecord } from './collectBurst';
 import type { ConversationRecord, Mutation } from './types';
 
@@ -32,6 +33,12 @@ export interface ConversationBackend {
 	 * stays bounded whatever the store's size. A conversation not touched since holds no turn after it.
 	 */
 	listSince(sinceMs: number, afterId: string, limit: number): Promise<ConversationRecord[]>;
+	/**
+	 * Optional: a window's report figures (cases.ts) summed by the database from rows it keeps beside
+	 * the documents, `sinceMs` … `untilMs` inclusive. The same figures as caseFiguresOfRecords over
+	 * the conversations touched since `sinceMs`; a backend without it is read document by document.
+	 */
+	caseFigures?(sinceMs: number, untilMs: number, options?: CaseFigureOptions): Promise<CaseFigures>;
 	/** How many conversations are stored (for tests, benchmarks and the simulator's figures). */
 	count(): Promise<number>;
 	close(): Promise<void>;
@@ -61,6 +68,14 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
 /** The error of a database that could not even be opened (a missing node:sqlite, an unwritable folder). */
 export function unopened(what: string, cause: Error | undefined): BackendUnavailableError {
 	return new BackendUnavailableError(`${what}: ${cause?.message ?? 'no database'}`);
+}
+
+/** A window's figures: summed by the backend when it can, else from its documents read page by page. */
+export async function caseFiguresOf(backend: ConversationBackend, sinceMs: number, untilMs: number, options: CaseFigureOptions = {}): Promise<CaseFigures> {
+	if (backend.caseFigures) return await backend.caseFigures(sinceMs, untilMs, options);
+	const rows: CaseRows[] = [];
+	for await (const record of conversationsSince(backend, sinceMs)) rows.push(caseRowsOf(record));
+	return sumCaseRows(rows, sinceMs, untilMs, options);
 }
 
 /** Every conversation touched at or after `sinceMs`, read page by page. */

@@ -1,4 +1,6 @@
-export { BackendUnavailableError, conversationsSince, unopened, withTimeout } from './backend';
+export { BackendUnavailableError, caseFiguresOf, conversationsSince, unopened, withTimeout } from './backend';
+export { caseFiguresOfRecords, caseRowsOf, newestSuggestions, reasonLabel, sumCaseRows } from './cases';
+export type { CaseFigureOptions, CaseFigures, CaseRow, CaseRows, CsatRow, SuggestedAnswer, SuggestionRow } from './cases';
 export type { ConversationBackend, Lookup } from './backend';
 export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
 export { SqliteBackend } from './backends/sqlite';

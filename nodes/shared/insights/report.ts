@@ -5,7 +5,8 @@
  * turns of the same conversation.
  */
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
-import type { ConversationRecord, KnowledgeSuggestion, Turn } from '../conversation/types';
+import { caseFiguresOfRecords, caseRowsOf, type CaseFigures } from '../conversation/cases';
+import type { ConversationRecord, Turn } from '../conversation/types';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { gapReason, isPolicyEscalation } from './from-ticket';
 import { findKnowledgeGaps } from './gaps';
@@ -120,203 +121,98 @@ export function reportWindow(now: string, name: ReportWindowName): ResolvedWindo
 	return { name, fromMs, toMs, from: formatOffsetIso(fromMs, offset), to: formatOffsetIso(toMs, offset) };
 }
 
-/** Each stored time parsed once, however many windows read it (the dashboard reads a turn up to three times). */
-const parsed = new WeakMap<object, number>();
-function msOf(holder: { at: string }, what: string): number {
-	let ms = parsed.get(holder);
-	if (ms === undefined) parsed.set(holder, (ms = toMillis(holder.at, what)));
-	return ms;
-}
-const at = (turn: { at: string }) => msOf(turn, 'turn.at');
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** The percentile by the nearest-rank method (p in 0–100) of sorted values. */
-function percentile(sorted: number[], p: number): number | null {
-	if (!sorted.length) return null;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function tally(): { answered: number; sum: number } {
-	return { answered: 0, sum: 0 };
-}
 const meanOf = (t: { answered: number; sum: number }): Mean => ({ answered: t.answered, mean: t.answered ? round2(t.sum / t.answered) : null });
-
-/** "low confidence: answer score 0.3 below 0.5" reads as "low confidence". */
-function reasonLabel(reason: string | undefined, rule: string): string {
-	if (!reason) return rule;
-	const colon = reason.indexOf(':');
-	return (colon > 0 ? reason.slice(0, colon) : reason).trim();
-}
-
-/** The AI resolved a case: it ended at L1/L2 with an answer (the simulator's definition). */
-function aiResolved(turn: Turn, reply: Turn | undefined): boolean {
-	const tier = turn.outcome?.tier;
-	if (tier !== 'L1' && tier !== 'L2') return false;
-	return turn.outcome?.answered === true || (!!reply && !reply.handoff);
-}
-
-interface Case {
-	conversation: ConversationRecord;
-	turn: Turn;
-	resolved: boolean;
-	/** A person's first answer after the case, in the same conversation. */
-	agent?: Turn;
-}
 
 /** Every figure of one window. `records` are the conversations touched since the window's start (or more). */
 export function buildReport(records: Iterable<ConversationRecord>, options: ReportOptions): ReportFigures {
 	const window = reportWindow(options.now, options.window);
-	const inWindow = (ms: number) => ms >= window.fromMs && ms <= window.toMs;
-	const cases: Case[] = [];
-	const conversations = new Set<string>();
-	const byChannel: Record<string, number> = {};
-	const byLanguage: Record<string, number> = {};
-	let messages = 0;
-	const csatAll = tally();
-	const csatCounts = [0, 0, 0, 0, 0];
-	const csatByTier = new Map<string, { answered: number; sum: number }>();
-	const csatByResolver = new Map<string, { answered: number; sum: number }>();
-	const suggested: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }> = [];
-	const group = (map: Map<string, { answered: number; sum: number }>, key: string) => {
-		let t = map.get(key);
-		if (!t) map.set(key, (t = tally()));
-		return t;
-	};
+	const list = [...records];
+	const figures = caseFiguresOfRecords(list, window.fromMs, window.toMs, { newestSuggestions: options.suggestions ?? 5 });
+	return reportFromCaseFigures(figures, window, (options.topGaps ?? 5) > 0 ? gapsOfRecords(list, options) : null);
+}
 
-	for (const record of records) {
-		const turns = record.turns;
-		const replies = new Map<string, Turn>();
-		for (const turn of turns) if (turn.role === 'ai') replies.set(turn.id, turn);
-		// One backward pass: each turn's next agent turn.
-		const nextAgent: Array<Turn | undefined> = new Array(turns.length);
-		for (let i = turns.length - 1, next: Turn | undefined; i >= 0; i--) {
-			nextAgent[i] = next;
-			if (turns[i].role === 'agent') next = turns[i];
-		}
-		for (let i = 0; i < turns.length; i++) {
-			const turn = turns[i];
-			if (turn.role !== 'customer' || !inWindow(at(turn))) continue;
-			messages++;
-			conversations.add(record.id);
-			if (!turn.outcome?.tier) continue;
-			const agent = nextAgent[i];
-			cases.push({ conversation: record, turn, resolved: aiResolved(turn, replies.get(`${turn.id}:ai`)), ...(agent ? { agent } : {}) });
-			const channel = turn.channel || 'unknown';
-			byChannel[channel] = (byChannel[channel] ?? 0) + 1;
-			const language = turn.outcome.language ?? 'unknown';
-			byLanguage[language] = (byLanguage[language] ?? 0) + 1;
-		}
-		for (const answer of record.csat ?? []) {
-			if (!inWindow(msOf(answer, 'csat.at')) || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) continue;
-			for (const t of [csatAll, group(csatByTier, answer.tier ?? 'unknown'), group(csatByResolver, answer.resolver)]) {
-				t.answered++;
-				t.sum += answer.score;
-			}
-			csatCounts[answer.score - 1]++;
-		}
-		for (const suggestion of record.suggestions ?? []) {
-			const ms = msOf(suggestion, 'suggestion.at');
-			if (inWindow(ms)) suggested.push({ ms, id: suggestion.id, suggestion });
-		}
-	}
-
-	const tiers = { L1: 0, L2: 0, L3: 0, L4: 0 };
-	let resolved = 0;
-	let offHours = 0;
-	const reasons = new Map<string, { label: string; count: number }>();
-	const waits: number[] = [];
-	let waiting = 0;
-	const sla = { tracked: 0, met: 0, breached: 0, pending: 0 };
-	for (const c of cases) {
-		const outcome = c.turn.outcome!;
-		tiers[outcome.tier!]++;
-		if (c.resolved) resolved++;
-		if (outcome.offHours) offHours++;
-		if (outcome.tier !== 'L3' && outcome.tier !== 'L4') continue;
-		const rule = outcome.rule ?? 'unknown';
-		const known = reasons.get(rule);
-		if (known) known.count++;
-		else reasons.set(rule, { label: reasonLabel(outcome.reason, rule), count: 1 });
-		const askedMs = at(c.turn);
-		const answeredMs = c.agent ? at(c.agent) : undefined;
-		if (answeredMs !== undefined) waits.push((answeredMs - askedMs) / 60_000);
-		else waiting++;
-		if (outcome.firstResponseDueAt) {
-			sla.tracked++;
-			const dueMs = toMillis(outcome.firstResponseDueAt, 'outcome.firstResponseDueAt');
-			if (outcome.slaState === 'breached' || (answeredMs !== undefined ? answeredMs > dueMs : window.toMs > dueMs)) sla.breached++;
-			else if (answeredMs !== undefined) sla.met++;
-			else sla.pending++;
-		}
-	}
-	waits.sort((a, b) => a - b);
+/** The report of one window from its summed figures (a backend's caseFigures or the document scan) and its gaps. */
+export function reportFromCaseFigures(figures: CaseFigures, window: ResolvedWindow, gaps: ReportFigures['gaps']): ReportFigures {
+	const cases = figures.cases;
+	const tiers = { ...figures.tiers };
 	const escalated = tiers.L3 + tiers.L4;
-	const byReason = [...reasons.entries()]
-		.map(([rule, { label, count }]) => ({ rule, label, count, share: ratio(count, escalated) ?? 0 }))
+	const byReason = figures.reasons
+		.map(({ rule, label, count }) => ({ rule, label, count, share: ratio(count, escalated) ?? 0 }))
 		.sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
 	const byTier: Record<string, Mean> = {};
-	for (const [key, t] of [...csatByTier].sort(([a], [b]) => (a < b ? -1 : 1))) byTier[key] = meanOf(t);
+	for (const [key, t] of Object.entries(figures.csat.byTier).sort(([a], [b]) => (a < b ? -1 : 1))) byTier[key] = meanOf(t);
 	const byResolver: Record<string, Mean> = {};
-	for (const [key, t] of [...csatByResolver].sort(([a], [b]) => (a < b ? -1 : 1))) byResolver[key] = meanOf(t);
-	const median = percentile(waits, 50);
-	const p90 = percentile(waits, 90);
+	for (const [key, t] of Object.entries(figures.csat.byResolver).sort(([a], [b]) => (a < b ? -1 : 1))) byResolver[key] = meanOf(t);
+	const { answered, p50: median, p90 } = figures.waits;
+	const counts = figures.csat.counts;
+	const sla = figures.sla;
 
 	return {
 		window: { name: window.name, hours: REPORT_WINDOWS[window.name], from: window.from, to: window.to },
-		messages,
-		cases: cases.length,
-		conversations: conversations.size,
-		byChannel: sortedCounts(byChannel),
-		byLanguage: sortedCounts(byLanguage),
-		offHours: { cases: offHours, share: ratio(offHours, cases.length) },
+		messages: figures.messages,
+		cases,
+		conversations: figures.conversations,
+		byChannel: sortedCounts(figures.byChannel),
+		byLanguage: sortedCounts(figures.byLanguage),
+		offHours: { cases: figures.offHours, share: ratio(figures.offHours, cases) },
 		tiers,
-		ai: { resolved, rate: ratio(resolved, cases.length) },
-		escalations: { total: escalated, rate: ratio(escalated, cases.length), byReason },
-		firstResponse: { answered: waits.length, waiting, medianMinutes: median === null ? null : round2(median), p90Minutes: p90 === null ? null : round2(p90) },
-		sla: { ...sla, breachRate: ratio(sla.breached, sla.tracked - sla.pending) },
+		ai: { resolved: figures.aiResolved, rate: ratio(figures.aiResolved, cases) },
+		escalations: { total: escalated, rate: ratio(escalated, cases), byReason },
+		firstResponse: { answered, waiting: figures.waiting, medianMinutes: median === null ? null : round2(median), p90Minutes: p90 === null ? null : round2(p90) },
+		sla: { tracked: sla.tracked, met: sla.met, breached: sla.breached, pending: sla.pending, breachRate: ratio(sla.breached, sla.tracked - sla.pending) },
 		csat: {
-			...meanOf(csatAll),
-			satisfied: ratio(csatCounts[3] + csatCounts[4], csatAll.answered),
-			unhappy: ratio(csatCounts[0] + csatCounts[1], csatAll.answered),
-			counts: csatCounts,
+			...meanOf(figures.csat),
+			satisfied: ratio(counts[3] + counts[4], figures.csat.answered),
+			unhappy: ratio(counts[0] + counts[1], figures.csat.answered),
+			counts: [...counts],
 			byTier,
 			byResolver,
 			goal: CSAT_TARGETS.goal,
 			excellent: CSAT_TARGETS.excellent,
 		},
-		gaps: (options.topGaps ?? 5) > 0 ? gapsOf(cases, options) : null,
-		suggestions: newestSuggestions(suggested, options.suggestions ?? 5),
+		gaps,
+		suggestions: { total: figures.suggestions.total, newest: figures.suggestions.newest.map((s) => ({ ...s })) },
 	};
-}
-
-/** Newest first, then by id, as suggestedEntries lists them. */
-function newestSuggestions(found: Array<{ ms: number; id: string; suggestion: KnowledgeSuggestion }>, limit: number): ReportFigures['suggestions'] {
-	found.sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1));
-	const newest = found.slice(0, Math.max(0, Math.floor(limit))).map(({ suggestion: s }) => ({ question: s.question, answer: s.answer, language: s.language ?? null, by: s.by, at: s.at, channel: s.channel }));
-	return { total: found.length, newest };
 }
 
 function sortedCounts(counts: Record<string, number>): Record<string, number> {
 	return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
 }
 
-/** The unresolved cases as gap tickets, with what a person then answered as the draft's answer. */
-function gapsOf(cases: Case[], options: ReportOptions): ReportFigures['gaps'] {
+/**
+ * The window's unresolved cases as gap tickets, with what a person then answered as the draft's
+ * answer, and their topics. Reads the documents: the texts are not in the case rows.
+ */
+export function gapsOfRecords(records: Iterable<ConversationRecord>, options: ReportOptions): ReportFigures['gaps'] {
+	const window = reportWindow(options.now, options.window);
 	const tickets: GapTicket[] = [];
-	for (const c of cases) {
-		if (c.resolved) continue;
-		const outcome = c.turn.outcome!;
-		const reasons = outcome.reasons ?? (outcome.reason ? [outcome.reason] : []);
-		tickets.push({
-			id: `${c.conversation.id}/${c.turn.id}`,
-			text: c.turn.text,
-			...(outcome.language ? { language: outcome.language } : {}),
-			reason: gapReason(outcome.tier, reasons),
-			policy: isPolicyEscalation(reasons),
-			...(outcome.offHours !== undefined ? { offHours: outcome.offHours } : {}),
-			...(c.agent ? { resolutionText: c.agent.text } : {}),
-		});
+	for (const record of records) {
+		const turns = record.turns;
+		let nextAgent: Turn | undefined;
+		const agentAfter: Array<Turn | undefined> = new Array(turns.length);
+		for (let i = turns.length - 1; i >= 0; i--) {
+			agentAfter[i] = nextAgent;
+			if (turns[i].role === 'agent') nextAgent = turns[i];
+		}
+		for (const row of caseRowsOf(record).cases) {
+			if (row.tier === null || row.resolved || row.updatedMs < window.fromMs || row.atMs < window.fromMs || row.atMs > window.toMs) continue;
+			const turn = turns[row.seq];
+			const agent = agentAfter[row.seq];
+			const outcome = turn.outcome!;
+			const reasons = outcome.reasons ?? (outcome.reason ? [outcome.reason] : []);
+			tickets.push({
+				id: `${record.id}/${turn.id}`,
+				text: turn.text,
+				...(outcome.language ? { language: outcome.language } : {}),
+				reason: gapReason(outcome.tier, reasons),
+				policy: isPolicyEscalation(reasons),
+				...(outcome.offHours !== undefined ? { offHours: outcome.offHours } : {}),
+				...(agent ? { resolutionText: agent.text } : {}),
+			});
+		}
 	}
 	const analysis = findKnowledgeGaps(tickets, { minSize: options.gapMinSize ?? 3, knowledge: options.knowledge ?? [] });
 	const topics = analysis.topics.slice(0, options.topGaps ?? 5).map((topic) => ({

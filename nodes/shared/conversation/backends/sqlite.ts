@@ -2,8 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
+import type { CaseFigureOptions, CaseFigures } from '../cases';
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
+import { SqliteCaseTables, type Counters } from './sqlite-cases';
 
 /** The part of node:sqlite (Node 22.5+, stable in n8n's Node 24) this backend uses; @types/node 20 has no types for it. */
 interface StatementSync {
@@ -34,6 +36,10 @@ CREATE TABLE IF NOT EXISTS s247_identity (key TEXT PRIMARY KEY, conversation_id 
 CREATE INDEX IF NOT EXISTS s247_identity_conversation ON s247_identity (conversation_id);
 CREATE TABLE IF NOT EXISTS s247_burst (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
 `;
+/** PRAGMA user_version once the case tables (sqlite-cases.ts) hold every stored conversation's rows. */
+const CASES_VERSION = 1;
+/** Conversations read per page while filling the case tables of an existing store. */
+const MIGRATION_PAGE = 500;
 
 /**
  * Conversations in one SQLite file (node:sqlite, no native add-on to build). Each transaction is
@@ -58,7 +64,10 @@ export class SqliteBackend implements ConversationBackend {
 		burst: StatementSync;
 		saveBurst: StatementSync;
 		dropBurst: StatementSync;
+		page: StatementSync;
 	};
+	private readonly cases: SqliteCaseTables;
+	private casesReady = false;
 
 	constructor(readonly file: string, options: { busyTimeoutMs?: number } = {}) {
 		const { DatabaseSync } = loadSqlite();
@@ -80,7 +89,41 @@ export class SqliteBackend implements ConversationBackend {
 			burst: this.db.prepare('SELECT doc FROM s247_burst WHERE key = ?'),
 			saveBurst: this.db.prepare('INSERT INTO s247_burst (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc'),
 			dropBurst: this.db.prepare('DELETE FROM s247_burst WHERE key = ?'),
+			page: this.db.prepare('SELECT id, doc FROM s247_conversation WHERE id > ? ORDER BY id LIMIT ?'),
 		};
+		this.cases = new SqliteCaseTables(this.db);
+	}
+
+	/**
+	 * Fills the case tables of a store written before they existed, once per file (PRAGMA
+	 * user_version says it is done); returns how many conversations it read (0: nothing to do). Run
+	 * by the first caseFigures, so a customer's message never waits for it; writes before it keep
+	 * their rows too, and it redoes them. Under the write lock: a second process waits, then finds
+	 * the work done.
+	 */
+	migrateCases(): number {
+		const version = () => Number(this.db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+		if (this.casesReady || version() >= CASES_VERSION) {
+			this.casesReady = true;
+			return 0;
+		}
+		return this.inTransaction(() => {
+			if (version() >= CASES_VERSION) return 0;
+			this.cases.clear();
+			let written = 0;
+			const counters: Counters = new Map();
+			for (let after = ''; ; ) {
+				const page = this.statements.page.all(after, MIGRATION_PAGE);
+				for (const row of page) this.cases.write(JSON.parse(String(row.doc)) as ConversationRecord, true, counters);
+				written += page.length;
+				if (page.length < MIGRATION_PAGE) break;
+				after = String(page[page.length - 1].id);
+			}
+			this.cases.flush(counters);
+			this.db.exec(`PRAGMA user_version = ${CASES_VERSION}`);
+			this.casesReady = true;
+			return written;
+		});
 	}
 
 	private inTransaction<T>(work: () => T): T {
@@ -98,6 +141,7 @@ export class SqliteBackend implements ConversationBackend {
 	private removeConversation(id: string): void {
 		this.statements.unindex.run(id);
 		this.statements.remove.run(id);
+		this.cases.remove(id);
 	}
 
 	async transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
@@ -119,6 +163,8 @@ export class SqliteBackend implements ConversationBackend {
 				this.statements.upsert.run(save.id, JSON.stringify(save), save.updatedMs);
 				this.statements.unindex.run(save.id);
 				for (const key of Object.keys(save.identities)) this.statements.index.run(key, save.id);
+				// The report's rows of this conversation, in the same transaction as its document.
+				this.cases.write(save);
 			}
 			return mutation.result;
 		});
@@ -154,14 +200,23 @@ export class SqliteBackend implements ConversationBackend {
 	async importRecords(records: Iterable<ConversationRecord>): Promise<number> {
 		return this.inTransaction(() => {
 			let written = 0;
+			const counters: Counters = new Map();
 			for (const record of records) {
 				this.statements.upsert.run(record.id, JSON.stringify(record), record.updatedMs);
 				this.statements.unindex.run(record.id);
 				for (const key of Object.keys(record.identities)) this.statements.index.run(key, record.id);
+				this.cases.write(record, false, counters);
 				written++;
 			}
+			this.cases.flush(counters);
 			return written;
 		});
+	}
+
+	/** A window's figures from the case tables: no document is read. */
+	async caseFigures(sinceMs: number, untilMs: number, options: CaseFigureOptions = {}): Promise<CaseFigures> {
+		this.migrateCases();
+		return this.cases.figures(sinceMs, untilMs, options);
 	}
 
 	async count(): Promise<number> {
