@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { openBackend } from '../common/conversationBackend';
+import { openBackend, postgresCredentialOfNode } from '../common/conversationBackend';
 import { toMillis } from '../shared/calendar';
 import { conversationsSince, unopened, type ConversationRecord } from '../shared/conversation';
 import { buildDashboard, buildReport, renderDashboardHtml, renderReportHtml, reportSubject, reportWindow, type ReportWindowName } from '../shared/insights';
@@ -11,6 +11,8 @@ export interface StoreReportSettings {
 	backend: string;
 	databaseFile: string;
 	memoryName: string;
+	/** The node's Postgres credential, when the Database is PostgreSQL. */
+	postgres?: ICredentialDataDecryptedObject;
 	window: ReportWindowName;
 	now: string;
 	topGaps: number;
@@ -19,14 +21,16 @@ export interface StoreReportSettings {
 	knowledge: KnowledgeEntry[];
 }
 
-export function storeReportSettings(ctx: IExecuteFunctions, operation: 'report' | 'dashboard', knowledge: KnowledgeEntry[]): StoreReportSettings {
+export async function storeReportSettings(ctx: IExecuteFunctions, operation: 'report' | 'dashboard', knowledge: KnowledgeEntry[]): Promise<StoreReportSettings> {
 	const raw = String(ctx.getNodeParameter('now', 0, '') ?? '').trim();
 	// Only the node reads the clock, and only when the workflow gives no time.
 	const now = raw || new Date().toISOString();
 	toMillis(now, 'Up To');
+	const backend = ctx.getNodeParameter('backend', 0, 'sqlite') as string;
 	return {
 		operation,
-		backend: ctx.getNodeParameter('backend', 0, 'sqlite') as string,
+		backend,
+		postgres: await postgresCredentialOfNode(ctx, backend),
 		databaseFile: ctx.getNodeParameter('databaseFile', 0, '') as string,
 		memoryName: ctx.getNodeParameter('memoryName', 0, 'default') as string,
 		window: operation === 'report' ? (ctx.getNodeParameter('window', 0, '7d') as ReportWindowName) : '30d',
@@ -41,7 +45,7 @@ export function storeReportSettings(ctx: IExecuteFunctions, operation: 'report' 
 /** Reads the window's conversations from the store and builds the report or the dashboard item. */
 export async function storeReport(settings: StoreReportSettings): Promise<IDataObject> {
 	const window = reportWindow(settings.now, settings.window);
-	const opened = openBackend(settings.backend, settings.databaseFile, settings.memoryName, 0);
+	const opened = openBackend(settings.backend, settings.databaseFile, settings.memoryName, 0, settings.postgres);
 	if (!opened.backend) throw unopened('Support Insights', opened.error);
 	const records: ConversationRecord[] = [];
 	for await (const record of conversationsSince(opened.backend, window.fromMs)) records.push(record);
