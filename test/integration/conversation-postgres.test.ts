@@ -63,6 +63,32 @@ describeWith('postgresql', 'PostgreSQL conversation store', 'PostgreSQL conversa
 			expect(await b.count()).toBe(1);
 		});
 
+		it('does not deadlock when Loads (found by key) and Appends (named by the id Load gave) of one customer meet', async () => {
+			const database = `mixed_${n++}`;
+			pg.psql(`CREATE DATABASE ${database}`, 'postgres');
+			const [ba, bb] = [freshBackend(30_000, database), freshBackend(30_000, database)];
+			const [a, b] = [storeOver(ba), storeOver(bb)];
+			const policy = { maxTurns: 500 };
+			const { conversation } = await a.load(wa('m0', '2026-03-02T10:00:00-06:00'));
+			const at = (i: number) => `2026-03-02T11:${String(i).padStart(2, '0')}:00-06:00`;
+			// As the workflow runs each message: Load (by the number), then Append with the conversation id it loaded.
+			await Promise.all(
+				Array.from({ length: 40 }, async (_, i) => {
+					const store = i % 2 ? a : b;
+					const loaded = await store.load(wa(`m${i + 1}`, at(i)), policy);
+					await store.append({ ...wa(`m${i + 1}`, at(i), `mensaje ${i}`), conversation: { ...loaded.conversation, id: conversation.id as string } }, {}, policy);
+				}),
+			);
+			const after = await a.load(wa('after', '2026-03-02T12:00:00-06:00'), policy);
+			expect([...after.conversation.turns.map((t) => t.text)].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `mensaje ${i}`).sort());
+			// Closing the pools ends their sessions, which report their statistics: no deadlock was ever detected.
+			await Promise.all([ba.close(), bb.close()]);
+			open.splice(open.indexOf(ba), 1);
+			open.splice(open.indexOf(bb), 1);
+			const deadlocks = async () => Number(pg.psql(`SELECT deadlocks FROM pg_stat_database WHERE datname = '${database}'`, 'postgres')[0]);
+			expect(await deadlocks()).toBe(0);
+		});
+
 		it('loses no part of a burst when two processes record parts of it at once', async () => {
 			const database = `burst_${n++}`;
 			pg.psql(`CREATE DATABASE ${database}`, 'postgres');

@@ -236,10 +236,23 @@ export class N8nQueueProcess {
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
 
-	/** Owner setup and login, then create and activate the workflow through the REST API; returns its id. */
-	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<string> {
+	/** Owner setup and login, once per process. */
+	async signIn(): Promise<void> {
+		if (this.authCookie) return;
 		await this.rest('POST', '/rest/owner/setup', OWNER);
 		await this.rest('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	/** Saves a credential as the editor's credential modal does; returns the reference a node's `credentials` takes. */
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		await this.signIn();
+		const created = await this.rest<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+		return { id: created.id, name: created.name };
+	}
+
+	/** Owner setup and login, then create and activate the workflow through the REST API; returns its id. */
+	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		await this.signIn();
 		const { id: _id, active: _active, ...body } = workflow;
 		const created = await this.rest<{ id: string; versionId: string }>('POST', '/rest/workflows', { settings: {}, connections: {}, ...body });
 		await this.rest('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });

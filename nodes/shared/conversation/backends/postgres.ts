@@ -48,8 +48,8 @@ export interface PostgresOptions {
 /**
  * Conversations in a PostgreSQL database, for n8n's queue mode: every main and worker process, on any
  * machine, reads and writes the same tables. Each transact is one transaction that takes an advisory
- * lock per identity key of the lookup and then per conversation it finds (in sorted order, so two
- * transactions never wait on each other in a circle); that serializes every transaction on one
+ * lock per identity key of the lookup and then per conversation it names or finds (keys first, each
+ * set sorted, so two transactions do not wait on each other in a circle); that serializes every transaction on one
  * customer, even one whose conversation does not exist yet (a row lock could not: there is no row
  * to lock), while other customers' transactions run side by side. The schema is created on first use.
  */
@@ -195,9 +195,13 @@ export class PostgresBackend implements ConversationBackend {
 	async transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
 		return await this.inTransaction(async (client, thrown) => {
 			const held = new Set<string>();
-			await this.lock(client, held, [...(lookup.identityKeys ?? []).map((k) => `key:${k}`), ...(lookup.ids ?? []).map((id) => `conv:${id}`)]);
-			// A conversation found through a key is locked too, and the keys read again: another transaction
-			// may have merged or moved it while this one waited. Until nothing new turns up (twice at most in practice).
+			// Every transaction locks in the same order, identity keys first, then conversations, each set sorted:
+			// one that named a conversation by id (an Append after a Load) and one that found it through a key (a
+			// Load) must not each hold what the other waits for.
+			await this.lock(client, held, (lookup.identityKeys ?? []).map((k) => `key:${k}`));
+			// The conversations named or found through a key are locked next, and the keys read again: another
+			// transaction may have merged or moved one while this one waited. Until nothing new turns up (once
+			// in practice; a merge that adds one may deadlock against another, which PostgreSQL detects and inTransaction runs again).
 			let ids = await this.idsOf(client, lookup);
 			for (;;) {
 				const fresh = [...ids].filter((id) => !held.has(`conv:${id}`));
