@@ -33,7 +33,9 @@ import type { Ticket } from '../shared/ticket';
 import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
-import { openBackend, type OpenedBackend } from '../common/conversationBackend';
+import { openBackendOfNode, type OpenedBackend } from '../common/conversationBackend';
+import { conversationBackendCredentials } from '../common/conversationBackendDescription';
+import { support247PostgresTest } from '../common/postgresCredential';
 import { personReplyItem } from './personReply';
 import { webChatUpdatesItem } from './webChatUpdates';
 import { burstItemOf, collectBurstItems, type BurstItem } from './collectBurst';
@@ -70,8 +72,11 @@ export class ConversationStore implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		// Collect Burst has a second output for the messages a later one of the burst carries.
 		outputs: `={{ $parameter.operation === 'collectBurst' ? [{ type: 'main', displayName: 'Last Message' }, { type: 'main', displayName: 'Joined Into A Later Message' }] : ['main'] }}`,
+		credentials: conversationBackendCredentials(),
 		properties: conversationStoreProperties,
 	};
+
+	methods = { credentialTest: { support247PostgresTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
@@ -84,12 +89,7 @@ export class ConversationStore implements INodeType {
 			const timeoutMs = number('timeoutMs') ?? 2000;
 			settings = {
 				operation: this.getNodeParameter('operation', 0) as Operation,
-				opened: openBackend(
-					this.getNodeParameter('backend', 0, 'sqlite') as string,
-					this.getNodeParameter('databaseFile', 0, '') as string,
-					this.getNodeParameter('memoryName', 0, 'default') as string,
-					timeoutMs,
-				),
+				opened: await openBackendOfNode(this, timeoutMs),
 				store: {
 					policy: resolveConversationPolicy({
 						maxTurns: number('maxTurns'),

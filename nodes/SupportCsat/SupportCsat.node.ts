@@ -9,6 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { openBackendOfNode } from '../common/conversationBackend';
+import { conversationBackendCredentials } from '../common/conversationBackendDescription';
+import { support247PostgresTest } from '../common/postgresCredential';
 import { runTime } from '../common/runTime';
 import { toMillis } from '../shared/calendar';
 import { BackendUnavailableError, resolveConversationPolicy, unopened } from '../shared/conversation';
@@ -42,14 +44,17 @@ export class SupportCsat implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Not an Answer', 'Rated', 'Low Score'],
+		credentials: conversationBackendCredentials(),
 		properties: csatProperties,
 	};
+
+	methods = { credentialTest: { support247PostgresTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[][] = [[], [], []];
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const opened = openBackendOfNode(this);
+		const opened = await openBackendOfNode(this);
 		const rules = {
 			answerHours: Number(options.answerHours ?? DEFAULT_AWAIT_RULES.answerHours),
 			maxWords: Number(options.maxWords ?? DEFAULT_AWAIT_RULES.maxWords),

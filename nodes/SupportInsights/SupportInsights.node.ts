@@ -12,6 +12,8 @@ import { findKnowledgeGaps, gapTicketFromItem, type GapTicket } from '../shared/
 import { entriesFromInline, type KnowledgeEntry } from '../shared/knowledge';
 import { insightsProperties } from './description';
 import { storeReport, storeReportSettings } from './storeReport';
+import { conversationBackendCredentials } from '../common/conversationBackendDescription';
+import { support247PostgresTest } from '../common/postgresCredential';
 
 export class SupportInsights implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,8 +30,11 @@ export class SupportInsights implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
+		credentials: conversationBackendCredentials({ operation: ['report', 'dashboard'] }),
 		properties: insightsProperties,
 	};
+
+	methods = { credentialTest: { support247PostgresTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0, 'findKnowledgeGaps') as string;
@@ -96,7 +101,7 @@ async function reportOrDashboard(ctx: IExecuteFunctions, operation: 'report' | '
 		} catch (error) {
 			throw new NodeOperationError(ctx.getNode(), `Knowledge Base (JSON): ${(error as Error).message}`, { itemIndex: 0 });
 		}
-		const json = await storeReport(storeReportSettings(ctx, operation, knowledge));
+		const json = await storeReport(await storeReportSettings(ctx, operation, knowledge));
 		return [[{ json, pairedItem: { item: 0 } }]];
 	} catch (error) {
 		if (ctx.continueOnFail()) return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { openBackend } from '../common/conversationBackend';
+import { openBackend, postgresCredentialOfNode } from '../common/conversationBackend';
 import { toMillis } from '../shared/calendar';
 import { conversationsSince, unopened, type ConversationBackend, type ConversationRecord } from '../shared/conversation';
 import {
@@ -26,6 +26,8 @@ export interface StoreReportSettings {
 	backend: string;
 	databaseFile: string;
 	memoryName: string;
+	/** The node's Postgres credential, when the Database is PostgreSQL. */
+	postgres?: ICredentialDataDecryptedObject;
 	window: ReportWindowName;
 	now: string;
 	topGaps: number;
@@ -39,14 +41,16 @@ export interface StoreReportSettings {
 /** The dashboard's gap topics are kept this long unless the node says otherwise. */
 export const DEFAULT_GAP_REFRESH_MINUTES = 15;
 
-export function storeReportSettings(ctx: IExecuteFunctions, operation: 'report' | 'dashboard', knowledge: KnowledgeEntry[]): StoreReportSettings {
+export async function storeReportSettings(ctx: IExecuteFunctions, operation: 'report' | 'dashboard', knowledge: KnowledgeEntry[]): Promise<StoreReportSettings> {
 	const raw = String(ctx.getNodeParameter('now', 0, '') ?? '').trim();
 	// Only the node reads the clock, and only when the workflow gives no time.
 	const now = raw || new Date().toISOString();
 	toMillis(now, 'Up To');
+	const backend = ctx.getNodeParameter('backend', 0, 'sqlite') as string;
 	return {
 		operation,
-		backend: ctx.getNodeParameter('backend', 0, 'sqlite') as string,
+		backend,
+		postgres: await postgresCredentialOfNode(ctx, backend),
 		databaseFile: ctx.getNodeParameter('databaseFile', 0, '') as string,
 		memoryName: ctx.getNodeParameter('memoryName', 0, 'default') as string,
 		window: operation === 'report' ? (ctx.getNodeParameter('window', 0, '7d') as ReportWindowName) : '30d',
@@ -99,7 +103,7 @@ function gapKey(storeKey: string, settings: StoreReportSettings): string {
 
 /** Reads the window's figures from the store and builds the report or the dashboard item. */
 export async function storeReport(settings: StoreReportSettings): Promise<IDataObject> {
-	const opened = openBackend(settings.backend, settings.databaseFile, settings.memoryName, 0);
+	const opened = openBackend(settings.backend, settings.databaseFile, settings.memoryName, 0, settings.postgres);
 	if (!opened.backend) throw unopened('Support Insights', opened.error);
 	const title = settings.title.trim();
 	if (settings.operation === 'dashboard') {

@@ -9,6 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { openBackendOfNode } from '../common/conversationBackend';
+import { conversationBackendCredentials } from '../common/conversationBackendDescription';
+import { support247PostgresTest } from '../common/postgresCredential';
 import { runTime } from '../common/runTime';
 import { readCalendar } from '../common/readCalendar';
 import { toMillis } from '../shared/calendar';
@@ -33,8 +35,11 @@ export class SupportOutreach implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Customer', 'Morning Queue'],
+		credentials: conversationBackendCredentials(),
 		properties: outreachProperties,
 	};
+
+	methods = { credentialTest: { support247PostgresTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {
@@ -42,7 +47,7 @@ export class SupportOutreach implements INodeType {
 			const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 			const now = runTime(this, options.now);
 			const nowMs = toMillis(now, 'Options > At');
-			const opened = openBackendOfNode(this);
+			const opened = await openBackendOfNode(this);
 			if (!opened.backend) throw unopened('Support Outreach', opened.error);
 			const max = Number(options.max ?? 200);
 			const paired = { item: 0 };

@@ -1,4 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+/**
+ * n8n's own Postgres credential, asked for only when the Database is PostgreSQL. `show` as for
+ * conversationBackendProperties. Tested by the node's methods.credentialTest (common/postgresCredential.ts).
+ */
+export function conversationBackendCredentials(show: Record<string, string[]> = {}): INodeCredentialDescription[] {
+	return [{ name: 'postgres', required: true, testedBy: 'support247PostgresTest', displayOptions: { show: { ...show, backend: ['postgres'] } } }];
+}
 
 /**
  * Where the conversations are kept: the parameters common/conversationBackend.ts opens a backend
@@ -15,6 +23,7 @@ export function conversationBackendProperties(show: Record<string, string[]> = {
 			noDataExpression: true,
 			options: [
 				{ name: 'SQLite File (This N8n)', value: 'sqlite', description: 'A file beside n8n’s own data; one machine (regular mode)' },
+				{ name: 'PostgreSQL', value: 'postgres', description: 'A database every n8n process reaches; for queue mode with workers' },
 				{ name: 'In Memory (Tests and Simulator)', value: 'memory', description: 'Lost when n8n restarts; for tests and replays' },
 			],
 			default: 'sqlite',

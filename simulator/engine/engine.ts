@@ -46,6 +46,11 @@ export interface EngineOptions {
 	extraNodeTypes?: Record<string, INodeType>;
 	/** Decrypted credentials by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/**
+	 * Keep each Conversation Store's database as the workflow names it instead of a per-run memory store
+	 * (replay-stores.ts): for integration tests against a real database. Default: false.
+	 */
+	storesAsConfigured?: boolean;
 }
 
 export interface RunOptions {
@@ -95,12 +100,13 @@ export class Engine {
 	constructor(
 		readonly nodeTypes: NodeTypeRegistry,
 		private readonly credentials: InMemoryCredentials,
+		private readonly storesAsConfigured = false,
 	) {}
 
 	prepare(json: unknown, source = 'workflow'): PreparedWorkflow {
 		// n8n's Workflow rewrites node parameters in place (defaults in, unknown ones out): give it a copy.
 		const wf = validateWorkflowJson(structuredClone(json), source);
-		const memoryStores = replayInMemory(wf.nodes, `support-sim-${process.pid}-${++this.prepareCounter}`);
+		const memoryStores = this.storesAsConfigured ? [] : replayInMemory(wf.nodes, `support-sim-${process.pid}-${++this.prepareCounter}`);
 		const nodes: INode[] = [];
 		for (const node of wf.nodes) {
 			if ((CANVAS_ONLY_TYPES as readonly string[]).includes(node.type)) continue;
@@ -237,7 +243,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 	ensureUserFolder();
 	quietEngineLog();
 	const registry = new NodeTypeRegistry();
-	const engine = new Engine(registry, new InMemoryCredentials(options.credentials));
+	const engine = new Engine(registry, new InMemoryCredentials(options.credentials), options.storesAsConfigured === true);
 	for (const type of ENTRY_POINT_TYPES) registry.register(type, entryPointNodeType(type));
 	for (const type of PASS_THROUGH_TYPES) registry.register(type, passThroughNodeType(type));
 	if (options.loadPackage !== false) {

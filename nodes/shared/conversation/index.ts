@@ -4,6 +4,8 @@ export type { CaseFigureOptions, CaseFigures, CaseRow, CaseRows, CsatRow, Sugges
 export type { ConversationBackend, Lookup } from './backend';
 export { MemoryBackend, dropMemoryBackend, memoryBackend } from './backends/memory';
 export { SqliteBackend } from './backends/sqlite';
+export { PostgresBackend } from './backends/postgres';
+export type { PostgresOptions } from './backends/postgres';
 export { identitiesOf, identityKey, normalizeEmail, normalizePhone } from './identities';
 export type { IdentityOptions, TicketIdentities } from './identities';
 export { DEFAULT_CONVERSATION_POLICY, resolveConversationPolicy } from './policy';

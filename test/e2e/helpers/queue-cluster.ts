@@ -4,10 +4,11 @@
  * Every long-lived process runs in its own process group so that stop() and kill() end it with its children.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import { chmodSync, chownSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'fs';
+import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { assertInstalled, postgresBinDir as findPostgresBinDir } from '../../helpers/prerequisites';
+import { assertInstalled } from '../../helpers/prerequisites';
+import type { Postgres } from '../../helpers/postgres-server';
 import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage } from './n8n-install';
 import { OWNER, freePort, n8nEnv } from './n8n-server';
 
@@ -101,83 +102,8 @@ async function waitFor(what: string, check: () => Promise<boolean>, proc: Logged
 
 // ---------------------------------------------------------------- PostgreSQL
 
-function postgresBinDir(): string {
-	assertInstalled('postgresql');
-	return findPostgresBinDir() as string;
-}
-
-const isRoot = process.getuid?.() === 0;
-
-/** PostgreSQL refuses to run as root: as root its tools run as the postgres OS user, otherwise as ourselves. */
-function asPostgresUser(command: string, args: string[]): string {
-	const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-	const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 300_000 });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
-	return result.stdout;
-}
-
-export class Postgres {
-	readonly database = 'n8n';
-	readonly user = 'postgres';
-	readonly password = 'support247-e2e';
-	private constructor(
-		readonly port: number,
-		private readonly dataDir: string,
-		private readonly rootDir: string,
-		private readonly bin: string,
-	) {}
-
-	/** initdb into a temp folder owned by the postgres OS user, then pg_ctl start on 127.0.0.1:port. */
-	static async start(): Promise<Postgres> {
-		const bin = postgresBinDir();
-		const rootDir = mkdtempSync(join(tmpdir(), 'support247-pg-'));
-		chmodSync(rootDir, 0o755);
-		const dataDir = join(rootDir, 'data');
-		const socketDir = join(rootDir, 'sock');
-		mkdirSync(dataDir);
-		mkdirSync(socketDir);
-		if (isRoot) {
-			const { uid, gid } = postgresIds();
-			for (const dir of [dataDir, socketDir]) chownSync(dir, uid, gid);
-		}
-		asPostgresUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-		const port = await freePort();
-		// Durability is not under test; fsync off keeps the disk out of the throughput figures.
-		const options = `-p ${port} -k ${socketDir} -h ${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-		asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', '-t', '180', 'start']);
-		const pg = new Postgres(port, dataDir, rootDir, bin);
-		pg.psql(`CREATE DATABASE ${pg.database}`, 'postgres');
-		return pg;
-	}
-
-	/** Runs SQL through psql; returns unaligned rows ("a|b|c" per line). */
-	psql(sql: string, database = this.database): string[] {
-		const result = spawnSync(join(this.bin, 'psql'), ['-h', HOST, '-p', String(this.port), '-U', this.user, '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-			encoding: 'utf8',
-			timeout: 120_000,
-			maxBuffer: 256 * 1024 * 1024,
-		});
-		if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-		return result.stdout.split('\n').filter((line) => line.length > 0);
-	}
-
-	async stop(): Promise<void> {
-		try {
-			asPostgresUser(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
-		} catch {
-			// already stopped
-		}
-		if (!process.env.N8N_E2E_KEEP) rmSync(this.rootDir, { recursive: true, force: true });
-	}
-}
-
-function postgresIds(): { uid: number; gid: number } {
-	const out = spawnSync('id', ['postgres'], { encoding: 'utf8' }).stdout;
-	const uid = /uid=(\d+)/.exec(out)?.[1];
-	const gid = /gid=(\d+)/.exec(out)?.[1];
-	if (!uid || !gid) throw new Error('no postgres OS user: apt-get install -y postgresql');
-	return { uid: Number(uid), gid: Number(gid) };
-}
+// The throw-away cluster lives in test/helpers, shared with the conversation store's integration tests.
+export { Postgres } from '../../helpers/postgres-server';
 
 // ---------------------------------------------------------------- Redis
 
@@ -310,10 +236,23 @@ export class N8nQueueProcess {
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
 
-	/** Owner setup and login, then create and activate the workflow through the REST API; returns its id. */
-	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<string> {
+	/** Owner setup and login, once per process. */
+	async signIn(): Promise<void> {
+		if (this.authCookie) return;
 		await this.rest('POST', '/rest/owner/setup', OWNER);
 		await this.rest('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	/** Saves a credential as the editor's credential modal does; returns the reference a node's `credentials` takes. */
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		await this.signIn();
+		const created = await this.rest<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+		return { id: created.id, name: created.name };
+	}
+
+	/** Owner setup and login, then create and activate the workflow through the REST API; returns its id. */
+	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		await this.signIn();
 		const { id: _id, active: _active, ...body } = workflow;
 		const created = await this.rest<{ id: string; versionId: string }>('POST', '/rest/workflows', { settings: {}, connections: {}, ...body });
 		await this.rest('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });

@@ -8,6 +8,8 @@ export interface TicketAnswer {
 	answeredId?: string;
 	/** HTTP status (or "network") of every attempt, in order. */
 	attempts: string[];
+	/** The 200 answer's body (the ticket as the workflow answered it). */
+	json?: Record<string, unknown>;
 }
 
 export interface BurstResult {
@@ -61,6 +63,7 @@ export async function burst(url: string, tickets: Array<{ ticketId: string }>, o
 				answer.attempts.push(status);
 				if (status === '200' && json) {
 					answer.answeredId = String(json.ticketId);
+					answer.json = json;
 					answer.tier = (json.route as { tier?: string } | undefined)?.tier;
 					break;
 				}
