@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { ConversationStore } from '../../nodes/ConversationStore/ConversationStore.node';
-import { BackendUnavailableError, collectBurst, PostgresBackend, type ConversationBackend } from '../../nodes/shared/conversation';
+import { BackendUnavailableError, collectBursts, PostgresBackend, type ConversationBackend } from '../../nodes/shared/conversation';
 import { createEngine, type Engine } from '../../simulator/engine';
 import { conversationContract, wa } from '../helpers/conversation-contract';
 import { storeOver } from '../helpers/memory-store';
@@ -96,7 +96,11 @@ describeWith('postgresql', 'PostgreSQL conversation store', 'PostgreSQL conversa
 			const t0 = Date.parse('2026-03-04T11:00:00-06:00');
 			const part = (i: number) => ({ key: 'webchat:s-burst', id: `m${i}`, text: `parte ${i}`, receivedAt: new Date(t0 + i * 100).toISOString() });
 			// Twenty parts, each waiting 3 s of "quiet time" (ample for all to be recorded on a loaded machine) before it settles.
-			const settled = await Promise.all(Array.from({ length: 20 }, (_, i) => collectBurst(i % 2 ? a : b, part(i), t0 + i * 100, { quietMs: 4000 }, () => new Promise((resolve) => setTimeout(resolve, 3000)))));
+			const wait = () => new Promise<void>((resolve) => setTimeout(resolve, 3000));
+			const settled = await Promise.all(
+				Array.from({ length: 20 }, async (_, i) => (await collectBursts(i % 2 ? a : b, [{ ticket: part(i), receivedMs: t0 + i * 100, options: { quietMs: 4000 } }], wait))[0]),
+			);
+			expect(settled.filter((s) => s.role === 'failed')).toEqual([]);
 			const lasts = settled.filter((s) => s.role === 'last');
 			expect(lasts).toHaveLength(1);
 			expect(lasts[0].role === 'last' && lasts[0].parts.map((p) => p.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`).sort());
