@@ -22,6 +22,7 @@ import {
 	resolveConversationPolicy,
 	takeOverConversation,
 	withTimeout,
+	type AskOnce,
 	type ConversationBackend,
 	type ConversationView,
 	type StoreOptions,
@@ -70,8 +71,9 @@ export class ConversationStore implements INodeType {
 		defaults: { name: 'Conversation Store' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// Collect Burst has a second output for the messages a later one of the burst carries.
-		outputs: `={{ $parameter.operation === 'collectBurst' ? [{ type: 'main', displayName: 'Last Message' }, { type: 'main', displayName: 'Joined Into A Later Message' }] : ['main'] }}`,
+		// Collect Burst has a second output for the messages a later one of the burst carries; Take Over,
+		// when it asks the person once, one for the messages the person already has a request for.
+		outputs: `={{ $parameter.operation === 'collectBurst' ? [{ type: 'main', displayName: 'Last Message' }, { type: 'main', displayName: 'Joined Into A Later Message' }] : $parameter.operation === 'takeOver' && $parameter.askOnce === true ? [{ type: 'main', displayName: 'Ask the Person' }, { type: 'main', displayName: 'Already Asked' }] : ['main'] }}`,
 		credentials: conversationBackendCredentials(),
 		properties: conversationStoreProperties,
 	};
@@ -112,12 +114,15 @@ export class ConversationStore implements INodeType {
 		if (settings.operation === 'collectBurst') return await collectBurst(this, settings, items);
 
 		const out: INodeExecutionData[] = [];
+		const alreadyAsked: INodeExecutionData[] = [];
+		const split = settings.operation === 'takeOver' && this.getNodeParameter('askOnce', 0, false) === true;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
 				const json = await runItem(this, settings, item.json, itemIndex);
 				// Null: a Person's Reply with no answer yet, so nothing to send.
-				if (json) out.push({ json, pairedItem: { item: itemIndex } });
+				if (!json) continue;
+				(split && personAskedOf(json, settings.ticketField) ? alreadyAsked : out).push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
@@ -126,8 +131,23 @@ export class ConversationStore implements INodeType {
 				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
 			}
 		}
-		return [out];
+		return split ? [out, alreadyAsked] : [out];
 	}
+}
+
+/** Take Over's ask-once setting: the unanswered request's expiry, or undefined when every message asks. */
+function askOnceOf(ctx: IExecuteFunctions, itemIndex: number): AskOnce | undefined {
+	if (ctx.getNodeParameter('askOnce', 0, false) !== true) return undefined;
+	const hours = Number(ctx.getNodeParameter('askExpiresHours', itemIndex, 168));
+	if (!Number.isFinite(hours) || hours < 0) throw new NodeOperationError(ctx.getNode(), `askExpiresHours: ${String(hours)} is not a number of hours (0 or more)`, { itemIndex });
+	return { expiresMinutes: hours * 60 };
+}
+
+/** Whether Take Over found the person already asked (a store that could not be read asks again). */
+function personAskedOf(json: IDataObject, ticketField: string): boolean {
+	const ticket = ticketField ? ticketField.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json) : json;
+	const conversation = (ticket as IDataObject | undefined)?.conversation as IDataObject | undefined;
+	return (conversation?.takeover as IDataObject | undefined)?.personAsked === true;
 }
 
 /** Collect Burst: every item's ticket first, then the parts are recorded, waited for and settled together. */
@@ -244,7 +264,8 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 		}
 		case 'takeOver': {
 			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '');
-			const result = await call(settings, 'Take over', (backend) => takeOverConversation(backend, ticket, person, store));
+			const ask = askOnceOf(ctx, itemIndex);
+			const result = await call(settings, 'Take over', (backend) => takeOverConversation(backend, ticket, person, store, ask));
 			return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: result.takeover } });
 		}
 		case 'release': {

@@ -100,6 +100,24 @@ export const conversationStoreProperties: INodeProperties[] = [
 		displayOptions: only(['takeOver']),
 	},
 	{
+		displayName: 'Ask the Person Once',
+		name: 'askOnce',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether messages that come while the person still has an unanswered request for this conversation leave by a second output, Already Asked, so the workflow tells the person instead of sending another reply form and leaving another execution waiting',
+		displayOptions: only(['takeOver']),
+	},
+	{
+		displayName: 'Request Expires After (Hours)',
+		name: 'askExpiresHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 168,
+		description: 'An unanswered request older than this no longer counts and the person is asked again: the reply form’s own wait (7 days in the templates)',
+		displayOptions: { show: { operation: ['takeOver'], askOnce: [true] } },
+	},
+	{
 		displayName: 'Person',
 		name: 'person',
 		type: 'string',

@@ -5,7 +5,8 @@
  * 2. "Quiero hablar con una persona": the holding reply (no second greeting); *Notify Agents* (n8n's Send
  *    Email, Send and Wait for Response) mails the agents through a real SMTP server on loopback, with the order
  *    number from message 1 in the brief, so nobody asks for it again; the execution waits;
- * 3. a message while the person holds the conversation: no AI answer, the person is mailed instead;
+ * 3. a message while the person holds the conversation: no AI answer, the person is mailed a note instead
+ *    (not a second form: one execution waits, for the first form's answer);
  * n8n is restarted while the execution waits; the test opens the mail's button link and submits n8n's form
  * as a person would, choosing "hand it back to the bot"; *Person's Reply* stores the answer and the widget's
  * poll of `support247/chat/updates` gets it;
@@ -28,7 +29,7 @@ interface TemplateNode {
 }
 const template = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows/support-247-tiered.json'), 'utf8')) as { id: string; nodes: TemplateNode[] };
 
-const FILLED_IN = ['Reply Channel: WhatsApp', 'Reply Channel: Email', 'Notify Agents'];
+const FILLED_IN = ['Reply Channel: WhatsApp', 'Reply Channel: Email', 'Notify Agents', 'Tell the Person'];
 const OUTSIDE_WORLD = ['Order System (L2)', 'Human Queue', ...template.nodes.filter((n) => n.credentials && !FILLED_IN.includes(n.name)).map((n) => n.name)];
 const SESSION = 'e2e-session-ana';
 const ANSWER = 'Hola Ana, soy Luis del equipo. Tu reembolso quedó aprobado hoy; lo verás en 3 días hábiles.';
@@ -73,10 +74,10 @@ beforeAll(async () => {
 		'Reply Channel: Email': {
 			supportSmtpApi: await server.createCredential('supportSmtpApi', 'Support SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, user: smtp.user, password: smtp.password, fromEmail: 'support@aurora.test' }),
 		},
-		'Notify Agents': {
-			smtp: await server.createCredential('smtp', 'Agents SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, user: smtp.user, password: smtp.password }),
-		},
 	};
+	// The form and the note go out through the same agents' mailbox.
+	credentials['Notify Agents'] = { smtp: await server.createCredential('smtp', 'Agents SMTP e2e', { host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, user: smtp.user, password: smtp.password }) };
+	credentials['Tell the Person'] = credentials['Notify Agents'];
 	const live = {
 		...template,
 		nodes: template.nodes.map((n) => ({ ...n, ...(OUTSIDE_WORLD.includes(n.name) ? { disabled: true } : {}), ...(credentials[n.name] ? { credentials: credentials[n.name] } : {}) })),
@@ -126,10 +127,15 @@ test('one conversation: greeted once, the first message\'s order number known to
 	expect(during.tier).toBe('L3');
 	expect(during.reasons[0]).toBe('taken over by a person');
 	expect(during.reply).toBeUndefined();
+	// The person still has the first mail's form: this one is a plain note, with no second form and no
+	// second execution waiting for an answer.
 	const mails = await smtp.waitForMessages(2, 120_000);
 	const second = await simpleParser(mails[1].raw);
-	expect(second.html || '').toContain('¿Siguen ahí? Necesito la factura hoy');
-	expect(second.html || '').toContain('taken over by a person');
+	expect(second.subject).toMatch(/the customer wrote again/);
+	expect(second.text || '').toContain('¿Siguen ahí? Necesito la factura hoy');
+	expect(`${second.html || ''}${second.text || ''}`).not.toContain('/webhook-waiting/');
+	await server.waitForExecution(template.id, (list) => (list.some((e) => e.status === 'running' || e.status === 'new') ? undefined : list[0]), 'left running after the note', 60_000);
+	expect((await server.executions(template.id)).filter((e) => e.status === 'waiting').map((e) => e.id)).toEqual([waiting.id]);
 	expect((await poll(askedAt)).replies).toEqual([]);
 
 	// A person may answer hours later: n8n keeps the waiting execution in its database across a restart.

@@ -24,6 +24,7 @@ interface FormCall {
 	operation: string;
 	toEmail?: string;
 	message?: string;
+	text?: string;
 	fields?: string[];
 	ticketId?: unknown;
 }
@@ -46,6 +47,7 @@ class AnsweredEmailForm implements INodeType {
 			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'send' },
 			{ displayName: 'To Email', name: 'toEmail', type: 'string', default: '' },
 			{ displayName: 'Message', name: 'message', type: 'string', default: '' },
+			{ displayName: 'Text', name: 'text', type: 'string', default: '' },
 			{ displayName: 'Form Elements', name: 'formFields', type: 'json', default: {} },
 		],
 	} as unknown as INodeTypeDescription;
@@ -60,6 +62,7 @@ class AnsweredEmailForm implements INodeType {
 			const fields = this.getNodeParameter('formFields.values', 0, []) as Array<{ fieldLabel: string }>;
 			call.fields = fields.map((f) => f.fieldLabel);
 		}
+		if (operation === 'send') call.text = this.getNodeParameter('text', 0, '') as string;
 		person.calls.push(call);
 		// The database goes away while the execution waits for the person.
 		if (operation === 'sendAndWait' && person.outageWhileWaiting) memoryBackend(person.outageWhileWaiting).setOutage('connect ECONNREFUSED 127.0.0.1:5432');
@@ -151,6 +154,51 @@ describe("L3/L4 on the templates: a person's answer from the form reaches the cu
 		const [reply] = repliesTo(next, 'Reply Channel: Web Chat', 'w-2');
 		expect(reply.route.tier).toBe('L3');
 		expect(reply.route.reasons).toContain('taken over by a person');
+	});
+
+	it('a message while the form is unanswered is mailed to the person as a note: no second form, no second wait; after an answer the next one asks again', async () => {
+		const prepared = engine.prepare(load('support-247-tiered'));
+		const first = await engine.run(prepared, { startNode: 'Web Chat Webhook', items: [webchat('w-1', 'I want to talk to a real person, not a bot', OPEN) as never] });
+		expect(first.error).toBeUndefined();
+		expect(person.calls.map((c) => [c.node, c.operation])).toEqual([['Notify Agents', 'sendAndWait']]);
+
+		person.calls = [];
+		for (const [id, text, at] of [
+			['w-2', 'Are you still there? I need the invoice today', '2026-03-04T11:10:00-06:00'],
+			['w-3', 'Hello??', '2026-03-04T11:12:00-06:00'],
+		]) {
+			const during = await engine.run(prepared, { startNode: 'Web Chat Webhook', items: [webchat(id, text, at) as never] });
+			expect(during.error).toBeUndefined();
+			// The widget's request is still answered, with no AI reply.
+			const [answered] = repliesTo(during, 'Reply Channel: Web Chat', id);
+			expect(answered.route.reasons).toContain('taken over by a person');
+			expect(answered.reply).toBeUndefined();
+			expect(answered.conversation.takeover).toMatchObject({ by: 'specialists', personAsked: true });
+		}
+		expect(person.calls.map((c) => [c.node, c.operation, c.ticketId])).toEqual([
+			['Tell the Person', 'send', 'w-2'],
+			['Tell the Person', 'send', 'w-3'],
+		]);
+		expect(person.calls[0].text).toContain('Are you still there? I need the invoice today');
+		// Both turns are stored all the same.
+		const [record] = await records(prepared);
+		expect(record.turns.filter((t) => t.role === 'customer').map((t) => t.text)).toEqual([
+			'I want to talk to a real person, not a bot',
+			'Are you still there? I need the invoice today',
+			'Hello??',
+		]);
+
+		// The person answers (the stand-in answers the form this run asks), keeping the conversation: the next message asks anew.
+		person.calls = [];
+		person.response = { Reply: 'Sending it now.', Then: 'Reply and keep the conversation', 'Your name': 'Luis' };
+		const fresh = engine.prepare(load('support-247-tiered'));
+		await engine.run(fresh, { startNode: 'Web Chat Webhook', items: [webchat('x-1', 'I want to talk to a real person, not a bot', OPEN) as never] });
+		person.response = null;
+		await engine.run(fresh, { startNode: 'Web Chat Webhook', items: [webchat('x-2', 'One more thing', '2026-03-04T11:40:00-06:00') as never] });
+		expect(person.calls.map((c) => [c.node, c.operation, c.ticketId])).toEqual([
+			['Notify Agents', 'sendAndWait', 'x-1'],
+			['Notify Agents', 'sendAndWait', 'x-2'],
+		]);
 	});
 
 	it('L4 by email: the supervisor is paged before the form waits, and the answer goes back as a threaded email, marked resolved', async () => {

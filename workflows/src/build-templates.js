@@ -395,6 +395,8 @@ function withConversations(t, { greeter, reply, sla }) {
 	const takeOver = t.node('Hand To Person', `${PKG}.conversationStore`, 1, [slaX - COLUMN, slaY + 160], {
 		operation: 'takeOver',
 		person: "={{ $json.route?.handoff?.queue || 'support team' }}",
+		// A message while the person's reply form is still unanswered only tells them (see humanReplies).
+		askOnce: true,
 		options: {},
 	}, tolerant);
 	routeThrough(t, sla, takeOver);
@@ -497,6 +499,7 @@ function humanReplies(t, { reply, sla = 'SLA Timer', handTo = 'Hand To Person', 
 		const handY = nodeOf(handTo).position[1];
 		if (pageNode.position[1] >= handY) pageNode.position = [pageNode.position[0], handY - 40];
 	}
+	tellThePerson(t, { handTo, sla, from: askNode.parameters.fromEmail, to: askNode.parameters.toEmail, credentials: askNode.credentials });
 	const [askX, askY] = askNode.position;
 	const answer = t.node("Person's Reply", `${PKG}.conversationStore`, 1, [askX, askY + 160], {
 		operation: 'personReply',
@@ -519,6 +522,32 @@ function humanReplies(t, { reply, sla = 'SLA Timer', handTo = 'Hand To Person', 
 		"*Person's Reply* stores it in the conversation as the person's turn and as a **suggested knowledge entry** to review, then keeps the conversation with the person, marks it resolved, or hands it back to the bot, as chosen in **Then**.",
 		'The wait pauses this execution until the answer (at most 7 days), so keep the form the lowest branch.',
 	].join('\n'), 6);
+}
+
+/**
+ * A message that comes while the person still has the conversation's unanswered reply form (Hand To
+ * Person's Already Asked output) is mailed to them as a plain note, with no second form and no second
+ * waiting execution: their answer in the first form answers the whole conversation. The turn is still
+ * stored and the channel still answered (a web chat request waits for its response), through Save Turn.
+ */
+function tellThePerson(t, { handTo, sla, from, to, credentials }) {
+	const nodeOf = (name) => t.nodes.find((node) => node.name === name);
+	const [slaX] = nodeOf(sla).position;
+	const [, handY] = nodeOf(handTo).position;
+	const tell = t.node('Tell the Person', 'n8n-nodes-base.emailSend', 2.1, [slaX, handY], {
+		fromEmail: from,
+		toEmail: to,
+		subject: '=[{{ $json.route.tier }}] {{ $json.ticketId }}: the customer wrote again',
+		emailFormat: 'text',
+		text: [
+			'=The customer wrote again ({{ $json.channel }}): {{ $json.message.text }}',
+			'',
+			'Answer in the form of the first mail about this conversation: your reply covers this message too.',
+		].join('\n'),
+		options: { appendAttribution: false },
+	}, { credentials, ...tolerant });
+	t.connect(handTo, tell, 1);
+	t.connect(handTo, 'Save Turn', 1);
 }
 
 /**

@@ -23,7 +23,7 @@ export {
 	releaseConversation,
 	takeOverConversation,
 } from './store';
-export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult } from './store';
+export type { AppendInput, AppendResult, ConversationView, CsatResult, LoadResult, StatusEvent, StatusResult, StoreOptions, TakeoverResult, AskOnce } from './store';
 export { MAX_SUGGESTIONS, parsePersonAction, recordPersonReply, suggestedEntries } from './person-reply';
 export { MAX_UPDATES, webChatUpdates } from './web-chat-updates';
 export type { WebChatReply, WebChatUpdates } from './web-chat-updates';

@@ -81,7 +81,11 @@ export async function recordPersonReply(backend: ConversationBackend, ticket: Ti
 		let released: Release | undefined;
 		// A retried answer must not re-take a conversation the person has since handed back.
 		if (stored) {
-			if (input.action === 'keep') takeOver(record, record.takeover?.by ?? by, input.at);
+			if (input.action === 'keep') {
+				takeOver(record, record.takeover?.by ?? by, input.at);
+				// Answered: the customer's next message asks the person anew.
+				if (record.takeover) delete record.takeover.askedAt;
+			}
 			else released = release(record, input.at, 'released', by);
 		}
 		let suggestion: KnowledgeSuggestion | undefined;

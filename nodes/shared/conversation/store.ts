@@ -250,12 +250,22 @@ function whatsappPhoneNumberIdOf(ticket: Ticket): string | undefined {
 
 export interface TakeoverResult {
 	conversationId: string | null;
-	takeover: { by: string; since: string } | null;
+	/**
+	 * `personAsked`: only with `ask`. True when the person already has an open request to answer this
+	 * conversation (asked since their last answer, within `ask.expiresMinutes`), so this message needs
+	 * only telling them; false when they are asked now (the takeover records the time).
+	 */
+	takeover: { by: string; since: string; personAsked?: boolean } | null;
 	released?: Release;
 }
 
+export interface AskOnce {
+	/** An unanswered request older than this no longer counts (the reply form's own wait, 7 days in the templates). */
+	expiresMinutes: number;
+}
+
 /** A person takes the conversation: the AI stays silent on it until release or idle time. */
-export async function takeOverConversation(backend: ConversationBackend, ticket: Ticket, by: string, options: StoreOptions): Promise<TakeoverResult> {
+export async function takeOverConversation(backend: ConversationBackend, ticket: Ticket, by: string, options: StoreOptions, ask?: AskOnce): Promise<TakeoverResult> {
 	if (!by.trim()) throw new Error('person: who takes the conversation over is required');
 	const keys = keysOf(ticket, options);
 	if (keys.identities.length === 0 && !keys.lookup.ids?.length) throw new Error('conversation: the ticket has no identity or conversation id to take over');
@@ -266,7 +276,13 @@ export async function takeOverConversation(backend: ConversationBackend, ticket:
 		linkIdentities(record, keys.identities);
 		takeOver(record, by.trim(), keys.at);
 		const takeover = record.takeover as Takeover;
-		return { save: record, remove: remove.filter((id) => id !== record.id), result: { conversationId: record.id, takeover: { by: takeover.by, since: takeover.since } } };
+		let personAsked: boolean | undefined;
+		if (ask) {
+			personAsked = takeover.askedAt !== undefined && keys.nowMs - toMillis(takeover.askedAt, 'takeover.askedAt') < ask.expiresMinutes * 60_000;
+			if (!personAsked) takeover.askedAt = keys.at;
+		}
+		const result = { by: takeover.by, since: takeover.since, ...(personAsked === undefined ? {} : { personAsked }) };
+		return { save: record, remove: remove.filter((id) => id !== record.id), result: { conversationId: record.id, takeover: result } };
 	});
 }
 

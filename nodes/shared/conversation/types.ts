@@ -109,6 +109,8 @@ export interface Takeover {
 	since: string;
 	/** The person's last action on the conversation; idle time counts from here. */
 	lastActivityAt: string;
+	/** When the person was last asked to answer (a reply form went out); cleared by their answer. */
+	askedAt?: string;
 }
 
 export interface Release {
