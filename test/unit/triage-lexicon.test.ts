@@ -77,6 +77,16 @@ describe('typo correction', () => {
 		expect(typos.correct('urjente')).toBe('urgente');
 	});
 
+	it('never corrects towards an exact-only word: a surname one letter from a swear word stays a name', () => {
+		const typos = new TypoCorrector(new Set(['caralho', 'cancelar']), new Set(['caralho']));
+		expect(typos.correct('carvalho')).toBe('carvalho');
+		expect(typos.correct('cancellar')).toBe('cancelar');
+		const named = triageText('Pedro Carvalho aqui. O pedido 4411 chegou?', 'pt');
+		expect(named.evidence.join(' ')).not.toMatch(/caralho/);
+		expect(named.flags.angry).toBe(false);
+		expect(triageText('que porra é essa, caralho, três semanas sem resposta', 'pt').flags.angry).toBe(true);
+	});
+
 	it('reads ordinary words that sit one letter from a cue as ordinary', () => {
 		expect(triageText('is express worth it or should i pick standard, i live in mérida', undefined).flags.safetyHazard).toBe(false);
 		expect(triageText('me dijeron q el refund ya estaba y no veo nada en mi cuenta', undefined).flags.angry).toBe(false);

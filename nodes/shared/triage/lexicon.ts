@@ -23,6 +23,8 @@ export interface LexiconFile {
 	language: string;
 	hints?: string[];
 	negators?: string[];
+	/** Words matched only as written, never as a typo's correction: swear words a surname is one letter from ("Carvalho", "caralho"). */
+	exactWords?: string[];
 	/** Words other languages negate with that this one does not (Portuguese "no" = "in the"). */
 	notNegators?: string[];
 	clauseWords?: string[];
@@ -138,7 +140,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 	return {
 		languages: files.filter((file) => file.hints).map((file) => file.language),
 		matcher,
-		typos: new TypoCorrector(matcher.vocabulary),
+		typos: new TypoCorrector(matcher.vocabulary, words(files.map((file) => file.exactWords))),
 		tokenizeRules,
 		negatorsFor: negatorsByLanguage(files, words(files.map((file) => file.negators)), fold),
 		intensifiers: words(files.map((file) => file.intensifiers)),

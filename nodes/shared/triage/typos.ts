@@ -19,10 +19,14 @@ export class TypoCorrector {
 	/** No word of the lexicon is longer: a token past it plus one is never within one edit. */
 	private readonly longest: number;
 
-	constructor(private readonly vocabulary: ReadonlySet<string>) {
+	/** `exact`: words never offered as a correction (a surname must not become a swear word). */
+	constructor(
+		private readonly vocabulary: ReadonlySet<string>,
+		exact: ReadonlySet<string> = new Set(),
+	) {
 		let longest = 0;
 		for (const word of [...vocabulary].sort()) {
-			if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+			if (word.length < MIN_LENGTH || /\d/.test(word) || exact.has(word)) continue;
 			for (const variant of deletionsOf(word)) {
 				const list = this.deletions.get(variant);
 				if (list) list.push(word);
