@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../simulator/engine';
-import { engineThroughput, rawThroughput } from './throughput/measure';
+import { engineThroughput, rawThroughput, triageCost } from './throughput/measure';
 import { startupRatio } from './throughput/startup';
 import { writeBenchTickets } from './throughput/tickets';
 
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
 	log('bench: raw domain functions');
 	const raw = await rawThroughput(REPO_ROOT, tickets);
 	log(`  ${raw.ticketsPerSecond} tickets/s`);
+	log('bench: Support Triage alone (embedded default)');
+	const triage = await triageCost(REPO_ROOT, tickets);
+	log(`  ${triage.msPerTicket} ms a ticket, p99 ${triage.p99Ms} ms`);
 	log('bench: simulator, --workers 1');
 	const w1 = await engineThroughput(REPO_ROOT, tickets, 1);
 	log(`  ${w1.ticketsPerSecond} tickets/s`);
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
 	const latest = {
 		date: new Date().toISOString().slice(0, 10),
 		machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+		triage: { ...triage, goals: { msPerTicket: 0.3 } },
 		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, scaling, goals: { ticketsPerSecond: 10_000, overhead: 1.2, scaling: 1.7 } },
 		startup: { ...startup, goals: { ratio: 2 } },
 		scale: { ...scale, goals: { wallSeconds: 120, peakRssMb: 600 } },
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
 		'| measure | result | goal |',
 		'|---|---|---|',
 		`| raw domain functions, ${THROUGHPUT_TICKETS.toLocaleString('en-US')} tickets | ${raw.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
+		`| Support Triage alone (embedded: lexicon, intent model, humanScore), ${triage.tickets.toLocaleString('en-US')} tickets | ${triage.msPerTicket} ms a ticket (p99 ${triage.p99Ms} ms) | ≤ 0.3 ms a ticket |`,
 		`| simulator on the n8n engine, --workers 1 | ${w1.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
 		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
 		`| scaling (workers 2 ÷ workers 1, same run) | ${scaling}× | ≥ 1.7× |`,

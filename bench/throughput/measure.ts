@@ -4,7 +4,7 @@ import { readWorkflowFile } from '../../simulator/engine';
 import { DEFAULT_COST_MODEL } from '../../simulator/metrics/cost-model';
 import { replay } from '../../simulator/replay/replay';
 import { readTickets, type ReplayTicket } from '../../simulator/tickets';
-import { rawPipeline } from './raw';
+import { rawPipeline, rawTriage } from './raw';
 
 export interface ThroughputResult {
 	tickets: number;
@@ -39,4 +39,22 @@ export async function rawThroughput(repoRoot: string, tickets: string): Promise<
 	for (const item of all) tiers[pipeline(item.ticket).route?.tier ?? 'L3']++;
 	const wallSeconds = (performance.now() - started) / 1000;
 	return { tickets: all.length, ticketsPerSecond: Math.round(all.length / wallSeconds), wallSeconds: Number(wallSeconds.toFixed(3)), tiers };
+}
+
+/** Support Triage alone (the embedded default: lexicon, intent model and humanScore) on the same tickets: ms a ticket. */
+export async function triageCost(repoRoot: string, tickets: string): Promise<{ tickets: number; msPerTicket: number; p99Ms: number }> {
+	const triage = rawTriage(readWorkflowFile(path.join(repoRoot, 'workflows', 'support-247-tiered.json')));
+	const all: ReplayTicket[] = [];
+	for await (const event of readTickets(tickets, { zone: 'America/Mexico_City' })) if (event.kind === 'ticket') all.push(event.value);
+	for (const item of all.slice(0, 200)) triage(item.ticket);
+	const each = new Float64Array(all.length);
+	const started = performance.now();
+	for (let i = 0; i < all.length; i++) {
+		const t0 = performance.now();
+		triage(all[i].ticket);
+		each[i] = performance.now() - t0;
+	}
+	const total = performance.now() - started;
+	each.sort();
+	return { tickets: all.length, msPerTicket: Number((total / all.length).toFixed(4)), p99Ms: Number(each[Math.floor(each.length * 0.99)].toFixed(3)) };
 }

@@ -44,3 +44,10 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 		return ticket;
 	};
 }
+
+/** Support Triage alone, as the template's node runs it by default (its knowledge base's intent model). */
+export function rawTriage(workflow: WorkflowJson): (ticket: Ticket) => Ticket['triage'] {
+	const knowledge = workflow.nodes.find((node) => node.type === 'n8n-nodes-support247.knowledgeLookup')?.parameters as Record<string, unknown>;
+	const intentModel = getIntentModel(parseKnowledge(knowledge.knowledgeJson as string, 'json'));
+	return (ticket) => triageTicket(ticket, { intentModel });
+}
