@@ -50,6 +50,7 @@ export const routerProperties: INodeProperties[] = [
 			rule('minors', 'Involves a Minor → L3', 'Whether cases that involve a minor go to a person'),
 			rule('lowConfidence', 'Low Confidence → L3', 'Whether a ticket with no confident answer and no action intent goes to a person'),
 			rule('offHours', 'Off Hours: Hold Non-Emergencies in L3', 'Whether, off hours, only emergencies wake the on-call supervisor'),
+			rule('orderLookup', 'Order Number Given → L2', 'Whether a ticket with an order number and no answer or action intent goes to the AI with system access instead of a person (never against a rule that wants a person)'),
 			rule('outOfPolicy', 'Out-of-Policy Decision → L4', 'Whether out-of-policy decisions go to a supervisor'),
 			rule('pressOrRegulator', 'Press or Regulator → L4', 'Whether journalists and regulators go to a supervisor'),
 			rule('privacy', 'Privacy or Data Request → L3', 'Whether data-protection requests (LGPD, GDPR, habeas data, delete my data) go to a person'),

@@ -24,7 +24,7 @@ interface TemplateNode {
 	credentials?: Record<string, unknown>;
 	parameters: Record<string, unknown>;
 }
-const template = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows/support-247-tiered.json'), 'utf8')) as { id: string; nodes: TemplateNode[] };
+const template = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows/support-247-tiered.json'), 'utf8')) as { id: string; name: string; nodes: TemplateNode[] };
 
 /** Nodes that would call services this machine does not have; everything else runs as imported. */
 const OUTSIDE_SERVICES = ['Order System (L2)', 'Human Queue'];
@@ -44,6 +44,10 @@ const MEASUREMENTS = join(REPO_ROOT, '.cache/bench');
 const LATENCY_FILE = join(MEASUREMENTS, 'live-latency.json');
 const floorWorkflow = JSON.parse(readFileSync(join(REPO_ROOT, 'test/e2e/fixtures/webhook-floor.workflow.json'), 'utf8')) as { id: string };
 const FLOOR_PATH = 'support-e2e-floor';
+/** The Conversation Store's nodes on the web chat path: the copy without them shows what they add. */
+const STORE_NODES = ['Collect Burst', 'Load Conversation', 'CSAT Answer', 'Save Turn', 'Hand To Person'];
+const NO_STORE_ID = 'support247e2enostore';
+const NO_STORE_PREFIX = 'nostore-';
 
 // Wednesday 2026-03-04 in Mexico City (UTC-6): 11:00 the store is open, 23:30 it is closed.
 const OPEN = '2026-03-04T11:00:00-06:00';
@@ -113,6 +117,21 @@ beforeAll(async () => {
 	server.importWorkflowWithCli(live);
 	const activated = await server.activateWorkflow(template.id);
 	if (!activated.active) throw new Error(`the template did not activate: ${JSON.stringify(activated)}`);
+	// The same template with the store's nodes switched off (a disabled node passes its items on) and its
+	// webhook paths moved, so both can be active side by side.
+	const withoutStore = {
+		...live,
+		id: NO_STORE_ID,
+		name: `${template.name} (no Conversation Store)`,
+		nodes: live.nodes.map((n, i) => ({
+			...n,
+			...(STORE_NODES.includes(n.name) ? { disabled: true } : {}),
+			...(n.type === 'n8n-nodes-base.webhook' ? { parameters: { ...n.parameters, path: `${NO_STORE_PREFIX}${String(n.parameters.path)}` }, webhookId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } : {}),
+		})),
+	};
+	expect(STORE_NODES.filter((name) => !template.nodes.some((n) => n.name === name))).toEqual([]);
+	server.importWorkflowWithCli(withoutStore);
+	if (!(await server.activateWorkflow(NO_STORE_ID)).active) throw new Error('the template without the store did not activate');
 	server.importWorkflowWithCli(floorWorkflow);
 	if (!(await server.activateWorkflow(floorWorkflow.id)).active) throw new Error('the floor workflow did not activate');
 	for (const [payload] of CASES) {
@@ -155,6 +174,7 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests, beside n8n's
 	// Requests alternate between the template and a bare Webhook → Respond to Webhook workflow, so both
 	// see the same machine: the difference is what the support chain adds to n8n's own webhook cost.
 	const template: number[] = [];
+	const noStore: number[] = [];
 	const floor: number[] = [];
 	const failures: string[] = [];
 	const post = async (path: string, body: unknown, into: number[], label: string) => {
@@ -165,14 +185,25 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests, beside n8n's
 		if (res.status !== 200) failures.push(`${label}: ${res.status}`);
 	};
 	await post(FLOOR_PATH, { warm: true }, [], 'floor warm-up');
+	await post(`${NO_STORE_PREFIX}${WEBHOOK_PATH}`, { ...CASES[0][0], ticketId: 'nostore-warm' }, [], 'no-store warm-up');
 	for (let i = 0; i < LATENCY_REQUESTS; i++) {
 		const [payload] = CASES[i % CASES.length];
-		await post(WEBHOOK_PATH, { ...payload, ticketId: `${payload.ticketId}-${i}` }, template, `#${i} ${payload.ticketId}`);
-		await post(FLOOR_PATH, { ...payload, ticketId: `floor-${i}` }, floor, `floor #${i}`);
+		// Each request is a new web chat session (no burst wait), so the store copy loads, stores and, for
+		// L3/L4, takes over a conversation each time, and no takeover changes a later request's route.
+		const session = { sessionId: `latency-${i}`, quietTime: 0 };
+		const requests = [
+			() => post(WEBHOOK_PATH, { ...payload, ...session, ticketId: `${payload.ticketId}-${i}` }, template, `#${i} ${payload.ticketId}`),
+			() => post(`${NO_STORE_PREFIX}${WEBHOOK_PATH}`, { ...payload, ...session, ticketId: `nostore-${payload.ticketId}-${i}` }, noStore, `no store #${i} ${payload.ticketId}`),
+			() => post(FLOOR_PATH, { ...payload, ticketId: `floor-${i}` }, floor, `floor #${i}`),
+		];
+		// n8n finishes an execution (saving it) after it has answered, which slows the next request: each
+		// workflow takes each place in the round in turn, so none always follows the same one.
+		for (let k = 0; k < requests.length; k++) await requests[(i + k) % requests.length]();
 	}
 	expect(failures).toEqual([]);
 
 	const chain = summarise(template);
+	const without = summarise(noStore);
 	const bare = summarise(floor);
 	const result = {
 		measuredAt: new Date().toISOString(),
@@ -183,16 +214,19 @@ test(`webhook latency over ${LATENCY_REQUESTS} sequential requests, beside n8n's
 		tickets: 'the 8 es/pt/en cases of test/e2e/live-web-chat.e2e.test.ts in turn (L1 to L4)',
 		...chain,
 		floor: { what: 'the same n8n, a bare Webhook → Respond to Webhook workflow (test/e2e/fixtures/webhook-floor.workflow.json), requests interleaved', ...bare },
+		withoutStore: { what: `the same template with ${STORE_NODES.join(', ')} switched off, requests interleaved (each request a new web chat session)`, ...without },
+		storeAddedP50Ms: Math.round((chain.p50Ms - without.p50Ms) * 10) / 10,
 		machine: { cpus: cpus().length, model: cpus()[0]?.model },
 	};
 	process.stdout.write(
 		`\nlive n8n webhook latency (${LATENCY_REQUESTS} sequential POSTs, support-247-tiered web chat): p50 ${chain.p50Ms} ms, p90 ${chain.p90Ms} ms, p99 ${chain.p99Ms} ms, max ${chain.maxMs} ms;` +
-			` bare Webhook → Respond on the same n8n: p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms\n`,
+			` without the Conversation Store: p50 ${without.p50Ms} ms, p99 ${without.p99Ms} ms; bare Webhook → Respond on the same n8n: p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms\n`,
 	);
 	mkdirSync(MEASUREMENTS, { recursive: true });
 	writeFileSync(LATENCY_FILE, `${JSON.stringify(result, null, 2)}\n`);
 	expect(chain.p99Ms).toBeGreaterThan(0);
 	expect(bare.p99Ms).toBeGreaterThan(0);
+	expect(without.p99Ms).toBeGreaterThan(0);
 });
 
 /** Nearest-rank percentiles, rounded to 0.1 ms. */

@@ -22,6 +22,7 @@ interface Case {
 	hours?: HoursSection;
 	aiTurns?: number;
 	humanScore?: number;
+	text?: string;
 }
 
 function ticket(c: Case): Ticket {
@@ -29,7 +30,7 @@ function ticket(c: Case): Ticket {
 		ticketId: 'T-100',
 		channel: 'whatsapp',
 		customer: { name: 'Lucía', language: 'es', phone: '+52 55 1234 5678' },
-		message: { text: 'Mi pedido #A12345 no llega, escribe a lucia@example.com', receivedAt: '2026-03-05T23:14:00-06:00' },
+		message: { text: c.text ?? 'Mi pedido #A12345 no llega, escribe a lucia@example.com', receivedAt: '2026-03-05T23:14:00-06:00' },
 		history: Array.from({ length: c.aiTurns ?? 0 }, (_, i) => [
 			{ role: 'customer' as const, text: `intento ${i}` },
 			{ role: 'ai' as const, text: 'respuesta' },
@@ -59,7 +60,8 @@ describe('router decision table (default policy)', () => {
 		['angry customer', { flags: { angry: true }, intent: 'order_status' }, 'L3', 'angry customer'],
 		['human request to a confident FAQ answer', { flags: { humanRequested: true }, knowledge: FAQ }, 'L3', 'customer asked for a person'],
 		['complex B2B sale', { flags: { b2bSales: true } }, 'L3', 'complex B2B sale'],
-		['no answer and no action intent', {}, 'L3', 'low confidence: no knowledge answer and no action intent'],
+		['no answer and no action intent', { text: 'No llega, escribe a lucia@example.com' }, 'L3', 'low confidence: no knowledge answer and no action intent'],
+		['no answer, no action intent, an order number', {}, 'L2', 'order number given: the AI with system access looks it up'],
 		['2 unresolved AI turns with a confident answer', { knowledge: FAQ, aiTurns: 2 }, 'L3', 'repeated failure: 2 AI turns without resolution'],
 		['out-of-policy decision', { flags: { outOfPolicy: true }, knowledge: FAQ }, 'L4', 'out-of-policy decision'],
 		['emergency flag', { flags: { emergency: true } }, 'L4', 'critical emergency'],
@@ -110,6 +112,8 @@ describe('each rule switched off changes the outcome', () => {
 	const cases: Record<RuleName, [Case, string, string]> = {
 		knowledgeAnswer: [{ knowledge: FAQ }, 'L1', 'L3'],
 		actionIntent: [{ intent: 'order_status', knowledge: FAQ }, 'L2', 'L1'],
+		// The ticket gives order #A12345; nothing else lets the AI take it.
+		orderLookup: [{ intent: 'shipping_cost', knowledge: NONE }, 'L2', 'L3'],
 		intentMap: [{ intent: 'order_status' }, 'L4', 'L2'],
 		legal: [{ flags: { legal: true }, knowledge: FAQ }, 'L3', 'L1'],
 		angry: [{ flags: { angry: true }, knowledge: FAQ }, 'L3', 'L1'],
@@ -148,6 +152,26 @@ describe('each rule switched off changes the outcome', () => {
 	it('is never a dead end: with every rule off, a person takes it', () => {
 		const allOff = resolveRoutingPolicy({ rules: Object.fromEntries(RULES.map((r) => [r, false])) });
 		expect(routeTicket(ticket({ knowledge: FAQ }), allOff)).toMatchObject({ tier: 'L3', reasons: ['no rule matched: a person is always reachable'] });
+	});
+});
+
+describe('an order number the customer gave', () => {
+	const plain = (text: string, c: Case = {}): Ticket => ({ ...ticket({ intent: 'delivery_period', knowledge: NONE, ...c }), message: { text, receivedAt: '2026-03-05T11:00:00-06:00' } });
+
+	it('sends an unanswered ticket to the L2 AI, which can look the order up', () => {
+		const route = routeTicket(plain('the courier says they tried to deliver but I was home all day, when do they come back? order #69013'), policy);
+		expect(route).toMatchObject({ tier: 'L2', reasons: ['order number given: the AI with system access looks it up'], handoff: { facts: { orderNumbers: ['69013'] } } });
+	});
+
+	it('is found in an earlier customer turn too', () => {
+		const t = { ...plain('and when does it arrive?'), history: [{ role: 'customer' as const, text: 'hola, mi pedido #48213' }] };
+		expect(routeTicket(t, policy).tier).toBe('L2');
+	});
+
+	it('never overrides a rule that wants a person, nor stands in without an order number', () => {
+		expect(routeTicket(plain('order #69013 and I am furious', { flags: { angry: true } }), policy).tier).toBe('L3');
+		expect(routeTicket(plain('order #69013', { humanScore: 0.8 }), policy).tier).toBe('L3');
+		expect(routeTicket(plain('when do they come back? I was home all day'), policy)).toMatchObject({ tier: 'L3', reasons: ['low confidence: no knowledge answer and no action intent'] });
 	});
 });
 

@@ -5,6 +5,7 @@ import type { Tier } from '../ticket';
 export const RULES = [
 	'knowledgeAnswer',
 	'actionIntent',
+	'orderLookup',
 	'intentMap',
 	'legal',
 	'angry',

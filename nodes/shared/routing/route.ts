@@ -86,6 +86,11 @@ export function matchRules(ticket: Ticket, policy: RoutingPolicy): Match[] {
 	// With the low-confidence rule off, the knowledge node's own "answered" is trusted whatever the score.
 	if (confident || (answered && !on.lowConfidence)) add('knowledgeAnswer', 'L1', `knowledge answer (score ${round(score)})`);
 	if (answered && !confident) add('lowConfidence', 'L3', `low confidence: answer score ${round(score)} below ${policy.minAnswerScore}`);
+	// An order number the customer gave is something the L2 AI can look up, whatever the wording; it only
+	// stands in when no other rule fired (so never against one that wants a person).
+	if (!answered && !actionIntent && matches.length === 0 && extractFacts(customerTexts(ticket)).orderNumbers.length > 0) {
+		add('orderLookup', 'L2', 'order number given: the AI with system access looks it up');
+	}
 	const aiCanHandle = matches.some((m) => m.tier === 'L1' || m.tier === 'L2') || (actionIntent && on.actionIntent);
 	if (!answered && !aiCanHandle) add('lowConfidence', 'L3', 'low confidence: no knowledge answer and no action intent');
 	return matches;
@@ -146,9 +151,13 @@ export function handoffPromise(ticket: Ticket): string | undefined {
 	return hours.greeting || undefined;
 }
 
+/** What the customer wrote: this message (subject and text) and their earlier turns. */
+function customerTexts(ticket: Ticket): Array<string | undefined> {
+	return [ticket.message?.subject, ticket.message?.text, ...historyTurns(ticket).filter((t) => t.role === 'customer').map((t) => t.text)];
+}
+
 function collectFacts(ticket: Ticket): Record<string, unknown> {
-	const customerTexts = [ticket.message?.subject, ticket.message?.text, ...historyTurns(ticket).filter((t) => t.role === 'customer').map((t) => t.text)];
-	const extracted = extractFacts(customerTexts);
+	const extracted = extractFacts(customerTexts(ticket));
 	const customer = ticket.customer ?? {};
 	const facts: Record<string, unknown> = {};
 	if (extracted.orderNumbers.length) facts.orderNumbers = extracted.orderNumbers;
