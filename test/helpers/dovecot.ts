@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { createConnection, createServer } from 'net';
+import { createConnection } from 'net';
+import { freePort } from './free-port';
 import { tmpdir, userInfo } from 'os';
 import { join } from 'path';
 import { findDovecot } from './prerequisites';
@@ -27,17 +28,7 @@ export interface DovecotServer {
 	log(): string;
 }
 
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
+export { freePort };
 
 /** Resolves once the server sends its IMAP greeting. */
 async function waitForGreeting(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
-import { createServer } from 'net';
+import { freePort } from './free-port';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { assertInstalled, postgresBinDir as findPostgresBinDir } from './prerequisites';
@@ -19,18 +19,6 @@ function postgresBinDir(): string {
 	return findPostgresBinDir() as string;
 }
 
-async function freePort(): Promise<number> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolvePort(port));
-		});
-	});
-}
 
 /** PostgreSQL refuses to run as root: as root its tools run as the postgres OS user, otherwise as ourselves. */
 function asPostgresUser(command: string, args: string[]): string {

@@ -5,7 +5,7 @@
  * turns of the same conversation.
  */
 import { formatOffsetIso, parseOffsetIso, toMillis } from '../calendar';
-import { caseFiguresOfRecords, caseRowsOf, type CaseFigures } from '../conversation/cases';
+import { caseFiguresOfRecords, caseRowsOf, type CaseFigures, type SuggestedAnswer } from '../conversation/cases';
 import type { ConversationRecord, Turn } from '../conversation/types';
 import type { KnowledgeEntry } from '../knowledge/types';
 import { gapReason, isPolicyEscalation } from './from-ticket';
@@ -33,14 +33,7 @@ export interface ReportOptions {
 }
 
 /** A person's answer the Person's Reply path kept as a knowledge entry to review. */
-export interface ReportSuggestion {
-	question: string;
-	answer: string;
-	language: string | null;
-	by: string;
-	at: string;
-	channel: string;
-}
+export type ReportSuggestion = SuggestedAnswer;
 
 export interface Mean {
 	answered: number;

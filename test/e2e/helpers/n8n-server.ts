@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync, type WriteStream } from 'fs';
-import { createServer } from 'net';
+import { freePort } from '../../helpers/free-port';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { N8N_BIN, NODE24_BIN, assertN8nInstalled, stagePackage, type StagedPackage } from './n8n-install';
@@ -20,18 +20,7 @@ export const OWNER = {
 	password: 'Support247-e2e-Pass',
 };
 
-export async function freePort(): Promise<number> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolvePort(port));
-		});
-	});
-}
+export { freePort };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -6,17 +6,8 @@
  */
 import { bucketKeysOf, caseRowsOf, csatKeysOf, type CaseFigureOptions, type CaseFigures, type CaseRow, type CaseRows } from '../cases';
 import type { ConversationRecord } from '../types';
+import type { DatabaseSync, StatementSync } from './sqlite-types';
 
-/** The part of node:sqlite used here (see sqlite.ts). */
-interface StatementSync {
-	run(...params: unknown[]): { changes: number | bigint };
-	get(...params: unknown[]): Record<string, unknown> | undefined;
-	all(...params: unknown[]): Array<Record<string, unknown>>;
-}
-interface DatabaseSync {
-	exec(sql: string): void;
-	prepare(sql: string): StatementSync;
-}
 
 const HOUR_MS = 3_600_000;
 

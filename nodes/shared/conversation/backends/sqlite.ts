@@ -6,18 +6,8 @@ import type { CaseFigureOptions, CaseFigures } from '../cases';
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
 import { SqliteCaseTables, type Counters } from './sqlite-cases';
+import type { DatabaseSync, StatementSync } from './sqlite-types';
 
-/** The part of node:sqlite (Node 22.5+, stable in n8n's Node 24) this backend uses; @types/node 20 has no types for it. */
-interface StatementSync {
-	run(...params: unknown[]): { changes: number | bigint };
-	get(...params: unknown[]): Record<string, unknown> | undefined;
-	all(...params: unknown[]): Array<Record<string, unknown>>;
-}
-interface DatabaseSync {
-	exec(sql: string): void;
-	prepare(sql: string): StatementSync;
-	close(): void;
-}
 type SqliteModule = { DatabaseSync: new (file: string, options?: Record<string, unknown>) => DatabaseSync };
 
 function loadSqlite(): SqliteModule {
