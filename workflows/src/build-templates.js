@@ -597,7 +597,7 @@ function supportTiered() {
 		'**Fill in credentials**',
 		'- *WhatsApp Trigger* and *Reply Channel: WhatsApp*: a **WhatsApp session** (scan the QR on first run).',
 		'- *Support Inbox Trigger*: **Support IMAP**; *Reply Channel: Email*: **Support SMTP**.',
-		'- *Notify Agents* and *Page Supervisor*: an **SMTP** account for internal mail.',
+		'- *Notify Agents*, *Tell the Person* and *Page Supervisor*: an **SMTP** account for internal mail.',
 		'',
 		'**Customise**',
 		'- Business hours, time zone and holidays in *Off-Hours Greeter* and *SLA Timer*.',
