@@ -30,10 +30,7 @@ export async function engineThroughput(repoRoot: string, tickets: string, worker
 /** The same tickets through the domain functions alone, after reading them (reading is not timed). */
 export async function rawThroughput(repoRoot: string, tickets: string): Promise<ThroughputResult & { tiers: Record<string, number> }> {
 	const pipeline = rawPipeline(readWorkflowFile(path.join(repoRoot, 'workflows', 'support-247-tiered.json')));
-	const all: ReplayTicket[] = [];
-	for await (const event of readTickets(tickets, { zone: 'America/Mexico_City' })) if (event.kind === 'ticket') all.push(event.value);
-	// Warm up the caches (model load, holiday tables) as the engine run's first batch does.
-	for (const item of all.slice(0, 200)) pipeline(item.ticket);
+	const all = await warmedTickets(tickets, pipeline);
 	const tiers: Record<string, number> = { L1: 0, L2: 0, L3: 0, L4: 0 };
 	const started = performance.now();
 	for (const item of all) tiers[pipeline(item.ticket).route?.tier ?? 'L3']++;
@@ -44,9 +41,7 @@ export async function rawThroughput(repoRoot: string, tickets: string): Promise<
 /** Support Triage alone (the embedded default: lexicon, intent model and humanScore) on the same tickets: ms a ticket. */
 export async function triageCost(repoRoot: string, tickets: string): Promise<{ tickets: number; msPerTicket: number; p99Ms: number }> {
 	const triage = rawTriage(readWorkflowFile(path.join(repoRoot, 'workflows', 'support-247-tiered.json')));
-	const all: ReplayTicket[] = [];
-	for await (const event of readTickets(tickets, { zone: 'America/Mexico_City' })) if (event.kind === 'ticket') all.push(event.value);
-	for (const item of all.slice(0, 200)) triage(item.ticket);
+	const all = await warmedTickets(tickets, triage);
 	const each = new Float64Array(all.length);
 	const started = performance.now();
 	for (let i = 0; i < all.length; i++) {
@@ -57,4 +52,12 @@ export async function triageCost(repoRoot: string, tickets: string): Promise<{ t
 	const total = performance.now() - started;
 	each.sort();
 	return { tickets: all.length, msPerTicket: Number((total / all.length).toFixed(4)), p99Ms: Number(each[Math.floor(each.length * 0.99)].toFixed(3)) };
+}
+
+/** The file's tickets in memory (reading is not timed), after `run` has warmed the caches (model load, holiday tables) on the first 200, as the engine run's first batch does. */
+async function warmedTickets(tickets: string, run: (ticket: ReplayTicket['ticket']) => unknown): Promise<ReplayTicket[]> {
+	const all: ReplayTicket[] = [];
+	for await (const event of readTickets(tickets, { zone: 'America/Mexico_City' })) if (event.kind === 'ticket') all.push(event.value);
+	for (const item of all.slice(0, 200)) run(item.ticket);
+	return all;
 }

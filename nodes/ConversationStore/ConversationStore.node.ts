@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readTicket, writeSections } from '../common/ticketField';
+import { readTicket, valueAt, writeSections } from '../common/ticketField';
 import {
 	appendToConversation,
 	BackendUnavailableError,
@@ -145,8 +145,7 @@ function askOnceOf(ctx: IExecuteFunctions, itemIndex: number): AskOnce | undefin
 
 /** Whether Take Over found the person already asked (a store that could not be read asks again). */
 function personAskedOf(json: IDataObject, ticketField: string): boolean {
-	const ticket = ticketField ? ticketField.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json) : json;
-	const conversation = (ticket as IDataObject | undefined)?.conversation as IDataObject | undefined;
+	const conversation = (valueAt(json, ticketField) as IDataObject | undefined)?.conversation as IDataObject | undefined;
 	return (conversation?.takeover as IDataObject | undefined)?.personAsked === true;
 }
 

@@ -6,11 +6,16 @@ import type { Ticket } from '../shared/ticket';
  * ("Ticket Field" option) for workflows that carry their own shapes.
  */
 export function readTicket(json: IDataObject, path: string): Ticket {
-	const ticket = path ? path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json) : json;
+	const ticket = valueAt(json, path);
 	if (!ticket || typeof ticket !== 'object') throw new Error(`${path || 'item'}: no ticket object found (set "Ticket Field" if the ticket is nested)`);
 	const message = (ticket as Ticket).message;
 	if (!message || typeof message !== 'object') throw new Error(`${path ? `${path}.` : ''}message: the ticket has no message object`);
 	return ticket as Ticket;
+}
+
+/** What the dotted path names in the item (the item itself for an empty path), or undefined. */
+export function valueAt(json: IDataObject, path: string): unknown {
+	return path ? path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json) : json;
 }
 
 /** A copy of the item's JSON with `sections` merged into the ticket (other sections are kept). */

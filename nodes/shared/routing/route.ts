@@ -4,7 +4,7 @@ import { fill, messagesFor, pickVariant } from '../i18n';
 import type { ReplySection, RouteSection, Ticket, Tier } from '../ticket';
 import type { SensitiveFlag } from '../triage/flags';
 import { historyTurns } from '../input-limits';
-import { extractFacts } from './facts';
+import { extractFacts, type ExtractedFacts } from './facts';
 import type { RoutingPolicy, RuleName } from './policy';
 
 /** Rules that cannot be switched off: while a person has the conversation (or nobody knows), the AI is silent. */
@@ -44,7 +44,7 @@ export function unresolvedAiTurns(ticket: Ticket): number {
 }
 
 /** Every rule that fires for a ticket, with the tier it asks for. */
-export function matchRules(ticket: Ticket, policy: RoutingPolicy): Match[] {
+export function matchRules(ticket: Ticket, policy: RoutingPolicy, facts: () => ExtractedFacts = () => extractFacts(customerTexts(ticket))): Match[] {
 	const on = policy.rules;
 	const triage = ticket.triage;
 	const flags = triage?.flags;
@@ -88,7 +88,7 @@ export function matchRules(ticket: Ticket, policy: RoutingPolicy): Match[] {
 	if (answered && !confident) add('lowConfidence', 'L3', `low confidence: answer score ${round(score)} below ${policy.minAnswerScore}`);
 	// An order number the customer gave is something the L2 AI can look up, whatever the wording; it only
 	// stands in when no other rule fired (so never against one that wants a person).
-	if (!answered && !actionIntent && matches.length === 0 && extractFacts(customerTexts(ticket)).orderNumbers.length > 0) {
+	if (!answered && !actionIntent && matches.length === 0 && facts().orderNumbers.length > 0) {
 		add('orderLookup', 'L2', 'order number given: the AI with system access looks it up');
 	}
 	const aiCanHandle = matches.some((m) => m.tier === 'L1' || m.tier === 'L2') || (actionIntent && on.actionIntent);
@@ -102,7 +102,10 @@ function round(n: number): number {
 
 /** L1–L4 for a ticket, with reasons (deciding reason first) and, for people, a handoff a human can act on. */
 export function routeTicket(ticket: Ticket, policy: RoutingPolicy): RouteSection {
-	const matches = matchRules(ticket, policy);
+	// Read once: the order-number rule and the handoff both need the customer's facts.
+	let extracted: ExtractedFacts | undefined;
+	const facts = () => (extracted ??= extractFacts(customerTexts(ticket)));
+	const matches = matchRules(ticket, policy, facts);
 	// Never a dead end: when nothing fires, a person takes it.
 	if (matches.length === 0) matches.push({ rule: 'fallback', tier: 'L3', reason: 'no rule matched: a person is always reachable' });
 	matches.sort((a, b) => RANK[b.tier] - RANK[a.tier]);
@@ -122,13 +125,13 @@ export function routeTicket(ticket: Ticket, policy: RoutingPolicy): RouteSection
 
 	const route: RouteSection = { tier, reasons, rules };
 	if (tier === 'L1') return route;
-	const facts = collectFacts(ticket);
+	const handoffFacts = collectFacts(ticket, facts());
 	if (tier === 'L2') {
-		route.handoff = { summary: summarize(ticket, route, facts), facts };
+		route.handoff = { summary: summarize(ticket, route, handoffFacts), facts: handoffFacts };
 		return route;
 	}
 	const queue = tier === 'L4' ? (closed ? policy.queues.onCall : policy.queues.L4) : policy.queues.L3;
-	route.handoff = { summary: summarize(ticket, route, facts), facts, queue };
+	route.handoff = { summary: summarize(ticket, route, handoffFacts), facts: handoffFacts, queue };
 	const takenBy = (ticket.conversation as { takeover?: { by?: unknown } } | undefined)?.takeover?.by;
 	if (typeof takenBy === 'string' && takenBy) route.handoff.assignee = takenBy;
 	if (closed && !(tier === 'L4' && emergency)) {
@@ -156,8 +159,7 @@ function customerTexts(ticket: Ticket): Array<string | undefined> {
 	return [ticket.message?.subject, ticket.message?.text, ...historyTurns(ticket).filter((t) => t.role === 'customer').map((t) => t.text)];
 }
 
-function collectFacts(ticket: Ticket): Record<string, unknown> {
-	const extracted = extractFacts(customerTexts(ticket));
+function collectFacts(ticket: Ticket, extracted: ExtractedFacts): Record<string, unknown> {
 	const customer = ticket.customer ?? {};
 	const facts: Record<string, unknown> = {};
 	if (extracted.orderNumbers.length) facts.orderNumbers = extracted.orderNumbers;
