@@ -158,7 +158,7 @@ async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: I
 		try {
 			const { incoming, ticket } = ticketOf(ctx, settings, items[itemIndex].json, itemIndex);
 			// The webhook's payload in ticket shape, time included, so Load after it reads the same ticket.
-			ready.push(burstItemOf(ctx, burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket));
+			ready.push(burstItemOf(ctx, burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket, items[itemIndex].json));
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
 			failed.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
@@ -262,7 +262,8 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 			}
 		}
 		case 'takeOver': {
-			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '');
+			// Read from the ticket rather than through an expression: n8n evaluates an expression per item at a real cost.
+			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '').trim() || ticket.route?.handoff?.queue || 'support team';
 			const ask = askOnceOf(ctx, itemIndex);
 			const result = await call(settings, 'Take over', (backend) => takeOverConversation(backend, ticket, person, store, ask));
 			return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: result.takeover } });

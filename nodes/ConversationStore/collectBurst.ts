@@ -40,6 +40,14 @@ export const collectBurstProperties: INodeProperties[] = [
 		displayOptions: only,
 	},
 	{
+		displayName: 'Let the Request Shorten It',
+		name: 'quietTimeFromBody',
+		type: 'boolean',
+		default: false,
+		description: 'Whether a web chat request may shorten the quiet time with `quietTime` (seconds) in its JSON body, as the simulator’s live replay sends 0',
+		displayOptions: only,
+	},
+	{
 		displayName: 'Shorter Quiet Time For This Message (S)',
 		name: 'quietTimeOverride',
 		type: 'string',
@@ -67,11 +75,14 @@ export interface BurstItem {
 	request?: BurstRequest;
 }
 
-function quietMsOf(ctx: IExecuteFunctions, itemIndex: number): number {
+const asSeconds = (raw: unknown): number => (raw === '' || raw === null || raw === undefined || typeof raw === 'object' ? NaN : Number(raw));
+
+function quietMsOf(ctx: IExecuteFunctions, itemIndex: number, received: IDataObject): number {
 	const base = Number(ctx.getNodeParameter('quietTimeSeconds', itemIndex, DEFAULT_QUIET_SECONDS));
-	const raw = ctx.getNodeParameter('quietTimeOverride', itemIndex, '') as unknown;
-	const override = raw === '' || raw === null || raw === undefined ? NaN : Number(raw);
-	return capQuietSeconds(Math.min(Number.isFinite(base) ? base : DEFAULT_QUIET_SECONDS, Number.isFinite(override) && override >= 0 ? override : Infinity)) * 1000;
+	// The body is read here rather than through an expression: n8n evaluates an expression per item at a real cost.
+	const body = ctx.getNodeParameter('quietTimeFromBody', 0, false) === true ? (received.body as IDataObject | undefined) : undefined;
+	const shorter = [asSeconds(body && typeof body === 'object' ? body.quietTime : undefined), asSeconds(ctx.getNodeParameter('quietTimeOverride', itemIndex, ''))].filter((s) => Number.isFinite(s) && s >= 0);
+	return capQuietSeconds(Math.min(Number.isFinite(base) ? base : DEFAULT_QUIET_SECONDS, ...shorter)) * 1000;
 }
 
 /** The customer key a burst gathers under: a verified identity only (a typed-in email never joins someone else's). */
@@ -84,10 +95,10 @@ function burstKeyOf(ticket: Ticket, store: StoreOptions): string | undefined {
  * One item, read inside the node's per-item loop so bad input fails that item (its index, continueOnFail):
  * the time is parsed here, for every message, whether it waits or goes on alone.
  */
-export function burstItemOf(ctx: IExecuteFunctions, settings: CollectBurstSettings, itemIndex: number, incoming: IDataObject, ticket: Ticket): BurstItem {
+export function burstItemOf(ctx: IExecuteFunctions, settings: CollectBurstSettings, itemIndex: number, incoming: IDataObject, ticket: Ticket, received: IDataObject): BurstItem {
 	const receivedAt = String(ticket.message.receivedAt);
 	const receivedMs = toMillis(receivedAt, 'message.receivedAt');
-	const quietMs = quietMsOf(ctx, itemIndex);
+	const quietMs = quietMsOf(ctx, itemIndex, received);
 	const key = burstKeyOf(ticket, settings.store);
 	if (quietMs === 0 || !key) return { itemIndex, incoming, ticket };
 	const part = { key, id: String(ticket.ticketId), text: String(ticket.message.text ?? ''), receivedAt };

@@ -93,10 +93,9 @@ export const conversationStoreProperties: INodeProperties[] = [
 		displayName: 'Person',
 		name: 'person',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: 'ana@example.com',
-		description: 'Who takes the conversation over',
+		description: "Who takes the conversation over (empty: the queue the Escalation Router handed the ticket to, its route.handoff.queue, or 'support team')",
 		displayOptions: only(['takeOver']),
 	},
 	{

@@ -21,7 +21,9 @@ export const ENTRY_POINT_TYPES = [
 
 /**
  * Nodes with outside effects. In-process they run dry: each item is recorded as a would-be message
- * and passed through unchanged, so nothing is sent and downstream nodes still run.
+ * and passed through unchanged, so nothing is sent and downstream nodes still run. A Send and Wait
+ * (operation `sendAndWait`) is recorded too, but stops its branch there, as n8n puts the execution to
+ * wait for the person's answer: a replay has no person to answer, so nothing after it runs.
  */
 export const CAPTURED_TYPES = [
 	'n8n-nodes-base.emailSend',
@@ -49,7 +51,10 @@ export interface CapturedMessage {
 
 export type CaptureSink = (message: CapturedMessage) => void;
 
-function description(type: string, inputs: number): INodeTypeDescription {
+/** n8n's Workflow drops the parameters a type does not declare: the captured types keep `operation`. */
+const OPERATION_PROPERTY = { displayName: 'Operation', name: 'operation', type: 'string', default: '' } as const;
+
+function description(type: string, inputs: number, properties: INodeTypeDescription['properties'] = []): INodeTypeDescription {
 	const name = type.slice(type.lastIndexOf('.') + 1);
 	return {
 		displayName: name,
@@ -60,7 +65,7 @@ function description(type: string, inputs: number): INodeTypeDescription {
 		defaults: { name },
 		inputs: inputs === 0 ? [] : ['main'],
 		outputs: ['main'],
-		properties: [],
+		properties,
 	} as INodeTypeDescription;
 }
 
@@ -88,16 +93,15 @@ export function passThroughNodeType(type: string): INodeType {
  */
 export function capturedNodeType(type: string, sinkFor: (executionId: string | undefined) => CaptureSink | undefined): INodeType {
 	return {
-		description: description(type, 1),
+		description: description(type, 1, [OPERATION_PROPERTY]),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const sink = sinkFor(this.getExecutionId());
 			const nodeName = this.getNode().name;
-			return [
-				this.getInputData().map((item, index) => {
-					sink?.({ node: nodeName, type, json: item.json });
-					return { json: item.json, pairedItem: { item: index } };
-				}),
-			];
+			const passed = this.getInputData().map((item, index) => {
+				sink?.({ node: nodeName, type, json: item.json });
+				return { json: item.json, pairedItem: { item: index } };
+			});
+			return [this.getNodeParameter('operation', 0, '') === 'sendAndWait' ? [] : passed];
 		},
 	};
 }

@@ -58,6 +58,53 @@ describe('a burst of web chat messages on the main template', () => {
 		expect(record.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text)).toEqual([answered.message.text]);
 	});
 
+	describe("a request's own quiet time (quietTime in the body)", () => {
+		const workflow = (store: string, fromBody: boolean) => ({
+			name: 'collect burst',
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'collect',
+					name: 'Collect Burst',
+					type: 'n8n-nodes-support247.conversationStore',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { operation: 'collectBurst', backend: 'memory', memoryName: store, quietTimeSeconds: 0.05, quietTimeFromBody: fromBody },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Collect Burst', type: 'main', index: 0 }]] } },
+		});
+		// The engine replays without waiting (quiet time 0): give the prepared node its wait back.
+		const prepared = (store: string, fromBody: boolean) => {
+			const ready = engine.prepare(workflow(store, fromBody));
+			(ready.workflow.getNode('Collect Burst') as { parameters: Json }).parameters.quietTimeSeconds = 0.05;
+			return ready;
+		};
+		const noWait = (ticketId: string, text: string, seconds: number) => {
+			const item = post(ticketId, text, seconds);
+			return { ...item, body: { ...item.body, sessionId: 'widget-quiet', quietTime: 0 } };
+		};
+
+		it('lets each message go on alone when Let the Request Shorten It is on', async () => {
+			const run = await engine.run(prepared('bursts-quiet-on', true), { items: [noWait('q1', 'hola', 0), noWait('q2', '¿y el envío?', 0.01)] });
+			expect(run.error).toBeUndefined();
+			const [last, joined] = run.outputs['Collect Burst'];
+			expect(last.map((item) => [item.json.ticketId, (item.json.message as Json).text])).toEqual([
+				['q1', 'hola'],
+				['q2', '¿y el envío?'],
+			]);
+			expect(joined).toEqual([]);
+		});
+
+		it('ignores it when the option is off: the two messages are answered as one', async () => {
+			const run = await engine.run(prepared('bursts-quiet-off', false), { items: [noWait('q1', 'hola', 0), noWait('q2', '¿y el envío?', 0.01)] });
+			expect(run.error).toBeUndefined();
+			const [last, joined] = run.outputs['Collect Burst'];
+			expect(last.map((item) => [item.json.ticketId, (item.json.message as Json).text])).toEqual([['q2', 'hola\n¿y el envío?']]);
+			expect(joined.map((item) => item.json.ticketId)).toEqual(['q1']);
+		});
+	});
+
 	describe('a message whose time is not a date', () => {
 		const store = 'bursts-bad-time';
 		const collect = (extra: Record<string, unknown> = {}) => ({

@@ -34,6 +34,30 @@ describe('in-process engine (n8n-core WorkflowExecute)', () => {
 		]);
 	});
 
+	it('stops a branch at a Send and Wait, as n8n waits there for the person, and still captures its message', async () => {
+		const node = (name: string, type: string, parameters: Record<string, unknown> = {}) => ({ id: name, name, type, typeVersion: 2.1, position: [0, 0], parameters });
+		const workflow = {
+			name: 'wait',
+			nodes: [
+				node('Start', 'n8n-nodes-base.manualTrigger'),
+				node('Ask', 'n8n-nodes-base.emailSend', { operation: 'sendAndWait', subject: 'answer me' }),
+				node('After Ask', 'n8n-nodes-base.noOp'),
+				node('Tell', 'n8n-nodes-base.emailSend', { operation: 'send' }),
+				node('After Tell', 'n8n-nodes-base.noOp'),
+			],
+			connections: {
+				Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }, { node: 'Tell', type: 'main', index: 0 }]] },
+				Ask: { main: [[{ node: 'After Ask', type: 'main', index: 0 }]] },
+				Tell: { main: [[{ node: 'After Tell', type: 'main', index: 0 }]] },
+			},
+		};
+		const res = await engine.run(workflow, { items: [{ text: 'one' }, { text: 'two' }] });
+		expect(res.error).toBeUndefined();
+		expect(res.captured.map((message) => `${message.node}:${message.json.text}`).sort()).toEqual(['Ask:one', 'Ask:two', 'Tell:one', 'Tell:two']);
+		expect(res.outputs['After Tell'][0].map((item) => item.json.text)).toEqual(['one', 'two']);
+		expect(res.outputs['After Ask']).toBeUndefined();
+	});
+
 	it('runs a prepared workflow many times without sharing state between runs', async () => {
 		const prepared = engine.prepare(fixture);
 		const results = await Promise.all(

@@ -394,7 +394,6 @@ function withConversations(t, { greeter, reply, sla }) {
 	const [slaX, slaY] = pos(sla);
 	const takeOver = t.node('Hand To Person', `${PKG}.conversationStore`, 1, [slaX - COLUMN, slaY + 160], {
 		operation: 'takeOver',
-		person: "={{ $json.route?.handoff?.queue || 'support team' }}",
 		// A message while the person's reply form is still unanswered only tells them (see humanReplies).
 		askOnce: true,
 		options: {},
@@ -419,7 +418,7 @@ function withBursts(t, { webhook = 'Web Chat Webhook', bottom }) {
 	const collect = t.node('Collect Burst', `${PKG}.conversationStore`, 1, [x + 260, y], {
 		operation: 'collectBurst',
 		quietTimeSeconds: 4,
-		quietTimeOverride: '={{ $json.body?.quietTime }}',
+		quietTimeFromBody: true,
 		options: {},
 	}, tolerant);
 	const targets = t.connections[webhook].main[0];
