@@ -71,6 +71,28 @@ describe('intent model', () => {
 		}
 	});
 
+	it('loads the stored example vectors as trained, several texts alike, and retrains on a cut-short file', () => {
+		clearIntentModelMemory();
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intent-cache-'));
+		try {
+			const trained = getIntentModel(entries, { cacheDir: dir });
+			clearIntentModelMemory();
+			const loaded = getIntentModel(entries, { cacheDir: dir });
+			expect(loaded).not.toBe(trained);
+			for (const text of ['olvide mi contraseña', 'where is my parcel', 'quero trocar o tamanho', 'precio del envio a monterrey', 'asdf qwer']) {
+				expect(loaded.predict(text)).toEqual(trained.predict(text));
+			}
+			const bin = path.join(dir, `intent-${trained.hash}.bin`);
+			fs.truncateSync(bin, fs.statSync(bin).size - 4);
+			clearIntentModelMemory();
+			const before = trainingStats.trainings;
+			expect(getIntentModel(entries, { cacheDir: dir }).predict('where is my parcel')).toEqual(trained.predict('where is my parcel'));
+			expect(trainingStats.trainings).toBe(before + 1);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('learns from labelled history as well as from entries', () => {
 		const model = getIntentModel(entries, {
 			cacheDir: false,

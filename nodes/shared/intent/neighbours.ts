@@ -9,7 +9,7 @@
 import type { SparseVector } from './features';
 
 /** One class's examples packed end to end: example e is [starts[e], starts[e + 1]) of indices/values. */
-interface PackedExamples {
+export interface PackedExamples {
 	starts: Int32Array;
 	indices: Int32Array;
 	values: Float32Array;
@@ -23,10 +23,10 @@ export class ExampleIndex {
 
 	constructor(
 		readonly features: number,
-		/** byClass[c] = the L2-normalised training vectors of class c. */
-		byClass: readonly SparseVector[][],
+		/** packed[c] = the L2-normalised training vectors of class c, end to end. */
+		packed: readonly PackedExamples[],
 	) {
-		this.packed = byClass.map(pack);
+		this.packed = [...packed];
 	}
 
 	static build(xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number): ExampleIndex {
@@ -34,7 +34,12 @@ export class ExampleIndex {
 		xs.forEach((x, i) => {
 			if (x.indices.length > 0) byClass[ys[i]].push(x);
 		});
-		return new ExampleIndex(features, byClass);
+		return new ExampleIndex(features, byClass.map(pack));
+	}
+
+	/** Each class's packed examples, as the disk cache stores them. */
+	get classes(): readonly PackedExamples[] {
+		return this.packed;
 	}
 
 	/** Highest cosine between x and an example of the class, 0–1. */

@@ -1,20 +1,20 @@
 /**
  * Disk cache for trained models: `<dir>/intent-<hash>.json` (vocabulary, classes, settings, the
- * training examples' texts) and `.bin` (idf, bias and per-feature weight scales as float32, then
- * the weights as signed bytes). The examples' vectors are rebuilt from their texts on load: the
- * texts take a few percent of the space of stored vectors. Loading takes well under a second where
- * training takes seconds to minutes. Writes go to a temporary name and are renamed, so a reader
- * never sees half a file.
+ * training examples' texts) and `.bin` (idf, bias and per-feature weight scales as float32, the
+ * weights as signed bytes, then the examples' vectors per class as the nearest-example index packs
+ * them). The vectors are stored rather than rebuilt from the texts on load: rebuilding stemmed and
+ * vectorised every example, most of a replay's start-up, where reading them is a copy. Writes go to a
+ * temporary name and are renamed, so a reader never sees half a file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TextLanguage } from '../text';
 import { Vectorizer, type FeatureConfig } from './features';
 import { TrainedIntentModel, type TrainingExample } from './model';
-import { ExampleIndex } from './neighbours';
+import { ExampleIndex, type PackedExamples } from './neighbours';
 import { dequantizeRows, quantizeRows } from './quantize';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface StoredMeta {
 	format: number;
@@ -28,14 +28,21 @@ interface StoredMeta {
 	similarityGain: number;
 	/** [text, class, language] per training example. */
 	examples: Array<[string, number, TextLanguage]>;
+	/** Per class of the nearest-example index: its examples and their non-zero values, end to end. */
+	packed: Array<[examples: number, values: number]>;
 }
+
+const align4 = (bytes: number) => (bytes + 3) & ~3;
+
+/** The bytes each stored class takes: starts (int32, one more than its examples), indices (int32), values (float32). */
+const packedBytes = ([examples, values]: [number, number]) => (examples + 1) * 4 + values * 8;
 
 function files(dir: string, hash: string): { meta: string; data: string } {
 	return { meta: path.join(dir, `intent-${hash}.json`), data: path.join(dir, `intent-${hash}.bin`) };
 }
 
 export function saveModel(dir: string, model: TrainedIntentModel): void {
-	const { hash, intents, languages, vectorizer, softmax, temperature, examples, similarityGain } = model.parts;
+	const { hash, intents, languages, vectorizer, softmax, temperature, examples, neighbours, similarityGain } = model.parts;
 	const target = files(dir, hash);
 	fs.mkdirSync(dir, { recursive: true });
 	const vocabulary = new Array<string>(vectorizer.size);
@@ -51,9 +58,11 @@ export function saveModel(dir: string, model: TrainedIntentModel): void {
 		classes: softmax.classes,
 		similarityGain,
 		examples: examples.map((e) => [e.text, e.cls, e.language]),
+		packed: neighbours.classes.map((c) => [c.starts.length - 1, c.values.length]),
 	};
 	const { scales, codes } = quantizeRows(softmax.weights, softmax.classes);
-	const arrays = [vectorizer.idf, softmax.bias, scales, codes];
+	const padding = new Uint8Array(align4(codes.byteLength) - codes.byteLength);
+	const arrays = [vectorizer.idf, softmax.bias, scales, codes, padding, ...neighbours.classes.flatMap((c) => [c.starts, c.indices, c.values])];
 	const buffer = Buffer.concat(arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
 	const suffix = `.${process.pid}.tmp`;
 	fs.writeFileSync(target.data + suffix, buffer);
@@ -73,7 +82,8 @@ export function loadModel(dir: string, hash: string): TrainedIntentModel | undef
 		const features = meta.vocabulary.length;
 		const classes = meta.classes;
 		const floatCount = features + classes + features;
-		if (raw.byteLength !== floatCount * 4 + features * classes) return undefined;
+		const packedAt = floatCount * 4 + align4(features * classes);
+		if (raw.byteLength !== packedAt + meta.packed.reduce((sum, c) => sum + packedBytes(c), 0)) return undefined;
 		const bytes = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
 		const floats = new Float32Array(bytes, 0, floatCount);
 		const idf = floats.slice(0, features);
@@ -84,12 +94,14 @@ export function loadModel(dir: string, hash: string): TrainedIntentModel | undef
 		const vocabulary = new Map(meta.vocabulary.map((term, index) => [term, index]));
 		const vectorizer = new Vectorizer(meta.features, vocabulary, idf);
 		const examples: TrainingExample[] = meta.examples.map(([text, cls, language]) => ({ text, cls, language }));
-		const neighbours = ExampleIndex.build(
-			examples.map((e) => vectorizer.transform(e.text, e.language)),
-			examples.map((e) => e.cls),
-			meta.intents.length,
-			features,
-		);
+		let at = packedAt;
+		const take = <T>(Type: new (buffer: ArrayBuffer, offset: number, length: number) => T, length: number): T => {
+			const view = new Type(bytes, at, length);
+			at += length * 4;
+			return view;
+		};
+		const packed: PackedExamples[] = meta.packed.map(([count, values]) => ({ starts: take(Int32Array, count + 1), indices: take(Int32Array, values), values: take(Float32Array, values) }));
+		const neighbours = new ExampleIndex(features, packed);
 		return new TrainedIntentModel({
 			hash,
 			intents: meta.intents,

@@ -12,7 +12,13 @@
  * three requests whichever layer retried. Other 4xx fail at once. The API key never appears in an
  * error message.
  */
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type OpenAI from 'openai';
+
+/**
+ * The SDK is loaded on the first call to a provider: most workflows run on the embedded default, and
+ * loading it costs a tenth of a replay's start-up.
+ */
+const sdk = (): typeof import('openai') => require('openai');
 import { ProviderError, RETRYABLE, redact, type ProviderFailureReason } from './errors';
 import { validateJsonSchema, type JsonSchema } from './json-schema';
 
@@ -139,7 +145,7 @@ async function withRetries<T>(
 	const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 	let attempts = 0;
-	const client = new OpenAI({
+	const client = new (sdk().default)({
 		// Local servers (Ollama, vLLM) need no key; the SDK wants one, so send a placeholder and drop the header.
 		apiKey: options.apiKey || 'none',
 		...(options.apiKey ? {} : { defaultHeaders: { authorization: null } }),
@@ -196,6 +202,7 @@ function sameRealmError(error: unknown): unknown {
 /** The SDK's errors in this project's failure vocabulary. */
 function classify(error: unknown, timeoutMs: number): AttemptFailure {
 	if (error instanceof AttemptFailure) return error;
+	const { APIConnectionError, APIConnectionTimeoutError, APIError } = sdk();
 	if (error instanceof APIConnectionTimeoutError) return new AttemptFailure('timeout', `no answer within ${timeoutMs} ms`);
 	if (error instanceof APIConnectionError) {
 		const cause = (error as { cause?: Error }).cause?.message;

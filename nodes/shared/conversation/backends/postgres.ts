@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- pure domain code with no n8n imports; the Conversation Store node wraps these errors in NodeOperationError */
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
@@ -61,7 +61,9 @@ export class PostgresBackend implements ConversationBackend {
 
 	constructor(config: PoolConfig, options: PostgresOptions = {}) {
 		const timeoutMs = Math.max(0, Math.floor(options.timeoutMs ?? 5000));
-		this.pool = new Pool({
+		// Loaded here, not on import: only a store on PostgreSQL needs the driver, and loading it slows every start.
+		const { Pool: PgPool } = require('pg') as typeof import('pg');
+		this.pool = new PgPool({
 			...config,
 			max: options.maxConnections ?? config.max ?? 10,
 			...(timeoutMs > 0
