@@ -54,7 +54,7 @@ describe('intent model', () => {
 			const first = getIntentModel(entries, { cacheDir: dir });
 			expect(trainingStats.trainings).toBe(before + 1);
 			expect(getIntentModel(JSON.parse(JSON.stringify(entries)), { cacheDir: dir })).toBe(first);
-			expect(fs.readdirSync(dir).sort()).toEqual([`intent-${first.hash}.bin`, `intent-${first.hash}.json`]);
+			expect(fs.readdirSync(dir).sort()).toEqual([`intent-${first.hash}.f4.bin`, `intent-${first.hash}.f4.json`]);
 
 			clearIntentModelMemory();
 			const fromDisk = getIntentModel(entries, { cacheDir: dir });
@@ -82,7 +82,7 @@ describe('intent model', () => {
 			for (const text of ['olvide mi contraseña', 'where is my parcel', 'quero trocar o tamanho', 'precio del envio a monterrey', 'asdf qwer']) {
 				expect(loaded.predict(text)).toEqual(trained.predict(text));
 			}
-			const bin = path.join(dir, `intent-${trained.hash}.bin`);
+			const bin = path.join(dir, `intent-${trained.hash}.f4.bin`);
 			fs.truncateSync(bin, fs.statSync(bin).size - 4);
 			clearIntentModelMemory();
 			const before = trainingStats.trainings;

@@ -37,8 +37,9 @@ const align4 = (bytes: number) => (bytes + 3) & ~3;
 /** The bytes each stored class takes: starts (int32, one more than its examples), indices (int32), values (float32). */
 const packedBytes = ([examples, values]: [number, number]) => (examples + 1) * 4 + values * 8;
 
+/** The format is in the name, so that two versions of the package sharing a cache never overwrite each other's files. */
 function files(dir: string, hash: string): { meta: string; data: string } {
-	return { meta: path.join(dir, `intent-${hash}.json`), data: path.join(dir, `intent-${hash}.bin`) };
+	return { meta: path.join(dir, `intent-${hash}.f${FORMAT}.json`), data: path.join(dir, `intent-${hash}.f${FORMAT}.bin`) };
 }
 
 export function saveModel(dir: string, model: TrainedIntentModel): void {
