@@ -9,8 +9,6 @@ import { resolveInputLimits, type InputLimits } from '../nodes/shared/input-limi
 import type { ReplayReport, SweepPoint } from './metrics/accumulator';
 import { parseCostOverrides } from './metrics/cost-model';
 import { startProgress } from './progress';
-import { renderHtml } from './report/html';
-import { renderSummary } from './report/terminal';
 import { applyKnowledgeFile } from './replay/knowledge';
 import { applyAssignment, parseAssignment } from './replay/parameters';
 import { replay } from './replay/replay';
@@ -163,8 +161,9 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	}
 	report.parameters = { param: flags.param, knowledge: flags.knowledge ?? null, preset: flags.preset, workers };
 	if (flags.json) writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
-	if (flags.html) writeFile(flags.html, renderHtml(report));
-	if (!flags.quiet) log(renderSummary(report));
+	// The reports load only when asked for: a quiet replay starts faster without them.
+	if (flags.html) writeFile(flags.html, (await import('./report/html')).renderHtml(report));
+	if (!flags.quiet) log((await import('./report/terminal')).renderSummary(report));
 	// Every file the run wrote, so the reader knows where to look next.
 	if (!flags.quiet && flags.json) log(`  JSON report  ${flags.json}`);
 	if (!flags.quiet && flags.html) log(`  HTML report  ${flags.html}`);

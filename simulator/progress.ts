@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 
 /** Counts rows for the progress bar's total; only done when a person is watching a terminal. */
 async function countLines(file: string): Promise<number> {
@@ -21,6 +20,7 @@ const silent: Progress = { update() {}, stop() {} };
 export async function startProgress(file: string, quiet: boolean): Promise<Progress> {
 	if (quiet || !process.stderr.isTTY || file === '-') return silent;
 	const total = await countLines(file);
+	const { SingleBar } = await import('cli-progress');
 	const bar = new SingleBar({
 		stream: process.stderr,
 		format: 'replaying |{bar}| {percentage}% {value}/{total} tickets',

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { renderHtml } from '../report/html';
 import { draftsFile, runGaps } from './run';
 import { renderGapsSummary } from './summary';
 
@@ -85,7 +84,8 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 				credentials,
 			});
 			if (flags.json) write(flags.json, `${JSON.stringify(report, null, 2)}\n`);
-			if (flags.html) write(flags.html, renderHtml(report));
+			// Loaded only when asked for, like the replay's: the report is not needed to start.
+			if (flags.html) write(flags.html, (await import('../report/html')).renderHtml(report));
 			if (flags.kbOut) write(flags.kbOut, draftsFile(report.gaps));
 			if (!flags.quiet) log(renderGapsSummary(report));
 		});

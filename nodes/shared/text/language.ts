@@ -1,13 +1,13 @@
 /** Picks es/pt/en for a text with tinyld, restricted to the languages we stem and answer in. */
-import { detect } from 'tinyld';
 import { isTextLanguage, type TextLanguage } from './normalize';
+import { tinyld } from './tinyld';
 
 /** tinyld's cost grows faster than the text; the opening of a message tells its language. */
 const DETECT_MAX_CHARS = 2000;
 
 export function guessLanguage(text: string, allowed: readonly TextLanguage[] = ['es', 'pt', 'en'], fallback: TextLanguage = 'en'): TextLanguage {
 	if (allowed.length === 1) return allowed[0];
-	const found = detect(text.length > DETECT_MAX_CHARS ? text.slice(0, DETECT_MAX_CHARS) : text, { only: [...allowed] });
+	const found = tinyld().detect(text.length > DETECT_MAX_CHARS ? text.slice(0, DETECT_MAX_CHARS) : text, { only: [...allowed] });
 	return isTextLanguage(found) && allowed.includes(found) ? found : fallback;
 }
 

@@ -3,7 +3,7 @@
  * ã õ ç for Portuguese) settle most messages; tinyld's n-gram scores break the remaining ties.
  * A very short or ambiguous text keeps the customer's known language.
  */
-import { detectAll } from 'tinyld';
+import { tinyld } from '../text/tinyld';
 
 export interface LanguageInput {
 	text: string;
@@ -53,7 +53,7 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
 	const clear = agreesWithCustomer || (best && best[1] >= CLEAR_SCORE && best[1] - (second?.[1] ?? 0) >= CLEAR_MARGIN);
 	if (!clear && text.length >= TINYLD_MIN_CHARS) {
 		method = 'tinyld + hint words';
-		for (const { lang, accuracy } of detectAll(text.slice(0, TINYLD_MAX_CHARS), { only: [...languages] })) {
+		for (const { lang, accuracy } of tinyld().detectAll(text.slice(0, TINYLD_MAX_CHARS), { only: [...languages] })) {
 			scores.set(lang, (scores.get(lang) ?? 0) + accuracy * TINYLD_WEIGHT);
 		}
 		[best, second] = rank(scores, languages);
