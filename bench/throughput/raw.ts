@@ -1,8 +1,10 @@
 /**
  * The same decisions as the main template, made by calling the shared domain functions directly:
- * the baseline that shows what the n8n engine adds on top.
+ * the baseline that shows what the n8n engine adds on top. The template's conversation memory is
+ * part of them (Load Conversation, Hand To Person, Save Turn), on a memory store as a replay keeps it.
  */
 import { calendarConfigFromParameters, getCalendar, WEEKDAYS } from '../../nodes/shared/calendar';
+import { appendToConversation, loadConversation, MemoryBackend, resolveConversationPolicy, takeOverConversation, type StoreOptions } from '../../nodes/shared/conversation';
 import { greetTicket } from '../../nodes/shared/greeting';
 import { getIntentModel } from '../../nodes/shared/intent';
 import { getKnowledgeBase, lookupKnowledge, parseKnowledge } from '../../nodes/shared/knowledge';
@@ -11,10 +13,15 @@ import { annotateSla, DEFAULT_SLA_POLICY } from '../../nodes/shared/sla';
 import type { Ticket } from '../../nodes/shared/ticket';
 import { triageTicket } from '../../nodes/shared/triage';
 import type { WorkflowJson } from '../../simulator/engine';
+import { withReplayIdentity } from '../../simulator/replay/batch-runner';
+import type { ReplayTicket } from '../../simulator/tickets';
 
-export type RawPipeline = (ticket: Ticket) => Ticket;
+export type RawPipeline = (item: ReplayTicket) => Promise<Ticket>;
 
-/** Builds the pipeline from the template's own parameters (calendar, knowledge base). */
+/** As Hand To Person asks in the template: once per reply form, which waits 7 days. */
+const ASK_ONCE = { expiresMinutes: 168 * 60 };
+
+/** Builds the pipeline from the template's own parameters (calendar, knowledge base), with a store of its own. */
 export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 	const byType = (type: string) => workflow.nodes.find((node) => node.type === `n8n-nodes-support247.${type}`)?.parameters as Record<string, unknown>;
 	const greeter = byType('offHoursGreeter');
@@ -28,9 +35,16 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 	const intentModel = getIntentModel(entries);
 	const threshold = Number(byType('knowledgeLookup').threshold ?? 0.5);
 	const businessName = String(greeter.businessName ?? '');
-	return (input) => {
-		const ticket: Ticket = { ...input };
+	const backend = new MemoryBackend();
+	const store: StoreOptions = { policy: resolveConversationPolicy({}), trustWebchatCustomerId: false };
+	return async (item) => {
+		// The identity a replay gives each conversation, as the engine's batch runner does.
+		const ticket: Ticket = withReplayIdentity(item);
 		ticket.hours = greetTicket(ticket, calendar, { businessName });
+		const loaded = await loadConversation(backend, ticket, store);
+		ticket.conversation = loaded.conversation as unknown as Ticket['conversation'];
+		if (loaded.conversation.id) ticket.history = loaded.history as unknown as Ticket['history'];
+		if (loaded.conversation.greetedAt) ticket.hours = { ...ticket.hours, greetedAt: loaded.conversation.greetedAt };
 		ticket.triage = triageTicket(ticket, { intentModel });
 		const looked = lookupKnowledge(ticket, kb, { threshold });
 		ticket.knowledge = looked.knowledge;
@@ -40,7 +54,9 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 			const reply = holdingReply(ticket, ticket.route);
 			if (reply) ticket.reply = reply;
 			ticket.sla = annotateSla(ticket, DEFAULT_SLA_POLICY, calendar);
+			await takeOverConversation(backend, ticket, ticket.route.handoff?.queue || 'support team', store, ASK_ONCE);
 		}
+		await appendToConversation(backend, ticket, { replyRole: 'ai', includeCustomerTurn: true }, store);
 		return ticket;
 	};
 }

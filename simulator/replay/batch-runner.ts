@@ -31,7 +31,7 @@ const DAY_MS = 86_400_000;
  * chat session, or the customer id elsewhere. The row's own customer id is not used, so a store
  * replays the file's conversations, whichever worker each lands on.
  */
-function withReplayIdentity(item: ReplayTicket): Ticket {
+export function withReplayIdentity(item: ReplayTicket): Ticket {
 	const { ticket } = item;
 	const key = `conversation:${conversationOf(item)}`;
 	const message = { ...ticket.message, id: ticket.message.id ?? ticket.ticketId };
