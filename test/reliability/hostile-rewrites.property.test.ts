@@ -89,6 +89,14 @@ describe('linear rewrites behave as the old versions on ordinary text (fast-chec
 		fc.assert(fc.property(fc.array(line, { maxLength: 20 }), (lines) => expect(stripQuotedReply(lines.join('\n'))).toBe(oldStripQuotedReply(lines.join('\n')))), RUNS);
 	});
 
+	it('quoted-reply stripping read in place: the same kept text with CR/CRLF breaks, Unicode spaces and every header start', () => {
+		const space = fc.constantFrom('', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\v', '\u2028');
+		const body = fc.constantFrom('> q', '>', '', 'ok', 'On Tue, Kim wrote:', 'on x wrote: ', 'El lunes, Ana escribió:', 'Em 2, Ana escreveu:', '-- Original Message --', '----Mensaje original----', '__________', '_____', 'From: a', 'De: a', 'Sent: b', 'Fecha: c', 'To: b', 'Para: d', 'Oops', 'Eh', '-', 'Dear');
+		const line = fc.oneof(fc.tuple(space, body).map(([a, b]) => a + b), text);
+		const joined = fc.tuple(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
+		fc.assert(fc.property(joined, (t) => expect(stripQuotedReply(t)).toBe(oldStripQuotedReply(t))), { ...RUNS, numRuns: 1000 });
+	});
+
 	it('reply subject: the same prefix stripped', () => {
 		fc.assert(
 			fc.property(text, fc.constantFrom(undefined, 'T-1'), (subject, id) => {
