@@ -14,6 +14,8 @@ import { blankOut, extractFacts } from '../../nodes/shared/routing/facts';
 import { INJECTION_MARKUP } from '../../nodes/shared/triage/signals';
 import { TypoCorrector, withinOneEdit } from '../../nodes/shared/triage/typos';
 import { isStopWord } from '../../nodes/shared/text/stopwords';
+import { stemWord } from '../../nodes/shared/text';
+import { newStemmer } from 'snowball-stemmers';
 
 const RUNS = { numRuns: 300, seed: 20260302 };
 
@@ -95,6 +97,23 @@ describe('linear rewrites behave as the old versions on ordinary text (fast-chec
 		const line = fc.oneof(fc.tuple(space, body).map(([a, b]) => a + b), text);
 		const joined = fc.tuple(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
 		fc.assert(fc.property(joined, (t) => expect(stripQuotedReply(t)).toBe(oldStripQuotedReply(t))), { ...RUNS, numRuns: 1000 });
+	});
+
+	it('stemming: numbers and short words pass as they are, before the memo, and the memo never changes a stem', () => {
+		const language = fc.constantFrom('es' as const, 'pt' as const, 'en' as const);
+		const word = fc.oneof(fc.integer({ min: 0, max: 10 ** 9 }).map(String), fc.stringMatching(/^[a-z]{1,3}$/), fc.constantFrom('envios', 'devolucion', 'devoluciones', 'pedidos', 'refunds', 'ordering', 'encomendas', 'cancelacao', '12ab', 'ab12', '0x1f'));
+		const snowball = { es: newStemmer('spanish'), pt: newStemmer('portuguese'), en: newStemmer('english') };
+		fc.assert(
+			fc.property(fc.array(fc.tuple(word, language), { maxLength: 30 }), (words) => {
+				for (const [w, lang] of words) {
+					const stem = stemWord(w, lang);
+					if (w.length <= 3 || /^\d+$/.test(w)) expect(stem).toBe(w);
+					else if (!/cion$|sion$|coes$|cao$|soes$|sao$/.test(w)) expect(stem).toBe(snowball[lang].stem(w));
+					expect(stemWord(w, lang)).toBe(stem);
+				}
+			}),
+			RUNS,
+		);
 	});
 
 	it('reply subject: the same prefix stripped', () => {
