@@ -14,6 +14,8 @@ import { blankOut, extractFacts } from '../../nodes/shared/routing/facts';
 import { INJECTION_MARKUP } from '../../nodes/shared/triage/signals';
 import { TypoCorrector, withinOneEdit } from '../../nodes/shared/triage/typos';
 import { isStopWord } from '../../nodes/shared/text/stopwords';
+import { stemWord } from '../../nodes/shared/text';
+import { newStemmer } from 'snowball-stemmers';
 
 const RUNS = { numRuns: 300, seed: 20260302 };
 
@@ -84,9 +86,48 @@ describe('linear rewrites behave as the old versions on ordinary text (fast-chec
 		);
 	});
 
+	it('blanking order numbers: needles of any first character (ASCII or not) are all found', () => {
+		const id = fc.tuple(fc.constantFrom('#', 'A', 'AB-', 'z', '1', 'é', 'Ω', '😡'), fc.integer({ min: 100, max: 999_999 })).map(([p, n]) => `${p}:${n};`);
+		fc.assert(
+			fc.property(fc.array(fc.oneof(id, fc.constantFrom(' ', 'a', 'é', '1', 'order ', '\n')), { maxLength: 40 }), (parts) => {
+				const joined = parts.join('');
+				const needles = [...new Set(parts.filter((p) => p.endsWith(';')))];
+				let reference = joined;
+				for (const needle of needles) reference = reference.split(needle).join(' ');
+				expect(blankOut(joined, needles)).toBe(reference);
+			}),
+			RUNS,
+		);
+	});
+
 	it('quoted-reply stripping: the same kept text', () => {
 		const line = fc.oneof(text, fc.constantFrom('> q', '>', '', '  > nested', 'On Tue, Kim wrote:', 'From: a', 'To: b'));
 		fc.assert(fc.property(fc.array(line, { maxLength: 20 }), (lines) => expect(stripQuotedReply(lines.join('\n'))).toBe(oldStripQuotedReply(lines.join('\n')))), RUNS);
+	});
+
+	it('quoted-reply stripping read in place: the same kept text with CR/CRLF breaks, Unicode spaces and every header start', () => {
+		const space = fc.constantFrom('', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\v', '\u2028');
+		const body = fc.constantFrom('> q', '>', '', 'ok', 'On Tue, Kim wrote:', 'on x wrote: ', 'El lunes, Ana escribió:', 'Em 2, Ana escreveu:', '-- Original Message --', '----Mensaje original----', '__________', '_____', 'From: a', 'De: a', 'Sent: b', 'Fecha: c', 'To: b', 'Para: d', 'Oops', 'Eh', '-', 'Dear');
+		const line = fc.oneof(fc.tuple(space, body).map(([a, b]) => a + b), text);
+		const joined = fc.tuple(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, br]) => lines.join(br));
+		fc.assert(fc.property(joined, (t) => expect(stripQuotedReply(t)).toBe(oldStripQuotedReply(t))), { ...RUNS, numRuns: 1000 });
+	});
+
+	it('stemming: numbers and short words pass as they are, before the memo, and the memo never changes a stem', () => {
+		const language = fc.constantFrom('es' as const, 'pt' as const, 'en' as const);
+		const word = fc.oneof(fc.integer({ min: 0, max: 10 ** 9 }).map(String), fc.stringMatching(/^[a-z]{1,3}$/), fc.constantFrom('envios', 'devolucion', 'devoluciones', 'pedidos', 'refunds', 'ordering', 'encomendas', 'cancelacao', '12ab', 'ab12', '0x1f'));
+		const snowball = { es: newStemmer('spanish'), pt: newStemmer('portuguese'), en: newStemmer('english') };
+		fc.assert(
+			fc.property(fc.array(fc.tuple(word, language), { maxLength: 30 }), (words) => {
+				for (const [w, lang] of words) {
+					const stem = stemWord(w, lang);
+					if (w.length <= 3 || /^\d+$/.test(w)) expect(stem).toBe(w);
+					else if (!/cion$|sion$|coes$|cao$|soes$|sao$/.test(w)) expect(stem).toBe(snowball[lang].stem(w));
+					expect(stemWord(w, lang)).toBe(stem);
+				}
+			}),
+			RUNS,
+		);
 	});
 
 	it('reply subject: the same prefix stripped', () => {

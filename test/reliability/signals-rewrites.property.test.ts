@@ -116,11 +116,20 @@ describe('triage signal bookkeeping behaves as the old versions (fast-check)', (
 		);
 	});
 
+	it('tokenising in one pass: the same tokens and clauses around every separator, apostrophe, pipe and letter run', () => {
+		const rules = getLexicon().tokenizeRules;
+		const unit = fc.constantFrom(...'.,;:!?¿¡()\n\r\t"“”«»…'.split(''), "'", '’', '`', '´', '|', ' | ', '||', '_', '-', '@', '#', ' ', 'a', 'aa', 'aaa', "a'a", "aa'a", 'b', 'x', 'Ü', 'ß', '中', '😡', '1', '1,000', '2.500', '000', 'pero', 'but', 'xq', 'vc', 'urgenteeee', 'siii', 'don’t');
+		fc.assert(
+			fc.property(fc.array(unit, { maxLength: 50 }).map((parts) => parts.join('')), (t) => expect(tokenize(t, rules)).toEqual(oldTokenize(t, rules))),
+			{ ...RUNS, numRuns: 2000 },
+		);
+	});
+
 	it('normalised words: the same words as the old replace chain', () => {
 		const oldFoldedWords = (t: string) =>
 			foldAccents(t).replace(/['’`´]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(\p{L})\1{2,}/gu, '$1').split(' ').filter((w) => w !== '');
-		const unit = fc.constantFrom('😡', '🇲🇽', '\uD83D', 'a', 'Á', 'ñ', 'ß', '中文', ' ', '\t', '\n', ',', "'", '’', '1', 'siiii', '-', '_');
-		fc.assert(fc.property(fc.array(fc.oneof(unit, word), { maxLength: 40 }).map((p) => p.join('')), (t) => expect(foldedWords(t)).toEqual(oldFoldedWords(t))), RUNS);
+		const unit = fc.constantFrom('😡', '🇲🇽', '\uD83D', '\uDE21', '𝐀𝐀𝐀', 'a', 'aa', 'aaa', 'Á', 'ñ', 'ß', '中文', ' ', '\t', '\n', ',', "'", '’', '`', '´', "''", '1', '١٢', 'siiii', '-', '_');
+		fc.assert(fc.property(fc.array(fc.oneof(unit, word), { maxLength: 40 }).map((p) => p.join('')), (t) => expect(foldedWords(t)).toEqual(oldFoldedWords(t))), { ...RUNS, numRuns: 2000 });
 	});
 
 	it('the texts above do reach harmless roles and duplicate categories (the test is not vacuous)', () => {

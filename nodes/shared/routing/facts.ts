@@ -31,7 +31,7 @@ export function extractFacts(texts: Array<string | undefined>): ExtractedFacts {
 	const withoutEmails = kept.length ? kept.join('') + text.slice(last) : text;
 	const emails = [...emailSet];
 	const orderSet = new Set<string>();
-	for (const match of text.matchAll(ORDER)) orderSet.add(match[1].replace(/-$/, ''));
+	for (const match of text.matchAll(ORDER)) orderSet.add(match[1].endsWith('-') ? match[1].slice(0, -1) : match[1]);
 	const orderNumbers = [...orderSet];
 	// Remove emails and order numbers first so their digits are not read as phone numbers.
 	const rest = blankOut(withoutEmails, orderNumbers);
@@ -76,8 +76,16 @@ const edgeKey = (node: number, code: number): number => (code < 128 ? node * 128
 export function blankOut(text: string, needles: readonly string[]): string {
 	const edges = new Map<number, number>();
 	const ends: boolean[] = [false];
+	// The ASCII characters a needle starts with: every other position is passed over without a trie
+	// lookup (on many order numbers, most of the text; each lookup in a map of every order number's
+	// characters is a cache miss once that map outgrows the cache).
+	const firsts = new Uint8Array(128);
+	let nonAsciiFirst = false;
 	for (const needle of needles) {
 		if (!needle || needle.length > MAX_ORDER_LENGTH) continue;
+		const first = needle.charCodeAt(0);
+		if (first < 128) firsts[first] = 1;
+		else nonAsciiFirst = true;
 		let node = 0;
 		for (let i = 0; i < needle.length; i++) {
 			const key = edgeKey(node, needle.charCodeAt(i));
@@ -95,6 +103,11 @@ export function blankOut(text: string, needles: readonly string[]): string {
 	const parts: string[] = [];
 	let kept = 0;
 	for (let i = 0; i < text.length; ) {
+		const first = text.charCodeAt(i);
+		if (first < 128 ? firsts[first] === 0 : !nonAsciiFirst) {
+			i++;
+			continue;
+		}
 		let node: number | undefined = 0;
 		let matchEnd = -1;
 		for (let j = i; j < text.length && j - i < MAX_ORDER_LENGTH; j++) {

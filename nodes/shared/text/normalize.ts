@@ -11,8 +11,7 @@ export const TEXT_LANGUAGES: readonly TextLanguage[] = ['es', 'pt', 'en'];
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’`´]/g;
-// Letters and digits of any script survive; everything else separates words.
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const APOSTROPHE = /['’`´]/;
 // Three or more of the same letter are a chat stretch ("siiii"); two are kept ("llamar", "good").
 const LETTER_RUNS = /(\p{L})\1{2,}/gu;
 
@@ -57,12 +56,36 @@ export function foldAccents(text: string): string {
 	return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
+/** A word: letters and digits of any script, with the apostrophes inside it (dropped: "don't" -> "dont"). */
+const WORD_RUN = /[\p{L}\p{N}'’`´]+/gu;
+
 /** Folded words of a text, before abbreviation expansion. */
 export function foldedWords(text: string): string[] {
-	// split/join, not replace, for the patterns without groups: the same result, and linear on a
-	// flood of separators, where V8's global replace grew faster than the text.
-	const folded = foldAccents(text).split(APOSTROPHES).join('').split(NON_WORD).join(' ').replace(LETTER_RUNS, '$1');
-	return folded.split(' ').filter((word) => word !== '');
+	// The words read in one pass, the same as dropping apostrophes, turning every other separator run
+	// into a space and splitting: that chain's split/join built an array entry for every separator,
+	// and on floods of them the collector's work grew faster than the text.
+	const words: string[] = [];
+	const folded = foldAccents(text);
+	WORD_RUN.lastIndex = 0;
+	for (let match = WORD_RUN.exec(folded); match; match = WORD_RUN.exec(folded)) {
+		const run = match[0];
+		const word = APOSTROPHE.test(run) ? run.replace(APOSTROPHES, '') : run;
+		if (word === '') continue;
+		words.push(hasTriple(word) ? word.replace(LETTER_RUNS, '$1') : word);
+	}
+	return words;
+}
+
+/**
+ * Three equal code units in a row, or any surrogate (a letter outside the BMP is two units): the
+ * only words LETTER_RUNS can change (a regex call per word cost more than this loop).
+ */
+function hasTriple(word: string): boolean {
+	for (let i = 0; i < word.length; i++) {
+		const code = word.charCodeAt(i);
+		if ((code >= 0xd800 && code <= 0xdfff) || (i >= 2 && code === word.charCodeAt(i - 1) && code === word.charCodeAt(i - 2))) return true;
+	}
+	return false;
 }
 
 /** Folded words with chat abbreviations expanded for the given language (or the safe common set). */

@@ -20,8 +20,6 @@ export interface TokenizedText {
 }
 
 const APOSTROPHES = /['’`´]/g;
-const CLAUSE_PUNCTUATION = /[.,;:!?¿¡()\n\r\t"“”«»…]+/g;
-const NON_WORD = /[^a-z0-9 |_]+/g;
 /** "1,000" and "1.000" are one number, not a clause break. */
 const THOUSANDS = /(\d)[,.](\d{3})(?!\d)/g;
 const LETTER_RUNS = /([a-z])\1{2,}/g;
@@ -37,50 +35,93 @@ export interface TokenizeRules {
 
 export function tokenize(text: string, rules: TokenizeRules): TokenizedText {
 	const { abbreviations, clauseWords } = rules;
-	// split/join rather than replace for the patterns without groups: the same result, but V8's
-	// global replace grew faster than the text on hundreds of thousands of matches (a flood of tabs
-	// or newlines: 100 KB 3 ms, 1 MB 180 ms).
-	const folded = foldAccents(replaceEmoji(text, rules.emoji))
-		.replace(THOUSANDS, '$1$2')
-		.split(APOSTROPHES)
-		.join('')
-		.split(CLAUSE_PUNCTUATION)
-		.join(' | ')
-		.split(NON_WORD)
-		.join(' ')
-		.replace(LETTER_RUNS, '$1');
+	const folded = foldAccents(replaceEmoji(text, rules.emoji)).replace(THOUSANDS, '$1$2');
 	const tokens: string[] = [];
 	const clauses: number[] = [];
 	let clause = 0;
-	// The words between spaces, read in place: split(' ') made an array entry for every blank too,
-	// millions of them on a flood of separators or emoji.
-	for (let at = 0; at < folded.length; ) {
-		if (folded.charCodeAt(at) === SPACE) {
-			at++;
-			continue;
-		}
-		let end = folded.indexOf(' ', at);
-		if (end < 0) end = folded.length;
-		const raw = folded.slice(at, end);
-		at = end;
+	const emit = (raw: string) => {
 		if (raw === '|') {
 			clause++;
-			continue;
+			return;
 		}
 		if (clauseWords.has(raw)) {
 			clause++;
 			tokens.push(raw);
 			clauses.push(clause);
-			continue;
+			return;
 		}
 		const expanded = abbreviations.get(raw);
-		for (const token of expanded ?? [raw]) {
+		if (!expanded) {
+			tokens.push(raw);
+			clauses.push(clause);
+			return;
+		}
+		for (const token of expanded) {
 			tokens.push(token);
 			clauses.push(clause);
+		}
+	};
+	// One pass over the folded text, the same words as the chain it replaces (apostrophes dropped,
+	// runs of clause punctuation to " | ", other non-word runs to a space, runs of three or more of a
+	// letter to one, then split on spaces): that chain's split/join built an array entry for every
+	// separator, and on floods of them (".@-", '"' lines) the collector's work grew faster than the text.
+	let start = -1;
+	let plain = true;
+	let previous = -1;
+	let run = 0;
+	for (let at = 0; at <= folded.length; at++) {
+		const code = at < folded.length ? folded.charCodeAt(at) : SPACE;
+		const kind = code < 128 ? ASCII_KIND[code] : OTHER_KIND.get(code) ?? BREAK;
+		if (kind === SKIP) {
+			// An apostrophe joins what is around it ("don't"), inside or between letter runs.
+			if (start >= 0) plain = false;
+			continue;
+		}
+		if (kind === WORD) {
+			if (start < 0) {
+				start = at;
+				plain = true;
+				previous = -1;
+			}
+			run = code === previous ? run + 1 : 1;
+			previous = code;
+			if (run === 3 && code >= 97 && code <= 122) plain = false;
+			continue;
+		}
+		if (start >= 0) {
+			const piece = folded.slice(start, at);
+			emit(plain ? piece : piece.replace(APOSTROPHES, '').replace(LETTER_RUNS, '$1'));
+			start = -1;
+		}
+		// A run of clause punctuation is one break, however long (and apostrophes inside it vanish).
+		if (kind === CLAUSE) {
+			let next = at + 1;
+			for (; next < folded.length; next++) {
+				const c = folded.charCodeAt(next);
+				const k = c < 128 ? ASCII_KIND[c] : OTHER_KIND.get(c) ?? BREAK;
+				if (k !== CLAUSE && k !== SKIP) break;
+			}
+			emit('|');
+			at = next - 1;
 		}
 	}
 	return { tokens, clauses };
 }
+
+// Character kinds of the one-pass reader: the classes of CLAUSE_PUNCTUATION, APOSTROPHES and the
+// word characters [a-z0-9|_]; anything else breaks a word.
+const WORD = 0;
+const BREAK = 1;
+const CLAUSE = 2;
+const SKIP = 3;
+const ASCII_KIND = new Uint8Array(128).fill(BREAK);
+for (let c = 97; c <= 122; c++) ASCII_KIND[c] = WORD;
+for (let c = 48; c <= 57; c++) ASCII_KIND[c] = WORD;
+ASCII_KIND['|'.charCodeAt(0)] = WORD;
+ASCII_KIND['_'.charCodeAt(0)] = WORD;
+for (const c of '.,;:!?()\n\r\t"') ASCII_KIND[c.charCodeAt(0)] = CLAUSE;
+for (const c of "'`") ASCII_KIND[c.charCodeAt(0)] = SKIP;
+const OTHER_KIND = new Map<number, number>([...'¿¡“”«»…'].map((c) => [c.charCodeAt(0), CLAUSE] as [number, number]).concat([...'’´'].map((c) => [c.charCodeAt(0), SKIP] as [number, number])));
 
 const SPACE = 32;
 
