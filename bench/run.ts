@@ -7,6 +7,8 @@
  * last published ones are reported). `-- --quick` uses 20,000 and 100,000 tickets for a fast look.
  * The dashboard on a 1,000,000-turn SQLite store (bench/dashboard.ts) runs under n8n's Node 24
  * (node:sqlite), from $N8N_CACHE_DIR or .cache/n8n; without it the last published figures are reported.
+ * The throughput rows run on two sets: the bench's own (tickets.ts) and a realistic mix (realistic-tickets.ts);
+ * `-- --mix-cost` also times 20,000 of each with --workers 2, alternated (bench/results/mix-cost.json).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../simulator/engine';
 import { engineThroughput, rawThroughput, triageCost } from './throughput/measure';
+import { mixCost, type MixCost } from './throughput/mix-cost';
+import { writeRealisticTickets } from './throughput/realistic-tickets';
 import { startupRatio } from './throughput/startup';
 import { writeBenchTickets } from './throughput/tickets';
 
@@ -50,6 +54,8 @@ async function main(): Promise<void> {
 	log('bench: simulator, --workers 2');
 	const w2 = await engineThroughput(REPO_ROOT, tickets, 2);
 	log(`  ${w2.ticketsPerSecond} tickets/s`);
+	const realistic = await realisticThroughput(THROUGHPUT_TICKETS);
+	const mix = await mixCostBench(tickets);
 
 	log('bench: start-up, a 10-ticket replay against require(\'n8n-core\'), alternated');
 	const startup = startupRatio(REPO_ROOT);
@@ -111,6 +117,8 @@ async function main(): Promise<void> {
 		quality,
 		live: live ?? null,
 		liveVsSimulator: liveVsSimulator ?? null,
+		realisticMix: realistic,
+		mixCost: mix ?? null,
 	};
 	writeFileSync(path.join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
 	const q = quality as { table?: Array<Record<string, unknown>> } | undefined;
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
 		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
 		`| scaling (workers 2 ÷ workers 1, same run) | ${scaling}× | ≥ 1.7× |`,
 		`| engine overhead (raw ÷ workers 1, same run) | ${overhead}× | ≤ 1.2× |`,
+		...realisticRowsMd(realistic, { raw: raw.ticketsPerSecond, w1: w1.ticketsPerSecond, w2: w2.ticketsPerSecond }, mix),
 		`| start-up: a 10-ticket replay ÷ node -e "require('n8n-core')" | ${startup.replaySeconds} s ÷ ${startup.requireCoreSeconds} s = ${startup.ratio}× | ≤ 2× |`,
 		`| ${SCALE_TICKETS.toLocaleString('en-US')} tickets streamed, --workers 2 | ${scale.wallSeconds} s (${Math.round(scale.ticketsPerSecond).toLocaleString('en-US')} tickets/s), peak RSS ${scale.peakRssMb} MB | ≤ 120 s, ≤ 600 MB |`,
 		`| knowledge gaps: ${gaps.tickets.toLocaleString('en-US')} unanswered tickets clustered into ${gaps.topics.toLocaleString('en-US')} topics | ${gaps.seconds} s (${gaps.cpuSeconds} s CPU), peak RSS ${gaps.peakRssMb} MB | ≤ 60 s |`,
@@ -140,6 +149,53 @@ async function main(): Promise<void> {
 	].join('\n');
 	writeFileSync(path.join(results, quick ? 'quick.md' : 'latest.md'), `${md}\n`);
 	process.stdout.write(`${md}\n`);
+}
+
+/** The realistic mix (es/pt/en, WhatsApp bursts, emails with quoted history, conversations) through the same three measures. */
+async function realisticThroughput(count: number) {
+	const file = path.join(cache, `realistic-${count}.csv`);
+	log(`bench: building ${count} realistic tickets (es 45 %, pt 30 %, en 25 %; WhatsApp, web chat, email; conversations)`);
+	await writeRealisticTickets(file, count, REPO_ROOT);
+	log('bench: realistic mix, raw domain functions');
+	const raw = await rawThroughput(REPO_ROOT, file);
+	log(`  ${raw.ticketsPerSecond} tickets/s`);
+	log('bench: realistic mix, simulator, --workers 1');
+	const workers1 = await engineThroughput(REPO_ROOT, file, 1);
+	log(`  ${workers1.ticketsPerSecond} tickets/s`);
+	log('bench: realistic mix, simulator, --workers 2');
+	const workers2 = await engineThroughput(REPO_ROOT, file, 2);
+	log(`  ${workers2.ticketsPerSecond} tickets/s`);
+	const engineOverhead = Number((raw.ticketsPerSecond / workers1.ticketsPerSecond).toFixed(2));
+	const scaling = Number((workers2.ticketsPerSecond / workers1.ticketsPerSecond).toFixed(2));
+	return { tickets: count, raw, workers1, workers2, engineOverhead, scaling };
+}
+
+/** With --mix-cost, 20,000 tickets of each set, --workers 2, alternated; otherwise the last published figures. */
+async function mixCostBench(benchTickets: string): Promise<MixCost | undefined> {
+	const out = path.join(results, 'mix-cost.json');
+	if (!args.has('--mix-cost')) return readJson(out) as unknown as MixCost | undefined;
+	const count = 20_000;
+	const files = { bench: path.join(cache, `tickets-${count}.csv`), realistic: path.join(cache, `realistic-${count}.csv`) };
+	if (files.bench !== benchTickets) await writeBenchTickets(files.bench, count, REPO_ROOT);
+	await writeRealisticTickets(files.realistic, count, REPO_ROOT);
+	log(`bench: cost per ticket, realistic mix against the bench set, ${count.toLocaleString('en-US')} each, --workers 2, alternated`);
+	const figures = await mixCost(REPO_ROOT, files, 3, 2, log);
+	writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2)}\n`);
+	log(`  realistic ÷ bench: ${figures.wallRatio}× wall, ${figures.cpuRatio}× CPU`);
+	return figures;
+}
+
+function realisticRowsMd(mix: Awaited<ReturnType<typeof realisticThroughput>>, bench: { raw: number; w1: number; w2: number }, cost: MixCost | undefined): string[] {
+	const n = (value: number) => value.toLocaleString('en-US');
+	return [
+		`| realistic mix (es 45 %, pt 30 %, en 25 %; WhatsApp bursts, web chat, emails with quoted history; conversations), ${n(mix.tickets)} tickets: raw domain functions | ${n(mix.raw.ticketsPerSecond)} tickets/s (bench set ${n(bench.raw)}) | — |`,
+		`| realistic mix, --workers 1 | ${n(mix.workers1.ticketsPerSecond)} tickets/s (bench set ${n(bench.w1)}) | — |`,
+		`| realistic mix, --workers 2 | ${n(mix.workers2.ticketsPerSecond)} tickets/s (bench set ${n(bench.w2)}) | — |`,
+		`| realistic mix: scaling, engine overhead | ${mix.scaling}×, ${mix.engineOverhead}× | ≥ 1.7×, ≤ 1.2× |`,
+		...(cost
+			? [`| cost per ticket, realistic ÷ bench set (${n(cost.tickets)} each, --workers 2, alternated, median of ${cost.rounds.length / 2}) | ${cost.wallRatio}× wall (${cost.realistic.wallMsPerTicket} against ${cost.bench.wallMsPerTicket} ms), ${cost.cpuRatio}× CPU | — |`]
+			: []),
+	];
 }
 
 interface DashboardFigures {

@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import { datasetsDir } from '../quality/datasets';
 
 // A tiny seeded PRNG (mulberry32): reproducible histories without a dependency.
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -22,12 +22,12 @@ function prng(seed: number): () => number {
 	};
 }
 
-interface TextRow {
+export interface TextRow {
 	text: string;
 	language: string;
 }
 
-function readTexts(file: string, column = 'text'): TextRow[] {
+export function readTexts(file: string, column = 'text'): TextRow[] {
 	if (!existsSync(file)) return [];
 	const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
 	return rows.filter((r) => r[column]).map((r) => ({ text: r[column], language: r.language || 'en' }));
@@ -49,7 +49,7 @@ export function textPool(repoRoot: string): TextRow[] {
 	return pool;
 }
 
-const HOUR_WEIGHTS = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 7, 6, 6, 6, 6, 5, 5, 5, 5, 5, 4, 3, 2];
+export const HOUR_WEIGHTS = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 7, 6, 6, 6, 6, 5, 5, 5, 5, 5, 4, 3, 2];
 const CHANNELS = ['whatsapp', 'whatsapp', 'webchat', 'email'];
 
 /** Writes `count` tickets to `file` (streamed, so a million rows never sit in memory). */
