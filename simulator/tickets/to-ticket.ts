@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { cachedZone } from '../../nodes/shared/calendar/cachedZone';
 import { formatOffsetIso, parseOffsetIso } from '../../nodes/shared/calendar/instant';
+import { newEmailText } from '../../nodes/shared/email/quotedReply';
 import { capMessage, DEFAULT_INPUT_LIMITS, type InputLimits } from '../../nodes/shared/input-limits';
 import type { Ticket, Tier } from '../../nodes/shared/ticket';
 import { bindHeaders, type ColumnMap, type GenericColumn } from './columns';
@@ -159,10 +160,13 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 		if (resolutionText) labels.resolutionText = resolutionText.slice(0, MAX_RESOLUTION_TEXT);
 
 		const channelRaw = get(row, 'channel').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+		const channel = CHANNELS[channelRaw] ?? (channelRaw || 'webchat');
 		const language = get(row, 'language').toLowerCase().slice(0, 2);
+		// An exported email keeps the history it quotes; live, the Support Inbox Trigger reads only what is new above it.
+		const email = channel === 'email' ? newEmailText(text, limits.maxTextLength) : undefined;
 		const ticket: Ticket = {
 			ticketId: id,
-			channel: CHANNELS[channelRaw] ?? (channelRaw || 'webchat'),
+			channel,
 			customer: {
 				...(get(row, 'customer_id') ? { id: get(row, 'customer_id') } : {}),
 				...(get(row, 'customer_name') ? { name: get(row, 'customer_name') } : {}),
@@ -171,7 +175,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 			},
 			message: capMessage(
 				{
-					text,
+					text: email?.text || text,
 					...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
 					receivedAt,
 				},
@@ -181,6 +185,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 		// A text cut as the file was read: its length in the file is the original one.
 		const readCut = bound.text === undefined ? undefined : row.cut?.[headers[bound.text]];
 		if (readCut !== undefined) ticket.message = { ...ticket.message, truncated: true, originalLength: readCut };
+		else if (email?.cut && email.text) ticket.message = { ...ticket.message, truncated: true, originalLength: text.length };
 		if (ticket.message.truncated) warnings.push(`field "text" has ${ticket.message.originalLength} characters; cut at ${limits.maxTextLength}`);
 		const conversation = bound.conversation_id === undefined ? undefined : (get(row, 'conversation_id').slice(0, MAX_CONVERSATION_ID) || id);
 		return { ok: true, value: { line: row.line, ticket, labels, warnings, ...(conversation !== undefined ? { conversation } : {}) } };

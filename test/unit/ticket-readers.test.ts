@@ -120,4 +120,22 @@ describe('ticket readers', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('reads an email row as the Support Inbox Trigger reads the mail: only what is new above the quoted history', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'ticket-readers-'));
+		try {
+			const file = path.join(dir, 'emails.csv');
+			const reply = 'Hola, sigue sin llegar mi pedido 4411.\n\nSaludos,\nAna\n\nEl lun, 2 mar 2026 a las 10:00, Tienda <ayuda@tienda.mx> escribió:\n> Su pedido sale mañana.\n> Gracias por su paciencia, y si necesita algo más escríbanos.';
+			const onlyQuoted = '> forwarded without a word\n> of their own';
+			writeFileSync(file, stringify([['id', 'created_at', 'channel', 'text'], ['e1', '2026-03-03T10:00:00Z', 'email', reply], ['e2', '2026-03-03T11:00:00Z', 'whatsapp', reply], ['e3', '2026-03-03T12:00:00Z', 'email', onlyQuoted]]));
+			const [email, whatsapp, quotedOnly] = tickets(await collect(file));
+			expect(email.ticket.message.text).toBe('Hola, sigue sin llegar mi pedido 4411.\n\nSaludos,\nAna');
+			expect(email.ticket.message.truncated).toBeUndefined();
+			// Other channels have no quoted history to drop; an email that is all quote keeps its text rather than none.
+			expect(whatsapp.ticket.message.text).toBe(reply);
+			expect(quotedOnly.ticket.message.text).toBe(onlyQuoted);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

@@ -8,12 +8,10 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { capText, DEFAULT_INPUT_LIMITS } from '../input-limits';
 import { detectAutomatedMail, type AutomatedVerdict } from './autoReply';
 import { headersFromLines, normalizeMessageId, parseMessageIdList, sanitizeHeaderText } from './headers';
-import { stripQuotedReply } from './quotedReply';
+import { newEmailText } from './quotedReply';
 import { extractTicketId, ticketIdFromSeed } from './ticketId';
 import type { EmailTicket } from './types';
 
-/** Quoted-reply stripping looks at most this many times the text limit. */
-const STRIP_WINDOW = 5;
 /**
  * mailparser reads at most this many times the text limit of raw mail (never less than
  * MIN_SOURCE_LENGTH, so a small limit never cuts a normal mail's headers). Its splitter costs per
@@ -126,13 +124,10 @@ export function mailToTicket(mail: CappedMail, context: MailContext = {}): Mappe
 	const at = receivedAt(headers['date']?.[0], mail.date, context.internalDate);
 
 	const fullText = (mail.text ?? '').trim();
-	// Quoted history is stripped from a bounded prefix: what the customer wrote new is near the top, and a
-	// huge mail must not cost more than a few times the limit before it is cut.
 	const limit = context.maxTextLength ?? DEFAULT_INPUT_LIMITS.maxTextLength;
-	const head = fullText.length > limit * STRIP_WINDOW ? fullText.slice(0, limit * STRIP_WINDOW) : fullText;
-	const stripped = context.stripQuotes === false ? fullText : stripQuotedReply(head);
-	const capped = capText(stripped, limit);
-	if (head !== fullText) Object.assign(capped, { truncated: true, originalLength: fullText.length });
+	const stripped = context.stripQuotes === false ? { text: fullText, cut: false } : newEmailText(fullText, limit);
+	const capped = capText(stripped.text, limit);
+	if (stripped.cut) Object.assign(capped, { truncated: true, originalLength: fullText.length });
 	// Cut before parsing: the full text was never decoded; the raw mail's length stands for it.
 	if (mail.sourceCut) Object.assign(capped, { truncated: true, originalLength: Math.max(capped.originalLength, mail.sourceCut.originalLength) });
 

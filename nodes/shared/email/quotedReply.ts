@@ -71,3 +71,16 @@ export function stripQuotedReply(text: string): string {
 const GREATER_THAN = 62;
 /** The first character of every header pattern above ("On", "El"/"Em", "--", "__", "From"/"De"): other lines skip the six tests. */
 const HEADER_START = /[OoEe\-_FfDd]/;
+
+/** Quoted-reply stripping looks at most this many times the text limit. */
+export const STRIP_WINDOW = 5;
+
+/**
+ * The customer's new text of an email body, quoted history under it dropped. Read from a bounded
+ * prefix: what the customer wrote new is near the top, and a huge mail must not cost more than a few
+ * times the limit before it is cut (`cut`: the prefix was shorter than the body).
+ */
+export function newEmailText(fullText: string, limit: number): { text: string; cut: boolean } {
+	const head = fullText.length > limit * STRIP_WINDOW ? fullText.slice(0, limit * STRIP_WINDOW) : fullText;
+	return { text: stripQuotedReply(head), cut: head !== fullText };
+}
