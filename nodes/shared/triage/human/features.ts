@@ -5,7 +5,8 @@
  * and the knowledge score. Hashing keeps the model a fixed size whatever the corpus holds, and the
  * terms are hashed as they are read, so a ticket builds no term strings.
  */
-import { normalizeWords, stemWords, type TextLanguage } from '../../text';
+import type { TextLanguage } from '../../text';
+import { readText } from '../../text/reading';
 import { startHash, stepA } from '../../text/hash64';
 import { FLAG_NAMES } from '../flags';
 import type { TriageFlags } from '../../ticket';
@@ -62,29 +63,32 @@ export function toTextLanguage(language: string): TextLanguage {
 
 /** Hashed term counts (sublinear, L2-normalised) followed by the evidence values. */
 export function humanFeatures(text: string, language: string, evidence: EvidenceInput): HumanFeatures {
-	const lang = toTextLanguage(language);
-	const words = normalizeWords(text.slice(0, MAX_TEXT_CHARS), lang);
-	const stems = stemWords(words, lang);
+	const { stems, joined } = readText(text.slice(0, MAX_TEXT_CHARS), toTextLanguage(language));
 	const counts = (scratch ??= new Int32Array(TEXT_BUCKETS));
+	// Buckets are counted inline, not through a closure: a closure over `counts` and `touched` moved
+	// them into a heap context that every n-gram of the loop below then read through.
 	const touched: number[] = [];
-	const count = (hash: number) => {
-		const bucket = hash & (TEXT_BUCKETS - 1);
-		if (counts[bucket]++ === 0) touched.push(bucket);
-	};
+	const mask = TEXT_BUCKETS - 1;
 	const seed = startHash().a;
+	const wordSeed = stepA(seed, WORD_SALT);
+	const bigramSeed = stepA(seed, BIGRAM_SALT);
 	for (let i = 0; i < stems.length; i++) {
-		count(feed(stepA(seed, WORD_SALT), stems[i]));
-		if (i > 0) count(feed(stepA(feed(stepA(seed, BIGRAM_SALT), stems[i - 1]), 32), stems[i]));
+		let bucket = feed(wordSeed, stems[i]) & mask;
+		if (counts[bucket]++ === 0) touched.push(bucket);
+		if (i > 0) {
+			bucket = feed(stepA(feed(bigramSeed, stems[i - 1]), 32), stems[i]) & mask;
+			if (counts[bucket]++ === 0) touched.push(bucket);
+		}
 	}
-	const joined = ' ' + words.join(' ') + ' ';
 	// The n-grams starting at i share their prefix hashes: each character is hashed CHAR_MAX times at most.
-	for (let i = 0; i < joined.length; i++) {
+	const length = joined.length;
+	for (let i = 0; i < length; i++) {
 		let h = seed;
-		const end = Math.min(joined.length, i + CHAR_MAX);
+		const end = Math.min(length, i + CHAR_MAX);
 		for (let j = i; j < end; j++) {
 			h = Math.imul(h ^ joined.charCodeAt(j), FNV_PRIME);
 			if (j - i + 1 >= CHAR_MIN) {
-				const bucket = h & (TEXT_BUCKETS - 1);
+				const bucket = h & mask;
 				if (counts[bucket]++ === 0) touched.push(bucket);
 			}
 		}
