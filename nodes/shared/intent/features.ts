@@ -5,6 +5,7 @@
  */
 import { normalizeWords, stemWords, type TextLanguage } from '../text';
 import { readText } from '../text/reading';
+import { AscendingSet } from '../text/ascending-set';
 import { feedString, hashOf, startHash, stepA, stepB, stepHash } from '../text/hash64';
 import type { FingerprintMap } from '../text/fingerprint-map';
 import { buildTermTable } from './term-table';
@@ -50,6 +51,8 @@ export class Vectorizer {
 	private table?: FingerprintMap | null;
 	/** Per-feature counts, reused across messages and zeroed after each (transform is synchronous). */
 	private scratch?: Int32Array;
+	/** The touched features, handed back ascending (reused like `scratch`). */
+	private touched?: AscendingSet;
 
 	constructor(
 		readonly config: FeatureConfig,
@@ -99,14 +102,14 @@ export class Vectorizer {
 		const { stems, joined } = readText(text, language);
 		const counts = (this.scratch ??= new Int32Array(this.size));
 		// Counted inline, not through a closure (which would move `counts` and `touched` into a heap context).
-		const touched: number[] = [];
+		const touched = (this.touched ??= new AscendingSet(this.size));
 		const h = startHash();
 		for (const stem of stems) {
 			h.a = WORD_PREFIX.a;
 			h.b = WORD_PREFIX.b;
 			feedString(h, stem);
 			const index = table.get(h.a, h.b);
-			if (index >= 0 && counts[index]++ === 0) touched.push(index);
+			if (index >= 0 && counts[index]++ === 0) touched.add(index);
 		}
 		if (this.config.wordBigrams) {
 			for (let i = 1; i < stems.length; i++) {
@@ -116,7 +119,7 @@ export class Vectorizer {
 				stepHash(h, SPACE);
 				feedString(h, stems[i]);
 				const index = table.get(h.a, h.b);
-				if (index >= 0 && counts[index]++ === 0) touched.push(index);
+				if (index >= 0 && counts[index]++ === 0) touched.add(index);
 			}
 		}
 		const { charMin, charMax } = this.config;
@@ -132,11 +135,12 @@ export class Vectorizer {
 				b = stepB(b, code);
 				if (j - i + 1 >= charMin) {
 					const index = table.get(a, b);
-					if (index >= 0 && counts[index]++ === 0) touched.push(index);
+					if (index >= 0 && counts[index]++ === 0) touched.add(index);
 				}
 			}
 		}
-		const indices = Int32Array.from(touched).sort();
+		const indices = new Int32Array(touched.size);
+		touched.drainInto(indices);
 		// weigh()'s arithmetic, reading the counts straight from the scratch array.
 		const values = new Float32Array(indices.length);
 		let norm = 0;
@@ -149,7 +153,7 @@ export class Vectorizer {
 			const scale = 1 / Math.sqrt(norm);
 			for (let i = 0; i < values.length; i++) values[i] *= scale;
 		}
-		for (let k = 0; k < touched.length; k++) counts[touched[k]] = 0;
+		for (let k = 0; k < indices.length; k++) counts[indices[k]] = 0;
 		return { indices, values };
 	}
 
