@@ -4,6 +4,8 @@
  * are sublinear (1 + ln tf), weighted by smoothed idf, and the vector is L2-normalised.
  */
 import { normalizeWords, stemWords, type TextLanguage } from '../text';
+import { readText } from '../text/reading';
+import { AscendingSet } from '../text/ascending-set';
 import { feedString, hashOf, startHash, stepA, stepB, stepHash } from '../text/hash64';
 import type { FingerprintMap } from '../text/fingerprint-map';
 import { buildTermTable } from './term-table';
@@ -49,6 +51,8 @@ export class Vectorizer {
 	private table?: FingerprintMap | null;
 	/** Per-feature counts, reused across messages and zeroed after each (transform is synchronous). */
 	private scratch?: Int32Array;
+	/** The touched features, handed back ascending (reused like `scratch`). */
+	private touched?: AscendingSet;
 
 	constructor(
 		readonly config: FeatureConfig,
@@ -94,19 +98,18 @@ export class Vectorizer {
 		if (this.table === undefined) this.table = buildTermTable(this.vocabulary) ?? null;
 		const table = this.table;
 		if (!table) return this.transformTerms(extractTerms(text, language, this.config));
-		const words = normalizeWords(text, language);
-		const stems = stemWords(words, language);
+		// Shared with the needs-a-human features, which read the same message next.
+		const { stems, joined } = readText(text, language);
 		const counts = (this.scratch ??= new Int32Array(this.size));
-		const touched: number[] = [];
-		const count = (index: number) => {
-			if (index >= 0 && counts[index]++ === 0) touched.push(index);
-		};
+		// Counted inline, not through a closure (which would move `counts` and `touched` into a heap context).
+		const touched = (this.touched ??= new AscendingSet(this.size));
 		const h = startHash();
 		for (const stem of stems) {
 			h.a = WORD_PREFIX.a;
 			h.b = WORD_PREFIX.b;
 			feedString(h, stem);
-			count(table.get(h.a, h.b));
+			const index = table.get(h.a, h.b);
+			if (index >= 0 && counts[index]++ === 0) touched.add(index);
 		}
 		if (this.config.wordBigrams) {
 			for (let i = 1; i < stems.length; i++) {
@@ -115,10 +118,10 @@ export class Vectorizer {
 				feedString(h, stems[i - 1]);
 				stepHash(h, SPACE);
 				feedString(h, stems[i]);
-				count(table.get(h.a, h.b));
+				const index = table.get(h.a, h.b);
+				if (index >= 0 && counts[index]++ === 0) touched.add(index);
 			}
 		}
-		const joined = ' ' + words.join(' ') + ' ';
 		const { charMin, charMax } = this.config;
 		const length = joined.length;
 		// The n-grams starting at i share their prefix hashes: each character is hashed charMax times, not per n-gram.
@@ -130,13 +133,28 @@ export class Vectorizer {
 				const code = joined.charCodeAt(j);
 				a = stepA(a, code);
 				b = stepB(b, code);
-				if (j - i + 1 >= charMin) count(table.get(a, b));
+				if (j - i + 1 >= charMin) {
+					const index = table.get(a, b);
+					if (index >= 0 && counts[index]++ === 0) touched.add(index);
+				}
 			}
 		}
-		const indices = Int32Array.from(touched).sort();
-		const vector = this.weigh(indices, (index) => counts[index]);
-		for (const index of touched) counts[index] = 0;
-		return vector;
+		const indices = new Int32Array(touched.size);
+		touched.drainInto(indices);
+		// weigh()'s arithmetic, reading the counts straight from the scratch array.
+		const values = new Float32Array(indices.length);
+		let norm = 0;
+		for (let k = 0; k < indices.length; k++) {
+			const value = (1 + Math.log(counts[indices[k]])) * this.idf[indices[k]];
+			values[k] = value;
+			norm += value * value;
+		}
+		if (norm > 0) {
+			const scale = 1 / Math.sqrt(norm);
+			for (let i = 0; i < values.length; i++) values[i] *= scale;
+		}
+		for (let k = 0; k < indices.length; k++) counts[indices[k]] = 0;
+		return { indices, values };
 	}
 
 	/** Sublinear tf × idf, L2-normalised; indices ascending so both paths sum in the same order. */

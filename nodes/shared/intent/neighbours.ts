@@ -15,11 +15,27 @@ export interface PackedExamples {
 	values: Float32Array;
 }
 
+/**
+ * The same examples by feature (an inverted index): a query visits only the examples' entries it
+ * shares, where the packed scan reads every entry of every example of the class.
+ */
+interface InvertedExamples {
+	/** The class's distinct features, ascending; feature features[f] has postings [starts[f], starts[f + 1]). */
+	features: Int32Array;
+	starts: Int32Array;
+	examples: Int32Array;
+	values: Float32Array;
+	/** Per-example dot products, reused and zeroed after each search. */
+	dots: Float64Array;
+}
+
 export class ExampleIndex {
 	/** Per-feature buffer for the query, zeroed after each search (search is synchronous). */
 	private query?: Float32Array;
 	// Contiguous per class: the search streams through memory instead of hopping between small arrays.
 	private readonly packed: PackedExamples[];
+	/** Built per class on its first search; null when an example's features are not strictly ascending. */
+	private readonly inverted: Array<InvertedExamples | null | undefined>;
 
 	constructor(
 		readonly features: number,
@@ -27,6 +43,7 @@ export class ExampleIndex {
 		packed: readonly PackedExamples[],
 	) {
 		this.packed = [...packed];
+		this.inverted = new Array(this.packed.length);
 	}
 
 	static build(xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number): ExampleIndex {
@@ -46,7 +63,10 @@ export class ExampleIndex {
 	nearest(x: SparseVector, cls: number): number {
 		const examples = this.packed[cls];
 		if (!examples || examples.starts.length < 2 || x.indices.length === 0) return 0;
+		let inverted = this.inverted[cls];
+		if (inverted === undefined) inverted = this.inverted[cls] = invert(examples);
 		const query = (this.query ??= new Float32Array(this.features));
+		if (inverted && strictlyAscending(x.indices)) return nearestInverted(x, inverted, query);
 		for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
 		const { starts, indices, values } = examples;
 		let best = 0;
@@ -71,4 +91,56 @@ function pack(vectors: readonly SparseVector[]): PackedExamples {
 		values.set(v.values, starts[e]);
 	});
 	return { starts, indices, values };
+}
+
+/**
+ * Each example's dot product gets the same non-zero terms in the same (ascending feature) order as
+ * the packed scan, which also added only zeros besides, so the cosine is bit for bit the same.
+ */
+function nearestInverted(x: SparseVector, inverted: InvertedExamples, query: Float32Array): number {
+	const { features, starts, examples, values, dots } = inverted;
+	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
+	// The class's features in ascending order, so each example's terms are added in that order too.
+	for (let f = 0; f < features.length; f++) {
+		const value = query[features[f]];
+		if (value === 0) continue;
+		for (let j = starts[f]; j < starts[f + 1]; j++) dots[examples[j]] += value * values[j];
+	}
+	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = 0;
+	let best = 0;
+	for (let e = 0; e < dots.length; e++) {
+		if (dots[e] > best) best = dots[e];
+		dots[e] = 0;
+	}
+	return Math.min(1, best);
+}
+
+function strictlyAscending(indices: Int32Array): boolean {
+	for (let k = 1; k < indices.length; k++) if (indices[k] <= indices[k - 1]) return false;
+	return true;
+}
+
+function invert(packed: PackedExamples): InvertedExamples | null {
+	const { starts, indices, values } = packed;
+	const count = starts.length - 1;
+	for (let e = 0; e < count; e++) {
+		for (let k = starts[e] + 1; k < starts[e + 1]; k++) if (indices[k] <= indices[k - 1]) return null;
+	}
+	const distinct = Int32Array.from(new Set(indices)).sort();
+	const slot = new Map<number, number>();
+	distinct.forEach((feature, f) => slot.set(feature, f));
+	const postingStarts = new Int32Array(distinct.length + 1);
+	for (let k = 0; k < indices.length; k++) postingStarts[(slot.get(indices[k]) as number) + 1]++;
+	for (let f = 0; f < distinct.length; f++) postingStarts[f + 1] += postingStarts[f];
+	const fill = postingStarts.slice(0, distinct.length);
+	const postingExamples = new Int32Array(indices.length);
+	const postingValues = new Float32Array(indices.length);
+	for (let e = 0; e < count; e++) {
+		for (let k = starts[e]; k < starts[e + 1]; k++) {
+			const at = fill[slot.get(indices[k]) as number]++;
+			postingExamples[at] = e;
+			postingValues[at] = values[k];
+		}
+	}
+	return { features: distinct, starts: postingStarts, examples: postingExamples, values: postingValues, dots: new Float64Array(count) };
 }

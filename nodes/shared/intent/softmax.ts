@@ -31,11 +31,13 @@ export interface SoftmaxWeights {
 
 export function logits(model: SoftmaxWeights, x: SparseVector, out: Float64Array = new Float64Array(model.classes)): Float64Array {
 	const { classes, weights, bias } = model;
-	for (let c = 0; c < classes; c++) out[c] = bias[c];
-	for (let k = 0; k < x.indices.length; k++) {
-		const row = x.indices[k] * classes;
-		const value = x.values[k];
-		for (let c = 0; c < classes; c++) out[c] += value * weights[row + c];
+	const { indices, values } = x;
+	// Class by class with the sum in a local: each class still adds its terms in input order, so
+	// the logits are bit for bit the feature-by-feature loop's, without a store per term.
+	for (let c = 0; c < classes; c++) {
+		let sum = bias[c];
+		for (let k = 0; k < indices.length; k++) sum += values[k] * weights[indices[k] * classes + c];
+		out[c] = sum;
 	}
 	return out;
 }

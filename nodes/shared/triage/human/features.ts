@@ -5,7 +5,9 @@
  * and the knowledge score. Hashing keeps the model a fixed size whatever the corpus holds, and the
  * terms are hashed as they are read, so a ticket builds no term strings.
  */
-import { normalizeWords, stemWords, type TextLanguage } from '../../text';
+import type { TextLanguage } from '../../text';
+import { readText } from '../../text/reading';
+import { AscendingSet } from '../../text/ascending-set';
 import { startHash, stepA } from '../../text/hash64';
 import { FLAG_NAMES } from '../flags';
 import type { TriageFlags } from '../../ticket';
@@ -55,6 +57,8 @@ export interface EvidenceInput {
 
 /** Per-bucket counts, reused across messages and zeroed after each (featurising is synchronous). */
 let scratch: Int32Array | undefined;
+/** The touched buckets, handed back ascending (reused like `scratch`). */
+let touchedSet: AscendingSet | undefined;
 
 export function toTextLanguage(language: string): TextLanguage {
 	return language === 'es' || language === 'pt' ? language : 'en';
@@ -62,48 +66,53 @@ export function toTextLanguage(language: string): TextLanguage {
 
 /** Hashed term counts (sublinear, L2-normalised) followed by the evidence values. */
 export function humanFeatures(text: string, language: string, evidence: EvidenceInput): HumanFeatures {
-	const lang = toTextLanguage(language);
-	const words = normalizeWords(text.slice(0, MAX_TEXT_CHARS), lang);
-	const stems = stemWords(words, lang);
+	const { stems, joined } = readText(text.slice(0, MAX_TEXT_CHARS), toTextLanguage(language));
 	const counts = (scratch ??= new Int32Array(TEXT_BUCKETS));
-	const touched: number[] = [];
-	const count = (hash: number) => {
-		const bucket = hash & (TEXT_BUCKETS - 1);
-		if (counts[bucket]++ === 0) touched.push(bucket);
-	};
+	// Buckets are counted inline, not through a closure: a closure over `counts` and `touched` moved
+	// them into a heap context that every n-gram of the loop below then read through.
+	const touched = (touchedSet ??= new AscendingSet(TEXT_BUCKETS));
+	const mask = TEXT_BUCKETS - 1;
 	const seed = startHash().a;
+	const wordSeed = stepA(seed, WORD_SALT);
+	const bigramSeed = stepA(seed, BIGRAM_SALT);
 	for (let i = 0; i < stems.length; i++) {
-		count(feed(stepA(seed, WORD_SALT), stems[i]));
-		if (i > 0) count(feed(stepA(feed(stepA(seed, BIGRAM_SALT), stems[i - 1]), 32), stems[i]));
+		let bucket = feed(wordSeed, stems[i]) & mask;
+		if (counts[bucket]++ === 0) touched.add(bucket);
+		if (i > 0) {
+			bucket = feed(stepA(feed(bigramSeed, stems[i - 1]), 32), stems[i]) & mask;
+			if (counts[bucket]++ === 0) touched.add(bucket);
+		}
 	}
-	const joined = ' ' + words.join(' ') + ' ';
 	// The n-grams starting at i share their prefix hashes: each character is hashed CHAR_MAX times at most.
-	for (let i = 0; i < joined.length; i++) {
+	const length = joined.length;
+	for (let i = 0; i < length; i++) {
 		let h = seed;
-		const end = Math.min(joined.length, i + CHAR_MAX);
+		const end = Math.min(length, i + CHAR_MAX);
 		for (let j = i; j < end; j++) {
 			h = Math.imul(h ^ joined.charCodeAt(j), FNV_PRIME);
 			if (j - i + 1 >= CHAR_MIN) {
-				const bucket = h & (TEXT_BUCKETS - 1);
-				if (counts[bucket]++ === 0) touched.push(bucket);
+				const bucket = h & mask;
+				if (counts[bucket]++ === 0) touched.add(bucket);
 			}
 		}
 	}
-	touched.sort((a, b) => a - b);
 	const dense = evidenceValues(evidence);
-	const indices = new Int32Array(touched.length + dense.length);
-	const values = new Float32Array(touched.length + dense.length);
+	const touchedCount = touched.size;
+	const indices = new Int32Array(touchedCount + dense.length);
+	// Ascending distinct buckets, as a sort would give them.
+	touched.drainInto(indices);
+	const sorted = indices.subarray(0, touchedCount);
+	const values = new Float32Array(touchedCount + dense.length);
 	let norm = 0;
-	for (let k = 0; k < touched.length; k++) {
-		const value = 1 + Math.log(counts[touched[k]]);
-		counts[touched[k]] = 0;
-		indices[k] = touched[k];
+	for (let k = 0; k < sorted.length; k++) {
+		const value = 1 + Math.log(counts[sorted[k]]);
+		counts[sorted[k]] = 0;
 		values[k] = value;
 		norm += value * value;
 	}
 	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-	for (let k = 0; k < touched.length; k++) values[k] *= scale;
-	let n = touched.length;
+	for (let k = 0; k < sorted.length; k++) values[k] *= scale;
+	let n = touchedCount;
 	for (let k = 0; k < dense.length; k++) {
 		if (dense[k] === 0) continue;
 		indices[n] = TEXT_BUCKETS + k;
