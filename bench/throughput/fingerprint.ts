@@ -1,7 +1,7 @@
 /**
  * A SHA-256 of what the embedded judgment decides on a fixed ticket set: performance work must
- * leave it unchanged (floating-point results included). Runs the raw pipeline (greeting, triage,
- * knowledge lookup, routing) of the tiered and the clinic templates, and triage without an intent
+ * leave it unchanged (floating-point results included). Runs the raw pipeline (greeting, conversation,
+ * triage, knowledge lookup, routing) of the tiered and the clinic templates, and triage without an intent
  * model (the built-in lexicons), on the 20,000 bench tickets and the dev2/dev3 ticket files.
  *
  *   node dist/bench/throughput/fingerprint.js [--verbose]
@@ -26,16 +26,15 @@ async function main(): Promise<void> {
 	const bench = path.join(REPO_ROOT, '.cache', 'bench', 'tickets-20000.csv');
 	await writeBenchTickets(bench, 20000, REPO_ROOT);
 	const files = [bench, ...['dev2', 'dev3'].flatMap((dir) => ['store.csv', 'clinic.csv'].map((name) => path.join(REPO_ROOT, 'bench', dir, name)))];
-	const pipelines = ['support-247-tiered.json', 'dental-clinic-whatsapp.json'].map((name) => ({
-		name,
-		run: rawPipeline(readWorkflowFile(path.join(REPO_ROOT, 'workflows', name))),
-	}));
+	const workflows = ['support-247-tiered.json', 'dental-clinic-whatsapp.json'].map((name) => ({ name, workflow: readWorkflowFile(path.join(REPO_ROOT, 'workflows', name)) }));
 	const total = createHash('sha256');
 	for (const file of files) {
 		const tickets = await load(file);
-		for (const { name, run } of pipelines) {
+		for (const { name, workflow } of workflows) {
+			// A pipeline of its own per file: its conversation store starts empty, as a replay's does.
+			const run = rawPipeline(workflow);
 			const hash = createHash('sha256');
-			for (const item of tickets) hash.update(JSON.stringify(run(item.ticket))).update('\n');
+			for (const item of tickets) hash.update(JSON.stringify(await run(item))).update('\n');
 			const digest = hash.digest('hex');
 			total.update(digest);
 			if (process.argv.includes('--verbose')) console.log(`${digest.slice(0, 16)}  ${name} × ${path.relative(REPO_ROOT, file)} (${tickets.length})`);

@@ -35,6 +35,7 @@ import { resolveInputLimits, type InputLimits } from '../shared/input-limits';
 import { toTicketShape } from '../shared/ticket-input';
 import { conversationStoreProperties } from './description';
 import { openBackendOfNode, type OpenedBackend } from '../common/conversationBackend';
+import { parameterReader, type ParameterReader } from '../common/parameterReader';
 import { conversationBackendCredentials } from '../common/conversationBackendDescription';
 import { support247PostgresTest } from '../common/postgresCredential';
 import { personReplyItem } from './personReply';
@@ -51,6 +52,8 @@ interface Settings {
 	ticketField: string;
 	limits: InputLimits;
 	now: string;
+	/** Per-item parameters, read once for the execution when they hold no expression. */
+	param: ParameterReader;
 }
 
 function unavailableView(error: Error): ConversationView {
@@ -106,6 +109,7 @@ export class ConversationStore implements INodeType {
 				limits: resolveInputLimits(options),
 				// Only this node file reads the clock, and only for items that carry no time of their own.
 				now: at || new Date().toISOString(),
+				param: parameterReader(this),
 			};
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
@@ -136,9 +140,9 @@ export class ConversationStore implements INodeType {
 }
 
 /** Take Over's ask-once setting: the unanswered request's expiry, or undefined when every message asks. */
-function askOnceOf(ctx: IExecuteFunctions, itemIndex: number): AskOnce | undefined {
-	if (ctx.getNodeParameter('askOnce', 0, false) !== true) return undefined;
-	const hours = Number(ctx.getNodeParameter('askExpiresHours', itemIndex, 168));
+function askOnceOf(ctx: IExecuteFunctions, param: ParameterReader, itemIndex: number): AskOnce | undefined {
+	if (param<boolean>('askOnce', 0, false) !== true) return undefined;
+	const hours = Number(param('askExpiresHours', itemIndex, 168));
 	if (!Number.isFinite(hours) || hours < 0) throw new NodeOperationError(ctx.getNode(), `askExpiresHours: ${String(hours)} is not a number of hours (0 or more)`, { itemIndex });
 	return { expiresMinutes: hours * 60 };
 }
@@ -156,7 +160,7 @@ async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: I
 	const burstSettings = { ...settings, maxTextLength: settings.limits.maxTextLength };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const { incoming, ticket } = ticketOf(ctx, settings, items[itemIndex].json, itemIndex);
+			const { incoming, ticket } = ticketOf(settings, items[itemIndex].json, itemIndex);
 			// The webhook's payload in ticket shape, time included, so Load after it reads the same ticket.
 			ready.push(burstItemOf(ctx, burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket, items[itemIndex].json));
 		} catch (error) {
@@ -170,7 +174,7 @@ async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: I
 }
 
 /** The item's ticket, with a time and the conversation id asked for, ready for the store. */
-function ticketOf(ctx: IExecuteFunctions, settings: Settings, json: IDataObject, itemIndex: number): { incoming: IDataObject; ticket: Ticket } {
+function ticketOf(settings: Settings, json: IDataObject, itemIndex: number): { incoming: IDataObject; ticket: Ticket } {
 	// As the first node after a Webhook or Chat Trigger, Load also gives their payload the ticket shape.
 	let incoming = settings.ticketField ? json : (toTicketShape(json, () => settings.now, settings.limits) as IDataObject);
 	const messageless = settings.operation === 'takeOver' || settings.operation === 'release' || settings.operation === 'purge';
@@ -179,7 +183,7 @@ function ticketOf(ctx: IExecuteFunctions, settings: Settings, json: IDataObject,
 	const ticket = { ...readTicket(incoming, settings.ticketField) };
 	if (!ticket.message.receivedAt) ticket.message = { ...ticket.message, receivedAt: settings.now };
 	if (settings.operation !== 'load') {
-		const id = String(ctx.getNodeParameter('conversationId', itemIndex, '') ?? '').trim();
+		const id = String(settings.param('conversationId', itemIndex, '') ?? '').trim();
 		if (id) ticket.conversation = { ...(ticket.conversation ?? { identities: [], unresolvedAiTurns: 0, greeted: false, takeover: null }), id };
 	}
 	return { incoming, ticket };
@@ -219,7 +223,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 		await flushPending(ctx, settings).catch(() => undefined);
 		return await personReplyItem(ctx, { ...settings, maxTextLength: settings.limits.maxTextLength }, itemIndex);
 	}
-	const { incoming, ticket } = ticketOf(ctx, settings, json, itemIndex);
+	const { incoming, ticket } = ticketOf(settings, json, itemIndex);
 	const field = settings.ticketField;
 	const { store, opened } = settings;
 	switch (settings.operation) {
@@ -239,10 +243,10 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 		}
 		case 'append': {
 			const input = {
-				replyRole: ctx.getNodeParameter('replyRole', itemIndex, 'ai') as 'ai' | 'agent',
-				agent: String(ctx.getNodeParameter('agent', itemIndex, '') ?? '') || undefined,
-				agentText: String(ctx.getNodeParameter('agentText', itemIndex, '') ?? '') || undefined,
-				includeCustomerTurn: ctx.getNodeParameter('includeCustomerTurn', itemIndex, true) as boolean,
+				replyRole: settings.param('replyRole', itemIndex, 'ai') as 'ai' | 'agent',
+				agent: String(settings.param('agent', itemIndex, '') ?? '') || undefined,
+				agentText: String(settings.param('agentText', itemIndex, '') ?? '') || undefined,
+				includeCustomerTurn: settings.param('includeCustomerTurn', itemIndex, true) as boolean,
 				maxTextLength: settings.limits.maxTextLength,
 			};
 			const write = () => call(settings, 'Append', (backend) => appendToConversation(backend, ticket, input, store));
@@ -263,20 +267,20 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 		}
 		case 'takeOver': {
 			// Read from the ticket rather than through an expression: n8n evaluates an expression per item at a real cost.
-			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '').trim() || ticket.route?.handoff?.queue || 'support team';
-			const ask = askOnceOf(ctx, itemIndex);
+			const person = String(settings.param('person', itemIndex, '') ?? '').trim() || ticket.route?.handoff?.queue || 'support team';
+			const ask = askOnceOf(ctx, settings.param, itemIndex);
 			const result = await call(settings, 'Take over', (backend) => takeOverConversation(backend, ticket, person, store, ask));
 			return writeSections(incoming, field, { conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: result.takeover } });
 		}
 		case 'release': {
-			const person = String(ctx.getNodeParameter('person', itemIndex, '') ?? '');
+			const person = String(settings.param('person', itemIndex, '') ?? '');
 			const result = await call(settings, 'Release', (backend) => releaseConversation(backend, ticket, person || undefined, store));
 			return writeSections(incoming, field, {
 				conversation: { ...((ticket.conversation as IDataObject | undefined) ?? {}), id: result.conversationId, takeover: null, ...(result.released ? { released: result.released as unknown as IDataObject } : {}) },
 			});
 		}
 		case 'purge': {
-			const mode = ctx.getNodeParameter('purgeMode', itemIndex, 'customer') as string;
+			const mode = settings.param('purgeMode', itemIndex, 'customer') as string;
 			const purged =
 				mode === 'expired'
 					? await call(settings, 'Purge', (backend) => purgeExpired(backend, toMillis(ticket.message.receivedAt as string, 'message.receivedAt'), store.policy))
@@ -284,7 +288,7 @@ async function runItem(ctx: IExecuteFunctions, settings: Settings, json: IDataOb
 			return writeSections(incoming, field, { purge: { mode, conversations: purged } });
 		}
 		case 'recordCsat': {
-			const score = parseCsat(ctx.getNodeParameter('csatAnswer', itemIndex, '') ?? '');
+			const score = parseCsat(settings.param('csatAnswer', itemIndex, '') ?? '');
 			if (score === null) return writeSections(incoming, field, { csat: { score: null, stored: false, reopen: false } });
 			const result = await call(settings, 'Record CSAT', (backend) => recordCsat(backend, ticket, score, store));
 			return writeSections(incoming, field, {

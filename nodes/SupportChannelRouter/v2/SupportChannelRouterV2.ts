@@ -1,3 +1,4 @@
+import { parameterReader } from '../../common/parameterReader';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -49,6 +50,7 @@ export class SupportChannelRouterV2 implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const outputs: INodeExecutionData[][] = ROUTER_V2_OUTPUTS.map(() => []);
+		const param = parameterReader(this);
 		this.getInputData().forEach((item, itemIndex) => {
 			try {
 				// A delivery or read receipt is about a reply already sent: to the conversation, never to a customer.
@@ -57,15 +59,15 @@ export class SupportChannelRouterV2 implements INodeType {
 					outputs[STATUS].push({ json: { ...item.json, channelEvent: event as unknown as IDataObject }, pairedItem: { item: itemIndex } });
 					return;
 				}
-				const field = (this.getNodeParameter('channelField', itemIndex, 'channel') as string).trim() || 'channel';
+				const field = (param('channelField', itemIndex, 'channel') as string).trim() || 'channel';
 				const channel = readPath(item.json, field);
-				const sendAt = String(this.getNodeParameter('sendTime', itemIndex, '') || '') || itemSendTime(item.json) || '';
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+				const sendAt = String(param('sendTime', itemIndex, '') || '') || itemSendTime(item.json) || '';
+				const options = param('options', itemIndex, {}) as IDataObject;
 				const outbound = outboundFor({ ...(item.json as unknown as Ticket), channel: String(channel ?? '') }, {
 					sendAt,
 					whatsappTemplate: {
-						name: (this.getNodeParameter('whatsappTemplateName', itemIndex, 'support_follow_up') as string) || 'support_follow_up',
-						language: this.getNodeParameter('whatsappTemplateLanguage', itemIndex, '') as string,
+						name: (param('whatsappTemplateName', itemIndex, 'support_follow_up') as string) || 'support_follow_up',
+						language: param('whatsappTemplateLanguage', itemIndex, '') as string,
 					},
 					metaHumanAgentTag: options.metaHumanAgentTag === true,
 					listButton: (options.listButton as string) || undefined,
