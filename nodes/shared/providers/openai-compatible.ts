@@ -14,13 +14,16 @@
  */
 import type OpenAI from 'openai';
 
+import { ProviderError, RETRYABLE, redact, type ProviderFailureReason } from './errors';
+import { validateJsonSchema, type JsonSchema } from './json-schema';
+
 /**
  * The SDK is loaded on the first call to a provider: most workflows run on the embedded default, and
  * loading it costs a tenth of a replay's start-up.
  */
-const sdk = (): typeof import('openai') => require('openai');
-import { ProviderError, RETRYABLE, redact, type ProviderFailureReason } from './errors';
-import { validateJsonSchema, type JsonSchema } from './json-schema';
+let loaded: typeof import('openai') | undefined;
+// Kept once loaded: a retry's error is classified after awaits, and must not load anything then.
+const sdk = (): typeof import('openai') => (loaded ??= require('openai') as typeof import('openai'));
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number) => Promise<void>;
