@@ -119,7 +119,7 @@ export class ConversationStore implements INodeType {
 
 		const out: INodeExecutionData[] = [];
 		const alreadyAsked: INodeExecutionData[] = [];
-		const split = settings.operation === 'takeOver' && this.getNodeParameter('askOnce', 0, false) === true;
+		const split = settings.operation === 'takeOver' && settings.param<boolean>('askOnce', 0, false) === true;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
@@ -162,7 +162,7 @@ async function collectBurst(ctx: IExecuteFunctions, settings: Settings, items: I
 		try {
 			const { incoming, ticket } = ticketOf(settings, items[itemIndex].json, itemIndex);
 			// The webhook's payload in ticket shape, time included, so Load after it reads the same ticket.
-			ready.push(burstItemOf(ctx, burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket, items[itemIndex].json));
+			ready.push(burstItemOf(burstSettings, itemIndex, writeSections(incoming, settings.ticketField, { message: ticket.message as unknown as IDataObject }), ticket, items[itemIndex].json));
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
 			failed.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });

@@ -25,6 +25,7 @@ import {
 import { toMillis } from '../shared/calendar';
 import type { Ticket } from '../shared/ticket';
 import type { OpenedBackend } from '../common/conversationBackend';
+import type { ParameterReader } from '../common/parameterReader';
 import { writeSections } from '../common/ticketField';
 
 const only = { show: { operation: ['collectBurst'] } };
@@ -65,6 +66,8 @@ export interface CollectBurstSettings {
 	maxTextLength: number;
 	/** Where the ticket sits in the item (empty: the item is the ticket). */
 	ticketField: string;
+	/** The node's per-item parameters, read once when they hold no expression. */
+	param: ParameterReader;
 }
 
 export interface BurstItem {
@@ -77,11 +80,11 @@ export interface BurstItem {
 
 const asSeconds = (raw: unknown): number => (raw === '' || raw === null || raw === undefined || typeof raw === 'object' ? NaN : Number(raw));
 
-function quietMsOf(ctx: IExecuteFunctions, itemIndex: number, received: IDataObject): number {
-	const base = Number(ctx.getNodeParameter('quietTimeSeconds', itemIndex, DEFAULT_QUIET_SECONDS));
+function quietMsOf(param: ParameterReader, itemIndex: number, received: IDataObject): number {
+	const base = Number(param('quietTimeSeconds', itemIndex, DEFAULT_QUIET_SECONDS));
 	// The body is read here rather than through an expression: n8n evaluates an expression per item at a real cost.
-	const body = ctx.getNodeParameter('quietTimeFromBody', 0, false) === true ? (received.body as IDataObject | undefined) : undefined;
-	const shorter = [asSeconds(body && typeof body === 'object' ? body.quietTime : undefined), asSeconds(ctx.getNodeParameter('quietTimeOverride', itemIndex, ''))].filter((s) => Number.isFinite(s) && s >= 0);
+	const body = param<boolean>('quietTimeFromBody', 0, false) === true ? (received.body as IDataObject | undefined) : undefined;
+	const shorter = [asSeconds(body && typeof body === 'object' ? body.quietTime : undefined), asSeconds(param<unknown>('quietTimeOverride', itemIndex, ''))].filter((s) => Number.isFinite(s) && s >= 0);
 	return capQuietSeconds(Math.min(Number.isFinite(base) ? base : DEFAULT_QUIET_SECONDS, ...shorter)) * 1000;
 }
 
@@ -95,10 +98,10 @@ function burstKeyOf(ticket: Ticket, store: StoreOptions): string | undefined {
  * One item, read inside the node's per-item loop so bad input fails that item (its index, continueOnFail):
  * the time is parsed here, for every message, whether it waits or goes on alone.
  */
-export function burstItemOf(ctx: IExecuteFunctions, settings: CollectBurstSettings, itemIndex: number, incoming: IDataObject, ticket: Ticket, received: IDataObject): BurstItem {
+export function burstItemOf(settings: CollectBurstSettings, itemIndex: number, incoming: IDataObject, ticket: Ticket, received: IDataObject): BurstItem {
 	const receivedAt = String(ticket.message.receivedAt);
 	const receivedMs = toMillis(receivedAt, 'message.receivedAt');
-	const quietMs = quietMsOf(ctx, itemIndex, received);
+	const quietMs = quietMsOf(settings.param, itemIndex, received);
 	const key = burstKeyOf(ticket, settings.store);
 	if (quietMs === 0 || !key) return { itemIndex, incoming, ticket };
 	const part = { key, id: String(ticket.ticketId), text: String(ticket.message.text ?? ''), receivedAt };

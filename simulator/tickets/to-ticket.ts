@@ -175,7 +175,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 			},
 			message: capMessage(
 				{
-					text: email?.text || text,
+					text: email ? email.text : text,
 					...(get(row, 'subject') ? { subject: get(row, 'subject') } : {}),
 					receivedAt,
 				},
@@ -185,7 +185,7 @@ export function rowConverter(headers: string[], map: ColumnMap, zone: string, li
 		// A text cut as the file was read: its length in the file is the original one.
 		const readCut = bound.text === undefined ? undefined : row.cut?.[headers[bound.text]];
 		if (readCut !== undefined) ticket.message = { ...ticket.message, truncated: true, originalLength: readCut };
-		else if (email?.cut && email.text) ticket.message = { ...ticket.message, truncated: true, originalLength: text.length };
+		else if (email?.cut) ticket.message = { ...ticket.message, truncated: true, originalLength: text.length };
 		if (ticket.message.truncated) warnings.push(`field "text" has ${ticket.message.originalLength} characters; cut at ${limits.maxTextLength}`);
 		const conversation = bound.conversation_id === undefined ? undefined : (get(row, 'conversation_id').slice(0, MAX_CONVERSATION_ID) || id);
 		return { ok: true, value: { line: row.line, ticket, labels, warnings, ...(conversation !== undefined ? { conversation } : {}) } };

@@ -17,6 +17,24 @@ const post = (ticketId: string, text: string, seconds: number) => ({
 
 type Json = Record<string, any>;
 
+/** Start → Collect Burst alone, on a memory store of its own, with a short wait (`parameters` added to the node's). */
+const collectOnly = (store: string, parameters: Json = {}, node: Json = {}) => ({
+	name: 'collect burst',
+	nodes: [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'collect',
+			name: 'Collect Burst',
+			type: 'n8n-nodes-support247.conversationStore',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { operation: 'collectBurst', backend: 'memory', memoryName: store, quietTimeSeconds: 0.05, ...parameters },
+			...node,
+		},
+	],
+	connections: { Start: { main: [[{ node: 'Collect Burst', type: 'main', index: 0 }]] } },
+});
+
 describe('a burst of web chat messages on the main template', () => {
 	let engine: Engine;
 	beforeAll(async () => {
@@ -59,24 +77,9 @@ describe('a burst of web chat messages on the main template', () => {
 	});
 
 	describe("a request's own quiet time (quietTime in the body)", () => {
-		const workflow = (store: string, fromBody: boolean) => ({
-			name: 'collect burst',
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'collect',
-					name: 'Collect Burst',
-					type: 'n8n-nodes-support247.conversationStore',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: { operation: 'collectBurst', backend: 'memory', memoryName: store, quietTimeSeconds: 0.05, quietTimeFromBody: fromBody },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Collect Burst', type: 'main', index: 0 }]] } },
-		});
 		// The engine replays without waiting (quiet time 0): give the prepared node its wait back.
 		const prepared = (store: string, fromBody: boolean) => {
-			const ready = engine.prepare(workflow(store, fromBody));
+			const ready = engine.prepare(collectOnly(store, { quietTimeFromBody: fromBody }));
 			(ready.workflow.getNode('Collect Burst') as { parameters: Json }).parameters.quietTimeSeconds = 0.05;
 			return ready;
 		};
@@ -107,23 +110,8 @@ describe('a burst of web chat messages on the main template', () => {
 
 	describe('a message whose time is not a date', () => {
 		const store = 'bursts-bad-time';
-		const collect = (extra: Record<string, unknown> = {}) => ({
-			name: 'collect burst',
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'collect',
-					name: 'Collect Burst',
-					type: 'n8n-nodes-support247.conversationStore',
-					typeVersion: 1,
-					position: [200, 0],
-					// A short wait: the good message must really be gathered, not passed on alone.
-					parameters: { operation: 'collectBurst', backend: 'memory', memoryName: store, quietTimeSeconds: 0.05 },
-					...extra,
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Collect Burst', type: 'main', index: 0 }]] } },
-		});
+		// A short wait: the good message must really be gathered, not passed on alone.
+		const collect = (extra: Json = {}) => collectOnly(store, {}, extra);
 		const good = post('t1', 'hola', 0);
 		const bad = { headers: {}, body: { ...post('t2', '¿y el envío?', 1).body, sessionId: 'widget-8', created_at: 'ayer por la tarde' } };
 

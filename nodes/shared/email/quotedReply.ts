@@ -13,6 +13,10 @@ const QUOTE_HEADERS = [
 	/^\s*_{10,}\s*$/, // Outlook web separator
 ];
 
+const GREATER_THAN = 62;
+/** The first character of every header pattern above ("On", "El"/"Em", "--", "__", "From"/"De"): other lines skip the six tests. */
+const HEADER_START = /[OoEe\-_FfDd]/;
+
 /** JavaScript's "\s" (what the patterns' "^\s*" skips), read by code so a line is not cut out to test it. */
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
@@ -50,12 +54,17 @@ export function stripQuotedReply(text: string): string {
 		const end = lineEnd(body, start);
 		// A blank line matches none of the patterns below: one test instead of six on a flood of them.
 		const first = afterLeadingSpace(body, start, end);
-		if (first < end && (HEADER_START.test(body[first]) || (start >= quotedTail && body.charCodeAt(first) === GREATER_THAN))) {
+		// A run of ">" lines to the end of the message is quoted history.
+		const quoted = first < end && start >= quotedTail && body.charCodeAt(first) === GREATER_THAN;
+		if (quoted) {
+			cut = start;
+			break;
+		}
+		if (first < end && HEADER_START.test(body[first])) {
 			const line = body.slice(start, end);
 			// Outlook's header block: "From:" directly followed by "Sent:"/"To:".
 			const isFromBlock = /^\s*(From|De):\s/i.test(line) && /^\s*(Sent|Enviado|Date|Fecha|To|Para):\s/i.test(end < n ? body.slice(end + 1, lineEnd(body, end + 1)) : '');
-			// A run of ">" lines to the end of the message is quoted history.
-			if (isFromBlock || QUOTE_HEADERS.some((re) => re.test(line)) || (start >= quotedTail && body.charCodeAt(first) === GREATER_THAN)) {
+			if (isFromBlock || QUOTE_HEADERS.some((re) => re.test(line))) {
 				cut = start;
 				break;
 			}
@@ -68,12 +77,8 @@ export function stripQuotedReply(text: string): string {
 	return kept || text.trim();
 }
 
-const GREATER_THAN = 62;
-/** The first character of every header pattern above ("On", "El"/"Em", "--", "__", "From"/"De"): other lines skip the six tests. */
-const HEADER_START = /[OoEe\-_FfDd]/;
-
 /** Quoted-reply stripping looks at most this many times the text limit. */
-export const STRIP_WINDOW = 5;
+const STRIP_WINDOW = 5;
 
 /**
  * The customer's new text of an email body, quoted history under it dropped. Read from a bounded

@@ -84,13 +84,16 @@ export class Vectorizer {
 	}
 
 	transformTerms(terms: readonly string[]): SparseVector {
-		const counts = new Map<number, number>();
+		const counts = (this.scratch ??= new Int32Array(this.size));
+		const seen: number[] = [];
 		for (const term of terms) {
 			const index = this.vocabulary.get(term);
-			if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+			if (index !== undefined && counts[index]++ === 0) seen.push(index);
 		}
-		const indices = Int32Array.from(counts.keys()).sort();
-		return this.weigh(indices, (index) => counts.get(index) as number);
+		const indices = Int32Array.from(seen).sort();
+		const vector = this.weigh(indices, counts);
+		for (const index of seen) counts[index] = 0;
+		return vector;
 	}
 
 	/** Same vector as transformTerms(extractTerms(…)), without building the term strings. */
@@ -141,28 +144,20 @@ export class Vectorizer {
 		}
 		const indices = new Int32Array(touched.size);
 		touched.drainInto(indices);
-		// weigh()'s arithmetic, reading the counts straight from the scratch array.
+		const vector = this.weigh(indices, counts);
+		for (let k = 0; k < indices.length; k++) counts[indices[k]] = 0;
+		return vector;
+	}
+
+	/**
+	 * Sublinear tf × idf, L2-normalised; indices ascending so both paths sum in the same order. The
+	 * counts are read by feature from the scratch array (a callback per term cost more than the term).
+	 */
+	private weigh(indices: Int32Array, counts: Int32Array): SparseVector {
 		const values = new Float32Array(indices.length);
 		let norm = 0;
 		for (let k = 0; k < indices.length; k++) {
 			const value = (1 + Math.log(counts[indices[k]])) * this.idf[indices[k]];
-			values[k] = value;
-			norm += value * value;
-		}
-		if (norm > 0) {
-			const scale = 1 / Math.sqrt(norm);
-			for (let i = 0; i < values.length; i++) values[i] *= scale;
-		}
-		for (let k = 0; k < indices.length; k++) counts[indices[k]] = 0;
-		return { indices, values };
-	}
-
-	/** Sublinear tf × idf, L2-normalised; indices ascending so both paths sum in the same order. */
-	private weigh(indices: Int32Array, countOf: (index: number) => number): SparseVector {
-		const values = new Float32Array(indices.length);
-		let norm = 0;
-		for (let k = 0; k < indices.length; k++) {
-			const value = (1 + Math.log(countOf(indices[k]))) * this.idf[indices[k]];
 			values[k] = value;
 			norm += value * value;
 		}
