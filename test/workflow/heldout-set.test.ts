@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createEngine } from '../../simulator/engine';
 import { readTickets, type ReplayTicket } from '../../simulator/tickets';
-import { DEV_BUSINESSES } from '../../bench/dev-score';
+import { DEV_BUSINESSES, devBusinesses } from '../../bench/dev-score';
 import { assertScored, figures, formatHeldout, HELDOUT_BUSINESSES, scoreHeldout } from '../../bench/heldout-score';
 
 async function readAll(file: string) {
@@ -47,6 +47,20 @@ describe('held-out set files', () => {
 				// L3/L4 are the people tiers: a ticket labelled for a person must be expected there.
 				expect(`${row.id} ${row.needs_human === 'true'}`).toBe(`${row.id} ${row.expected_tier === 'L3' || row.expected_tier === 'L4'}`);
 			}
+		}
+	});
+});
+
+describe('development set files', () => {
+	// dev2 and dev3 are trained on, dev4 only scored: each must read cleanly and be labelled like the held-out set.
+	it.each(['dev2', 'dev3', 'dev4'])('%s reads with no rejected row, both businesses, labels that agree with their tiers', async (set) => {
+		const businesses = devBusinesses(join(__dirname, '..', '..', 'bench', set));
+		expect(businesses.map((b) => b.business)).toEqual(['store', 'clinic']);
+		for (const { business, tickets: file } of businesses) {
+			const { tickets, rejected } = await readAll(file);
+			expect({ business, rejected }).toEqual({ business, rejected: [] });
+			expect(tickets.length).toBeGreaterThanOrEqual(250);
+			for (const { labels } of tickets) expect(`${labels.needsHuman}`).toBe(`${labels.expectedTier === 'L3' || labels.expectedTier === 'L4'}`);
 		}
 	});
 });
