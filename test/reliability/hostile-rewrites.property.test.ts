@@ -143,7 +143,9 @@ describe('linear rewrites behave as the old versions on ordinary text (fast-chec
 	});
 
 	it('injection markup: each pattern matches the same texts', () => {
-		fc.assert(fc.property(text, (t) => OLD_INJECTION.forEach((old, i) => expect([i, INJECTION_MARKUP[i].test(t)]).toEqual([i, old.test(t)]))), RUNS);
+		// The role-tag pattern (<user>, </assistant>) came later and has no old version.
+		const rewritten = INJECTION_MARKUP.filter((pattern) => !pattern.source.includes('user|assistant|human'));
+		fc.assert(fc.property(text, (t) => OLD_INJECTION.forEach((old, i) => expect([i, rewritten[i].test(t)]).toEqual([i, old.test(t)]))), RUNS);
 	});
 
 	it('typo corrector: the same correction as a brute-force search, long tokens included', () => {

@@ -5,7 +5,7 @@
  */
 import type { TriageFlags } from '../ticket';
 import { detectLanguage, normaliseLanguage } from './language';
-import { getLexicon, tokenizeForLexicon } from './lexicon';
+import { correctTypos, getLexicon, tokenizeForLexicon } from './lexicon';
 import { readSignals, type Signals } from './signals';
 import type { TriageOptions } from './triage-ticket';
 
@@ -32,6 +32,7 @@ export function readLexical(text: string, customerLanguage: string | undefined, 
 		customerLanguage: normaliseLanguage(customerLanguage),
 		defaultLanguage: options.defaultLanguage ?? 'en',
 	});
+	correctTypos(tokenized, lexicon, language);
 	const signals = readSignals(text, tokenized, lexicon, {
 		b2bMinQuantity: options.b2bMinQuantity ?? 100,
 		negators: lexicon.negatorsFor(language),

@@ -51,7 +51,8 @@ export const BUILT_IN_LEXICONS: readonly LexiconFile[] = [en, es, pt, { ...commo
 export interface CompiledLexicon {
 	languages: string[];
 	matcher: PhraseMatcher;
-	typos: TypoCorrector;
+	/** The typo corrector for a message in this language: it corrects towards that language's cue words only. */
+	typosFor(language: string): TypoCorrector;
 	tokenizeRules: TokenizeRules;
 	/** Negators of every language, minus those the message's language uses otherwise. */
 	negatorsFor(language: string): ReadonlySet<string>;
@@ -137,10 +138,17 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 		if (!file.hints) continue;
 		hints.set(file.language, new Set([...(hints.get(file.language) ?? []), ...file.hints.flatMap(fold)]));
 	}
+	const languages = files.filter((file) => file.hints).map((file) => file.language);
+	const exact = words(files.map((file) => file.exactWords));
+	// One language's words are ordinary words of another: Spanish "solicitar" is not the English "solicitor",
+	// nor "procesar" the Portuguese "processar" (to sue). Lexicons without hints (emoji, a user's own) serve all.
+	const shared = [...matcher.vocabularyByLanguage].filter(([language]) => !languages.includes(language)).flatMap(([, vocabulary]) => [...vocabulary]);
+	const correctors = new Map(languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, matcher.vocabulary)]));
+	const anyLanguage = new TypoCorrector(matcher.vocabulary, exact);
 	return {
-		languages: files.filter((file) => file.hints).map((file) => file.language),
+		languages,
 		matcher,
-		typos: new TypoCorrector(matcher.vocabulary, words(files.map((file) => file.exactWords))),
+		typosFor: (language: string) => correctors.get(language) ?? anyLanguage,
 		tokenizeRules,
 		negatorsFor: negatorsByLanguage(files, words(files.map((file) => file.negators)), fold),
 		intensifiers: words(files.map((file) => file.intensifiers)),
@@ -163,11 +171,14 @@ function negatorsByLanguage(files: readonly LexiconFile[], all: Set<string>, fol
 	return (language: string): ReadonlySet<string> => byLanguage.get(language) ?? all;
 }
 
-/** Tokenises a message and corrects one-letter typos towards the lexicon's words. */
+/** Tokenises a message for the lexicons, before typo correction (its language is read from these tokens). */
 export function tokenizeForLexicon(text: string, lexicon: CompiledLexicon): TokenizedText {
-	const tokenized = tokenize(text, lexicon.tokenizeRules);
-	for (let i = 0; i < tokenized.tokens.length; i++) {
-		tokenized.tokens[i] = lexicon.typos.correct(tokenized.tokens[i]);
-	}
+	return tokenize(text, lexicon.tokenizeRules);
+}
+
+/** Corrects one-letter typos, in place, towards the cue words of the message's language. */
+export function correctTypos(tokenized: TokenizedText, lexicon: CompiledLexicon, language: string): TokenizedText {
+	const typos = lexicon.typosFor(language);
+	for (let i = 0; i < tokenized.tokens.length; i++) tokenized.tokens[i] = typos.correct(tokenized.tokens[i]);
 	return tokenized;
 }

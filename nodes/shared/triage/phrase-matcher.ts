@@ -50,6 +50,8 @@ export class PhraseMatcher {
 	private readonly byPrefix = new Map<string, CompiledPhrase[]>();
 	/** Every exact word of every phrase: the dictionary typo correction aims at. */
 	readonly vocabulary = new Set<string>();
+	/** The same words by the language of the lexicon their phrase came from. */
+	readonly vocabularyByLanguage = new Map<string, Set<string>>();
 
 	constructor(phrases: Array<{ pattern: string; rule: PhraseRule }>, fold: (text: string) => string[]) {
 		for (const { pattern, rule } of phrases) {
@@ -58,7 +60,14 @@ export class PhraseMatcher {
 				throw new Error(`Lexicon phrase "${pattern}" (${rule.category}) must start and end with a word`);
 			}
 			const compiled = { rule, steps };
-			for (const step of steps) for (const word of step.words) this.vocabulary.add(word);
+			let ofLanguage = this.vocabularyByLanguage.get(rule.language);
+			if (!ofLanguage) this.vocabularyByLanguage.set(rule.language, (ofLanguage = new Set()));
+			for (const step of steps) {
+				for (const word of step.words) {
+					this.vocabulary.add(word);
+					ofLanguage.add(word);
+				}
+			}
 			for (const word of steps[0].words) push(this.byWord, word, compiled);
 			for (const prefix of steps[0].prefixes) {
 				if (prefix.length < PREFIX_INDEX_LENGTH) {

@@ -19,10 +19,14 @@ export class TypoCorrector {
 	/** No word of the lexicon is longer: a token past it plus one is never within one edit. */
 	private readonly longest: number;
 
-	/** `exact`: words never offered as a correction (a surname must not become a swear word). */
+	/**
+	 * `exact`: words never offered as a correction (a surname must not become a swear word).
+	 * `known`: words left as they are although they are not corrections (another language's cue words).
+	 */
 	constructor(
 		private readonly vocabulary: ReadonlySet<string>,
 		exact: ReadonlySet<string> = new Set(),
+		private readonly known: ReadonlySet<string> = vocabulary,
 	) {
 		let longest = 0;
 		for (const word of [...vocabulary].sort()) {
@@ -39,7 +43,7 @@ export class TypoCorrector {
 
 	correct(token: string): string {
 		// Deletions of a long token cost its length squared; past the longest word plus one they cannot match.
-		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || /\d/.test(token) || isStopWord(token)) return token;
+		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || this.known.has(token) || /\d/.test(token) || isStopWord(token)) return token;
 		const cached = this.cache.get(token);
 		if (cached !== undefined) return cached;
 		const corrected = this.lookup(token) ?? token;

@@ -25,7 +25,7 @@ export { loadCorpus, parseCorpus, CORPUS_FILE } from './corpus';
 export type { CorpusRow } from './corpus';
 
 /** Bump when features or training change, so old disk caches are not reused. */
-const HUMAN_MODEL_VERSION = 'human-v3';
+const HUMAN_MODEL_VERSION = 'human-v4';
 /** A share of training rows is shown without a knowledge score, so the model also works without a knowledge base. */
 const KNOWLEDGE_DROPOUT = 0.3;
 const FORMAT = 1;
