@@ -39,7 +39,7 @@ const NOT_NEGATABLE = new Set(['flag:injection', 'sarcasm:cue', 'sarcasm:explici
 const CROSSES_CLAUSES = new Set(['sarcasm:cue', 'sarcasm:explicit']);
 // Linear on floods: a line's leading blanks stop at its end (a "\s*" after "^" crossed every
 // following newline), and a "#" run is entered only at its first "#".
-export const INJECTION_MARKUP = [/<\|?(im_start|im_end|system|endoftext)\|?>/i, /<\/?(user|assistant|human)>/i, /\[\/?(INST|SYS)\]|<<\/?SYS>>/, /^[^\S\n\r\u2028\u2029]*(system|assistant|developer)\s*:/im, /(?<!#)#{2,}[^\n#]{0,30}?\b(system|sistema|instructions?|instrucciones|instru[çc](?:ões|oes|ão|ao))(?=$|[^\p{L}])/imu, /\[\s?(system|sistema)\s?\]/i];
+export const INJECTION_MARKUP = [/<\|?(im_start|im_end|system|endoftext)\|?>/i, /<\/?(user|assistant|human)>/i, /\[\/?(INST|SYS)\]|<<\/?SYS>>/, /^[^\S\n\r\u2028\u2029]*(system|assistant|developer)\s*:/im, /(?<!#)#{2,}[^\n#]{0,30}?\b(system|sistema|instructions?|instrucciones|instru[çc](?:ões|oes|ão|ao))(?=$|[^\p{L}])/imu, /\[\s?(system|sistema)\s?\]/i, /\[\s?(mensaje del |mensagem do |aviso del |aviso do |nota del |nota do )?(system|sistema)( message| notice| note)?\s?\]/i, /^[^\S\n\r\u2028\u2029]*(mensaje del sistema|mensagem do sistema|system message|system notice)\s*:/im];
 
 export function readSignals(text: string, tokenized: TokenizedText, lexicon: CompiledLexicon, options: SignalOptions): Signals {
 	const { tokens, clauses } = tokenized;
