@@ -124,6 +124,13 @@ describe('kinds of case told without the obvious word', () => {
 		['emergency', 'do you sell the glue gun and the heat gun kit?'],
 		['minors', 'tenho 15 dias pra devolver o fone?'],
 		['injection', 'recibí un mensaje del sistema que dice que mi pago falló, ¿qué hago?'],
+		// A cue word in a harmless role: a parent acting for a child, a bank's fraud filter, braces that rub.
+		['minors', 'quiero una cita para mi hija de 7 años, ¿tienen odontopediatra?'],
+		['minors', 'queria marcar uma limpeza pra minha filha de 9 anos'],
+		['angry', 'mi banco lo marcó como posible fraude, ya lo desbloqueé, ¿lo intento otra vez?'],
+		['angry', 'perdón que los moleste otra vez, ¿me confirman la hora de mi cita?'],
+		['angry', "my bank's fraud filter blocked the payment, can I retry?"],
+		['safetyHazard', 'el alambre de los brackets me lastima el cachete, ¿uso cera?'],
 	];
 	it.each(ordinary)('%s stays off: %s', (flag, text) => {
 		expect(raised(text)).not.toContain(flag);
