@@ -126,15 +126,20 @@ export class BatchRunner {
 		return outcomes;
 	}
 
-	/** Once a day of history, drops conversations idle for a week (bounded memory). */
+	/**
+	 * Once a day of history, drops conversations idle for a week (bounded memory). Between those days,
+	 * every batch drops again what is older than the last day's cutoff: in a file out of time order, a
+	 * turn that old arrives after its sweep and would otherwise stay for good. In time order nothing is
+	 * that old, so this changes nothing there.
+	 */
 	private async forgetIdle(batch: ReplayTicket[]): Promise<void> {
 		for (const item of batch) {
 			const ms = Date.parse(item.ticket.message.receivedAt ?? '');
 			if (ms > this.latestMs) this.latestMs = ms;
 		}
-		if (this.latestMs - this.forgottenUpTo < DAY_MS) return;
-		this.forgottenUpTo = this.latestMs;
-		for (const name of this.memoryStores) await memoryBackend(name).expire(this.latestMs - REPLAY_FORGET_AFTER_MS);
+		if (this.latestMs - this.forgottenUpTo >= DAY_MS) this.forgottenUpTo = this.latestMs;
+		else if (!Number.isFinite(this.forgottenUpTo)) return;
+		for (const name of this.memoryStores) await memoryBackend(name).expire(this.forgottenUpTo - REPLAY_FORGET_AFTER_MS);
 	}
 
 	private async runGroup(entry: string, group: ReplayTicket[]): Promise<TicketOutcome[]> {
