@@ -5,7 +5,8 @@ import { createEngine, type Engine, type WorkflowJson } from '../../simulator/en
 import type { TicketOutcome } from '../../simulator/replay/outcome';
 import { BatchRunner } from '../../simulator/replay/batch-runner';
 import { replay } from '../../simulator/replay/replay';
-import { readTickets } from '../../simulator/tickets';
+import { readTickets, type ReplayTicket } from '../../simulator/tickets';
+import type { Ticket } from '../../nodes/shared/ticket';
 import { memoryBackend } from '../../nodes/shared/conversation';
 
 /**
@@ -160,5 +161,24 @@ describe('support-sim replays conversations turn by turn through the Conversatio
 			m1: ['m1'],
 			m2: ['m1', 'm2'],
 		});
+	});
+
+	it('without a conversation column, a row nobody else can reach is forgotten after its batch; one sharing a phone is kept', async () => {
+		const prepared = engine.prepare(workflow, 'own rows');
+		const runner = new BatchRunner(engine, prepared);
+		const store = memoryBackend(prepared.memoryStores[0]);
+		const row = (id: string, at: string, customer: Ticket['customer'] = {}): ReplayTicket => ({
+			line: 1,
+			labels: {},
+			warnings: [],
+			ticket: { ticketId: id, channel: 'whatsapp', customer: { language: 'es', ...customer }, message: { text: '¿a q hora abren el sabado?', receivedAt: at } },
+		});
+		const customerTurns = async () => (await store.listSince(-Infinity, '', 1000)).map((r) => r.turns.filter((t) => t.role === 'customer').map((t) => t.id));
+		await runner.run([row('p1', '2026-03-02T20:00:00-06:00'), row('p2', '2026-03-02T20:01:00-06:00')]);
+		expect(await customerTurns()).toEqual([]);
+		// The platform's phone number links two rows: that conversation is remembered, as before.
+		await runner.run([row('q1', '2026-03-02T20:02:00-06:00', { phone: '+52 55 1234 5678' })]);
+		await runner.run([row('q2', '2026-03-02T20:03:00-06:00', { phone: '+52 55 1234 5678' }), row('p3', '2026-03-02T20:03:00-06:00')]);
+		expect(await customerTurns()).toEqual([['q1', 'q2']]);
 	});
 });
