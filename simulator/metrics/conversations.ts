@@ -114,6 +114,12 @@ export class ConversationAccumulator {
 		}
 		if (Number.isFinite(ms) && ms > this.latestMs) this.latestMs = ms;
 		if (this.latestMs - this.sweptAt >= DAY_MS) this.sweep();
+		// A turn from before the last sweep's cutoff (a file out of time order) is let go at once, as that
+		// sweep would have, and as the replay's store forgets it: otherwise it would stay open for good.
+		if (this.open.get(outcome.conversation) === state && state.lastMs < this.sweptAt - FORGET_AFTER_MS) {
+			this.close(state);
+			this.open.delete(outcome.conversation);
+		}
 	}
 
 	private sweep(): void {

@@ -26,6 +26,8 @@ export interface BatchRunnerOptions {
 export const REPLAY_FORGET_AFTER_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
 
+const replayKey = (item: ReplayTicket) => `conversation:${conversationOf(item)}`;
+
 /**
  * The identity the platform would have vouched for, standing for the history's conversation: the web
  * chat session, or the customer id elsewhere. The row's own customer id is not used, so a store
@@ -33,7 +35,7 @@ const DAY_MS = 86_400_000;
  */
 export function withReplayIdentity(item: ReplayTicket): Ticket {
 	const { ticket } = item;
-	const key = `conversation:${conversationOf(item)}`;
+	const key = replayKey(item);
 	const message = { ...ticket.message, id: ticket.message.id ?? ticket.ticketId };
 	if (ticket.channel === 'webchat') return { ...ticket, sessionId: key, customer: { ...ticket.customer }, message };
 	return { ...ticket, customer: { ...ticket.customer, id: key }, message };
@@ -122,19 +124,47 @@ export class BatchRunner {
 			}
 			for (const [entry, group] of byEntry) outcomes.push(...(await this.runGroup(entry, group)));
 		}
-		if (this.memoryStores.length) await this.forgetIdle(batch);
+		if (this.memoryStores.length) {
+			await this.forgetOwnRows(batch);
+			await this.forgetIdle(batch);
+		}
 		return outcomes;
 	}
 
-	/** Once a day of history, drops conversations idle for a week (bounded memory). */
+	/**
+	 * A row of a file without a conversation column is a conversation of its own, under a key made of
+	 * its id, which the reader never lets another row repeat. A conversation found by that key alone
+	 * (no phone or email another row could share) can never be loaded again, so it goes at once: what
+	 * would otherwise stay for a week of history, or for good in a file out of time order.
+	 */
+	private async forgetOwnRows(batch: ReplayTicket[]): Promise<void> {
+		for (const item of batch) {
+			if (item.conversation !== undefined) continue;
+			const key = replayKey(item);
+			const own = [`customer:${key}`, `webchat:${key}`];
+			for (const name of this.memoryStores) {
+				await memoryBackend(name).transact({ identityKeys: own }, (found) => ({
+					remove: found.filter((record) => Object.keys(record.identities).every((identity) => own.includes(identity))).map((record) => record.id),
+					result: undefined,
+				}));
+			}
+		}
+	}
+
+	/**
+	 * Once a day of history, drops conversations idle for a week (bounded memory). Between those days,
+	 * every batch drops again what is older than the last day's cutoff: in a file out of time order, a
+	 * turn that old arrives after its sweep and would otherwise stay for good. In time order nothing is
+	 * that old, so this changes nothing there.
+	 */
 	private async forgetIdle(batch: ReplayTicket[]): Promise<void> {
 		for (const item of batch) {
 			const ms = Date.parse(item.ticket.message.receivedAt ?? '');
 			if (ms > this.latestMs) this.latestMs = ms;
 		}
-		if (this.latestMs - this.forgottenUpTo < DAY_MS) return;
-		this.forgottenUpTo = this.latestMs;
-		for (const name of this.memoryStores) await memoryBackend(name).expire(this.latestMs - REPLAY_FORGET_AFTER_MS);
+		if (this.latestMs - this.forgottenUpTo >= DAY_MS) this.forgottenUpTo = this.latestMs;
+		else if (!Number.isFinite(this.forgottenUpTo)) return;
+		for (const name of this.memoryStores) await memoryBackend(name).expire(this.forgottenUpTo - REPLAY_FORGET_AFTER_MS);
 	}
 
 	private async runGroup(entry: string, group: ReplayTicket[]): Promise<TicketOutcome[]> {

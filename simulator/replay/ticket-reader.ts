@@ -6,6 +6,8 @@ import { TicketFileError, type ColumnMap } from '../tickets';
 
 /** The reader keeps no tickets: its heap holds the parser, one batch and the ids already seen. */
 const READER_HEAP_MB = 96;
+/** Its garbage is one batch's rows at a time: a small young generation is enough, and keeps its memory small. */
+const READER_YOUNG_MB = Number(process.env.SUPPORT247_READER_YOUNG_MB ?? 8);
 
 export interface ReaderData {
 	tickets: string;
@@ -46,7 +48,7 @@ export class TicketReader {
 
 	static start(data: ReaderData, credits: number): TicketReader {
 		const script = path.join(REPO_ROOT, 'dist', 'simulator', 'replay', 'reader-worker.js');
-		const reader = new TicketReader(new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB } }));
+		const reader = new TicketReader(new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB } }));
 		reader.grant(credits);
 		return reader;
 	}

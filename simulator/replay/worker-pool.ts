@@ -11,8 +11,9 @@ const WORKER_HEAP_MB = Number(process.env.SUPPORT247_WORKER_HEAP_MB ?? 256);
 /**
  * Each batch leaves megabytes of short-lived engine data (task data, item copies); with V8's default
  * young generation a worker scavenged so often that its collector threads took a third of its time.
+ * 24 MB scavenges as fast as 48 MB did in alternated runs of 20,000 tickets, and peak RSS is ~50 MB lower.
  */
-const WORKER_YOUNG_MB = Number(process.env.SUPPORT247_WORKER_YOUNG_MB ?? 48);
+const WORKER_YOUNG_MB = Number(process.env.SUPPORT247_WORKER_YOUNG_MB ?? 24);
 
 type Pending = { resolve: (outcomes: TicketOutcome[]) => void; reject: (error: Error) => void };
 

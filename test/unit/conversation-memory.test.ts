@@ -26,3 +26,51 @@ describe('the burst check', () => {
 		expect(loaded.conversation.turns.length).toBeLessThan(10);
 	});
 });
+
+describe('the memory backend expires by time', () => {
+	const HOUR = 3_600_000;
+	const base = Date.parse('2026-03-02T00:00:00Z');
+	const save = (backend: MemoryBackend, id: string, updatedMs: number) =>
+		backend.transact({ ids: [id] }, () => ({ save: { id, identities: { [`customer:${id}`]: {} }, updatedMs } as unknown as ConversationRecord, result: undefined }));
+	const remove = (backend: MemoryBackend, id: string) => backend.transact({ ids: [id] }, () => ({ remove: [id], result: undefined }));
+	const ids = async (backend: MemoryBackend) => (await backend.listSince(-Infinity, '', 10_000)).map((r) => r.id).sort();
+
+	it('deletes exactly the conversations updated before the cutoff, whichever hour they were saved in before', async () => {
+		const backend = new MemoryBackend();
+		const expected = new Map<string, number>();
+		// Deterministic spread over ten hours, some saved twice (moving to another hour), some removed.
+		let seed = 7;
+		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let i = 0; i < 300; i++) {
+			const id = `c${i % 200}`;
+			const at = base + Math.floor(next() * 10 * HOUR);
+			await save(backend, id, at);
+			expected.set(id, at);
+		}
+		for (const id of ['c3', 'c50', 'c199']) {
+			await remove(backend, id);
+			expected.delete(id);
+		}
+		// Mid-hour, on an hour's edge, before everything, and past everything.
+		for (const cutoff of [base - HOUR, base + 2.5 * HOUR, base + 4 * HOUR, base + 4 * HOUR + 1, base + 7.25 * HOUR, base + 11 * HOUR]) {
+			const gone = [...expected].filter(([, at]) => at < cutoff).map(([id]) => id);
+			expect(await backend.expire(cutoff)).toBe(gone.length);
+			for (const id of gone) expected.delete(id);
+			expect(await ids(backend)).toEqual([...expected.keys()].sort());
+			expect(await backend.count()).toBe(expected.size);
+		}
+		expect(expected.size).toBe(0);
+	});
+
+	it('a conversation saved again later is kept by a cutoff between its two saves', async () => {
+		const backend = new MemoryBackend();
+		await save(backend, 'a', base);
+		await save(backend, 'a', base + 5 * HOUR);
+		await save(backend, 'b', base + HOUR);
+		expect(await backend.expire(base + 2 * HOUR)).toBe(1);
+		expect(await ids(backend)).toEqual(['a']);
+		// Its identity still finds it.
+		const found = await backend.transact({ identityKeys: ['customer:a'] }, (records) => ({ result: records.map((r) => r.id) }));
+		expect(found).toEqual(['a']);
+	});
+});

@@ -92,6 +92,18 @@ describe('conversation metrics against hand-computed values', () => {
 		expect(none.summary()).toBeUndefined();
 	});
 
+	it('in a file out of time order, a turn older than the last sweep\'s cutoff closes its conversation at once; a later one stays open', () => {
+		const acc = new ConversationAccumulator();
+		acc.add(turn('X', day(20)));
+		// L is from before the cutoff of the sweep on the 20th: each of its turns is a conversation of its own.
+		acc.add(turn('L', day(1, 10)));
+		acc.add(turn('L', day(1, 11)));
+		// M is within the week: its two turns stay one conversation.
+		acc.add(turn('M', day(15, 10)));
+		acc.add(turn('M', day(15, 11)));
+		expect(acc.summary()).toMatchObject({ conversations: 4, multiTurn: 1, turns: 5 });
+	});
+
 	it('a greeting during a takeover counts as a bot reply', () => {
 		const acc = new ConversationAccumulator();
 		acc.add(turn('A', day(1), { takenOver: true, tier: 'L3', aiResolved: false, replyText: undefined, greeted: true }));

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createEngine, type Engine, type WorkflowJson } from '../../simulator/engine';
 import type { TicketOutcome } from '../../simulator/replay/outcome';
+import { BatchRunner } from '../../simulator/replay/batch-runner';
 import { replay } from '../../simulator/replay/replay';
+import { readTickets, type ReplayTicket } from '../../simulator/tickets';
+import type { Ticket } from '../../nodes/shared/ticket';
+import { memoryBackend } from '../../nodes/shared/conversation';
 
 /**
  * A three-turn conversation replayed from a ticket file on n8n-core's WorkflowExecute: the rows share a
@@ -110,5 +114,71 @@ describe('support-sim replays conversations turn by turn through the Conversatio
 		const report = await replay({ workflow, workflowName: 'plain', tickets: file, zone: 'America/Mexico_City', engine, onOutcome: (o) => outcomes.set(o.id, o) });
 		expect(report.conversations).toBeUndefined();
 		expect(outcomes.get('p2')).toMatchObject({ tier: 'L1', takenOver: false });
+	});
+
+	it('forgets a conversation idle for a week of history time, and only then, also in a file out of time order', async () => {
+		const file = path.join(dir, 'forget.csv');
+		// Evening turns: the shop is closed, so every turn is answered alike and only the store's memory differs.
+		const rows = [
+			'a1,c-a,2026-03-02T20:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			'k1,c-k,2026-03-02T20:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			// Six days on: nothing is a week idle yet, so c-k comes back with its memory.
+			'k2,c-k,2026-03-08T20:00:00-06:00,whatsapp,es,¿y hacen envios a Monterrey?',
+			// Ten days on: c-a (idle since the 2nd) is forgotten and comes back as a new conversation; c-k (the 8th) is kept.
+			'f1,c-f,2026-03-12T20:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			'a2,c-a,2026-03-12T21:00:00-06:00,whatsapp,es,¿y hacen envios a Monterrey?',
+			'k3,c-k,2026-03-12T21:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			// Rows from before the last sweep's cutoff, arriving late: each is forgotten after its batch, as that sweep would have done.
+			'l1,c-l,2026-03-01T20:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			'l2,c-l,2026-03-01T20:30:00-06:00,whatsapp,es,¿y hacen envios a Monterrey?',
+			// A late row still inside the week is remembered.
+			'm1,c-m,2026-03-10T20:00:00-06:00,whatsapp,es,¿a q hora abren el sabado?',
+			'm2,c-m,2026-03-10T20:30:00-06:00,whatsapp,es,¿y hacen envios a Monterrey?',
+		];
+		writeFileSync(file, HEADER + rows.join('\n'));
+		const prepared = engine.prepare(workflow, 'forget');
+		const runner = new BatchRunner(engine, prepared);
+		const store = memoryBackend(prepared.memoryStores[0]);
+		// The customer turns each conversation remembers after each ticket, one ticket a batch so each sweep runs where the file says.
+		const remembered: Record<string, string[]> = {};
+		for await (const event of readTickets(file, { zone: 'America/Mexico_City' })) {
+			if (event.kind !== 'ticket') continue;
+			const outcomes = await runner.run([event.value]);
+			expect(outcomes[0].tier).toBeDefined();
+			const key = `customer:conversation:${event.value.conversation}`;
+			const record = (await store.listSince(-Infinity, '', 1000)).find((r) => key in r.identities);
+			remembered[event.value.ticket.ticketId] = (record?.turns ?? []).filter((t) => t.role === 'customer').map((t) => t.id);
+		}
+		expect(remembered).toEqual({
+			a1: ['a1'],
+			k1: ['k1'],
+			k2: ['k1', 'k2'],
+			f1: ['f1'],
+			a2: ['a2'],
+			k3: ['k1', 'k2', 'k3'],
+			l1: [],
+			l2: [],
+			m1: ['m1'],
+			m2: ['m1', 'm2'],
+		});
+	});
+
+	it('without a conversation column, a row nobody else can reach is forgotten after its batch; one sharing a phone is kept', async () => {
+		const prepared = engine.prepare(workflow, 'own rows');
+		const runner = new BatchRunner(engine, prepared);
+		const store = memoryBackend(prepared.memoryStores[0]);
+		const row = (id: string, at: string, customer: Ticket['customer'] = {}): ReplayTicket => ({
+			line: 1,
+			labels: {},
+			warnings: [],
+			ticket: { ticketId: id, channel: 'whatsapp', customer: { language: 'es', ...customer }, message: { text: '¿a q hora abren el sabado?', receivedAt: at } },
+		});
+		const customerTurns = async () => (await store.listSince(-Infinity, '', 1000)).map((r) => r.turns.filter((t) => t.role === 'customer').map((t) => t.id));
+		await runner.run([row('p1', '2026-03-02T20:00:00-06:00'), row('p2', '2026-03-02T20:01:00-06:00')]);
+		expect(await customerTurns()).toEqual([]);
+		// The platform's phone number links two rows: that conversation is remembered, as before.
+		await runner.run([row('q1', '2026-03-02T20:02:00-06:00', { phone: '+52 55 1234 5678' })]);
+		await runner.run([row('q2', '2026-03-02T20:03:00-06:00', { phone: '+52 55 1234 5678' }), row('p3', '2026-03-02T20:03:00-06:00')]);
+		expect(await customerTurns()).toEqual([['q1', 'q2']]);
 	});
 });

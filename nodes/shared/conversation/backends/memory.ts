@@ -2,6 +2,8 @@ import { BackendUnavailableError, type ConversationBackend, type Lookup } from '
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
 
+const HOUR_MS = 3_600_000;
+
 /**
  * Conversations in this process's memory: for the simulator (one store per replay, sharded by
  * conversation across workers) and tests. Nothing survives a restart, so n8n uses SQLite or PostgreSQL.
@@ -13,6 +15,12 @@ export class MemoryBackend implements ConversationBackend {
 	private readonly index = new Map<string, string>();
 	/** updatedMs by id, so expiry compares numbers instead of parsing every record. */
 	private readonly updated = new Map<string, number>();
+	/**
+	 * Ids by the hour of their updatedMs, so expiry visits only the hours it empties and one boundary
+	 * hour, not every record: the simulator expires after every batch. (Hand-written: a few lines, where a
+	 * priority-queue package would be a new dependency for the same job.)
+	 */
+	private readonly byHour = new Map<number, Set<string>>();
 	private readonly bursts = new Map<string, string>();
 	private outage: string | undefined;
 	private delayMs = 0;
@@ -50,7 +58,7 @@ export class MemoryBackend implements ConversationBackend {
 				for (const key of Object.keys((JSON.parse(previous) as ConversationRecord).identities)) if (this.index.get(key) === mutation.save.id) this.index.delete(key);
 			}
 			this.records.set(mutation.save.id, JSON.stringify(mutation.save));
-			this.updated.set(mutation.save.id, mutation.save.updatedMs);
+			this.track(mutation.save.id, mutation.save.updatedMs);
 			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
 		}
 		return mutation.result;
@@ -66,6 +74,25 @@ export class MemoryBackend implements ConversationBackend {
 		return mutation.result;
 	}
 
+	private track(id: string, updatedMs: number): void {
+		this.untrack(id);
+		this.updated.set(id, updatedMs);
+		const hour = Math.floor(updatedMs / HOUR_MS);
+		const ids = this.byHour.get(hour);
+		if (ids) ids.add(id);
+		else this.byHour.set(hour, new Set([id]));
+	}
+
+	private untrack(id: string): void {
+		const updatedMs = this.updated.get(id);
+		if (updatedMs === undefined) return;
+		this.updated.delete(id);
+		const hour = Math.floor(updatedMs / HOUR_MS);
+		const ids = this.byHour.get(hour);
+		ids?.delete(id);
+		if (ids?.size === 0) this.byHour.delete(hour);
+	}
+
 	private delete(id: string): void {
 		const stored = this.records.get(id);
 		if (!stored) return;
@@ -73,16 +100,21 @@ export class MemoryBackend implements ConversationBackend {
 			if (this.index.get(key) === id) this.index.delete(key);
 		}
 		this.records.delete(id);
-		this.updated.delete(id);
+		this.untrack(id);
 	}
 
 	async expire(beforeMs: number): Promise<number> {
 		await this.gate();
 		let removed = 0;
-		for (const [id, updatedMs] of [...this.updated]) {
-			if (updatedMs < beforeMs) {
-				this.delete(id);
-				removed++;
+		for (const [hour, ids] of [...this.byHour]) {
+			// An hour that ends by beforeMs goes whole; the hour holding beforeMs is checked id by id.
+			const whole = (hour + 1) * HOUR_MS <= beforeMs;
+			if (!whole && !(hour * HOUR_MS < beforeMs)) continue;
+			for (const id of [...ids]) {
+				if (whole || (this.updated.get(id) as number) < beforeMs) {
+					this.delete(id);
+					removed++;
+				}
 			}
 		}
 		return removed;
