@@ -50,6 +50,29 @@ export interface HumanModelOptions {
 	training?: TrainingOptions;
 }
 
+/**
+ * The code that turns a message into features (tokens, typo correction, phrase matching, markup checks,
+ * hashing). It is part of the cache key: a changed rule with unchanged lexicons and corpus must not load a
+ * model trained by the old code, neither here nor after a user upgrades the package over an old cache.
+ */
+const FEATURE_CODE = ['signals', 'lexical', 'lexicon', 'typos', 'phrase-matcher', 'tokens', 'language', path.join('human', 'features'), path.join('..', 'text', 'reading')];
+let featureCode: string | undefined;
+
+function featureCodeDigest(): string {
+	if (featureCode) return featureCode;
+	// .ts under the test runner, .js in the package: each runs, and caches, its own training.
+	const extension = path.extname(__filename);
+	const hash = createHash('sha256');
+	for (const name of FEATURE_CODE) {
+		try {
+			hash.update(fs.readFileSync(path.join(__dirname, '..', `${name}${extension}`)));
+		} catch {
+			hash.update(`missing ${name}`);
+		}
+	}
+	return (featureCode = hash.digest('hex'));
+}
+
 let memory: { key: string; trained: TrainedHuman } | undefined;
 let builtIn: TrainedHuman | undefined;
 
@@ -67,7 +90,7 @@ export function getHumanModel(options: HumanModelOptions = {}): TrainedHuman {
 	const knowledge = Object.fromEntries(Object.entries(entries).map(([business, list]) => [business, getTrainedIntentModel(list)]));
 	const training = options.training ?? DEFAULT_HUMAN_TRAINING;
 	const key = createHash('sha256')
-		.update(JSON.stringify([HUMAN_MODEL_VERSION, training, KNOWLEDGE_DROPOUT, HANDWRITTEN_WEIGHT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
+		.update(JSON.stringify([HUMAN_MODEL_VERSION, featureCodeDigest(), training, KNOWLEDGE_DROPOUT, HANDWRITTEN_WEIGHT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
 		.update(content)
 		.update(JSON.stringify(BUILT_IN_LEXICONS))
 		.digest('hex')
