@@ -1,4 +1,4 @@
-import { dropMemoryBackend, memoryBackend } from '../../nodes/shared/conversation';
+import { dropMemoryBackend, identityKey, memoryBackend } from '../../nodes/shared/conversation';
 import type { Ticket } from '../../nodes/shared/ticket';
 import type { Engine, PreparedWorkflow } from '../engine';
 import type { ReplayTicket } from '../tickets';
@@ -141,7 +141,7 @@ export class BatchRunner {
 		for (const item of batch) {
 			if (item.conversation !== undefined) continue;
 			const key = replayKey(item);
-			const own = [`customer:${key}`, `webchat:${key}`];
+			const own = [identityKey({ kind: 'customer', value: key }), identityKey({ kind: 'webchat', value: key })];
 			for (const name of this.memoryStores) {
 				await memoryBackend(name).transact({ identityKeys: own }, (found) => ({
 					remove: found.filter((record) => Object.keys(record.identities).every((identity) => own.includes(identity))).map((record) => record.id),

@@ -113,8 +113,29 @@ describe('kinds of case told without the obvious word', () => {
 	it.each(told)('%s: %s', (flag, text) => {
 		expect(raised(text)).toContain(flag);
 	});
+});
 
-	const ordinary: Array<[FlagName, string]> = [
+describe('negations and harmless roles do not fire', () => {
+	const quiet: Array<[FlagName, string]> = [
+		['accountSecurity', 'no me hackearon, solo olvidé mi contraseña'],
+		['accountSecurity', "nobody hacked me, I just can't remember my email"],
+		['legal', 'soy abogada y quiero una laptop'],
+		['legal', "I'm a lawyer and need three monitors for the office"],
+		['legal', 'sou advogada e quero um notebook'],
+		['bereavement', 'my phone died, do you have a charger?'],
+		['bereavement', 'se me murió el celular, ¿el cargador carga rápido?'],
+		['bereavement', 'meu celular morreu, o carregador vem com cabo?'],
+		['harassment', 'killer price on that laptop!'],
+		['safetyHazard', 'do you sell smoke detectors?'],
+		['emergency', 'do you sell smoke detectors?'],
+		['emergency', '¿venden detectores de humo?'],
+		['safetyHazard', 'el cargador no se calienta nada'],
+		['privacy', 'is the privacy screen protector in stock?'],
+		['pressOrRegulator', '¿venden prensa francesa para café?'],
+		['pressOrRegulator', 'press the power button for ten seconds?'],
+		['medical', 'the whitening was pain free, thanks!'],
+		['minors', 'I have a minor question about my order'],
+		// Look-alikes of the kinds told without the obvious word (above).
 		['selfHarm', 'no voy a estar en casa el lunes, ¿pueden entregar el martes?'],
 		['selfHarm', 'não vou precisar de mais nada, obrigado!'],
 		['selfHarm', 'gracias, no voy a necesitar nada más'],
@@ -138,32 +159,6 @@ describe('kinds of case told without the obvious word', () => {
 		['angry', 'perdón que los moleste otra vez, ¿me confirman la hora de mi cita?'],
 		['angry', "my bank's fraud filter blocked the payment, can I retry?"],
 		['safetyHazard', 'el alambre de los brackets me lastima el cachete, ¿uso cera?'],
-	];
-	it.each(ordinary)('%s stays off: %s', (flag, text) => {
-		expect(raised(text)).not.toContain(flag);
-	});
-});
-
-describe('negations and harmless roles do not fire', () => {
-	const quiet: Array<[FlagName, string]> = [
-		['accountSecurity', 'no me hackearon, solo olvidé mi contraseña'],
-		['accountSecurity', "nobody hacked me, I just can't remember my email"],
-		['legal', 'soy abogada y quiero una laptop'],
-		['legal', "I'm a lawyer and need three monitors for the office"],
-		['legal', 'sou advogada e quero um notebook'],
-		['bereavement', 'my phone died, do you have a charger?'],
-		['bereavement', 'se me murió el celular, ¿el cargador carga rápido?'],
-		['bereavement', 'meu celular morreu, o carregador vem com cabo?'],
-		['harassment', 'killer price on that laptop!'],
-		['safetyHazard', 'do you sell smoke detectors?'],
-		['emergency', 'do you sell smoke detectors?'],
-		['emergency', '¿venden detectores de humo?'],
-		['safetyHazard', 'el cargador no se calienta nada'],
-		['privacy', 'is the privacy screen protector in stock?'],
-		['pressOrRegulator', '¿venden prensa francesa para café?'],
-		['pressOrRegulator', 'press the power button for ten seconds?'],
-		['medical', 'the whitening was pain free, thanks!'],
-		['minors', 'I have a minor question about my order'],
 	];
 
 	it.each(quiet)('%s stays off: %s', (flag, text) => {

@@ -144,11 +144,12 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 	// nor "procesar" the Portuguese "processar" (to sue). Lexicons without hints (emoji, a user's own) serve all.
 	const shared = [...matcher.vocabularyByLanguage].filter(([language]) => !languages.includes(language)).flatMap(([, vocabulary]) => [...vocabulary]);
 	const correctors = new Map(languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, matcher.vocabulary)]));
-	const anyLanguage = new TypoCorrector(matcher.vocabulary, exact);
+	// Only for a language no lexicon hints at: built on first use, not at every start.
+	let anyLanguage: TypoCorrector | undefined;
 	return {
 		languages,
 		matcher,
-		typosFor: (language: string) => correctors.get(language) ?? anyLanguage,
+		typosFor: (language: string) => correctors.get(language) ?? (anyLanguage ??= new TypoCorrector(matcher.vocabulary, exact)),
 		tokenizeRules,
 		negatorsFor: negatorsByLanguage(files, words(files.map((file) => file.negators)), fold),
 		intensifiers: words(files.map((file) => file.intensifiers)),

@@ -24,8 +24,6 @@ export { humanFeatures, EVIDENCE_FEATURES } from './features';
 export { loadCorpus, parseCorpus, CORPUS_FILE } from './corpus';
 export type { CorpusRow } from './corpus';
 
-/** Bump when features or training change, so old disk caches are not reused. */
-const HUMAN_MODEL_VERSION = 'human-v4';
 /** A share of training rows is shown without a knowledge score, so the model also works without a knowledge base. */
 const KNOWLEDGE_DROPOUT = 0.3;
 const FORMAT = 1;
@@ -51,26 +49,28 @@ export interface HumanModelOptions {
 }
 
 /**
- * The code that turns a message into features (tokens, typo correction, phrase matching, markup checks,
- * hashing). It is part of the cache key: a changed rule with unchanged lexicons and corpus must not load a
- * model trained by the old code, neither here nor after a user upgrades the package over an old cache.
+ * The code that reads a message and trains the model: every code file of triage/ (this folder included)
+ * and text/. It is part of the cache key, so a changed rule or training step with unchanged lexicons and
+ * corpus never loads a model trained by the old code, neither here nor after a user upgrades the package
+ * over an old cache. Read once per process (a few dozen small files).
  */
-const FEATURE_CODE = ['signals', 'lexical', 'lexicon', 'typos', 'phrase-matcher', 'tokens', 'language', path.join('human', 'features'), path.join('..', 'text', 'reading')];
-let featureCode: string | undefined;
+const MODEL_CODE_DIRS = [path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'text')];
+let modelCode: string | undefined;
 
-function featureCodeDigest(): string {
-	if (featureCode) return featureCode;
+function modelCodeDigest(): string {
+	if (modelCode) return modelCode;
 	// .ts under the test runner, .js in the package: each runs, and caches, its own training.
 	const extension = path.extname(__filename);
 	const hash = createHash('sha256');
-	for (const name of FEATURE_CODE) {
-		try {
-			hash.update(fs.readFileSync(path.join(__dirname, '..', `${name}${extension}`)));
-		} catch {
-			hash.update(`missing ${name}`);
+	const visit = (dir: string): void => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) visit(file);
+			else if (entry.name.endsWith(extension) && !entry.name.endsWith(`.d${extension}`)) hash.update(entry.name).update(fs.readFileSync(file));
 		}
-	}
-	return (featureCode = hash.digest('hex'));
+	};
+	for (const dir of MODEL_CODE_DIRS) visit(dir);
+	return (modelCode = hash.digest('hex'));
 }
 
 let memory: { key: string; trained: TrainedHuman } | undefined;
@@ -90,7 +90,7 @@ export function getHumanModel(options: HumanModelOptions = {}): TrainedHuman {
 	const knowledge = Object.fromEntries(Object.entries(entries).map(([business, list]) => [business, getTrainedIntentModel(list)]));
 	const training = options.training ?? DEFAULT_HUMAN_TRAINING;
 	const key = createHash('sha256')
-		.update(JSON.stringify([HUMAN_MODEL_VERSION, featureCodeDigest(), training, KNOWLEDGE_DROPOUT, HANDWRITTEN_WEIGHT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
+		.update(JSON.stringify([modelCodeDigest(), training, KNOWLEDGE_DROPOUT, HANDWRITTEN_WEIGHT, FEATURE_COUNT, EVIDENCE_FEATURES, Object.entries(knowledge).map(([b, m]) => [b, m.hash])]))
 		.update(content)
 		.update(JSON.stringify(BUILT_IN_LEXICONS))
 		.digest('hex')
