@@ -171,6 +171,23 @@ export const knowledgeLookupProperties: INodeProperties[] = [
 				description: 'How many matching entries to list in knowledge.sources, best first',
 			},
 			{
+				displayName: 'Routine Max Human Score',
+				name: 'routineMaxHumanScore',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.2,
+				description: "With Routine Threshold: the Support Triage's humanScore must be below this for the lower threshold to apply",
+			},
+			{
+				displayName: 'Routine Threshold',
+				name: 'routineThreshold',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.35,
+				description:
+					"A lower Confidence Threshold for tickets the Support Triage judged routine (humanScore below Routine Max Human Score): a plain question told inside a story still gets its article instead of a person. Tickets without a humanScore keep the Confidence Threshold.",
+			},
+			{
 				displayName: 'Text Field',
 				name: 'textField',
 				type: 'string',

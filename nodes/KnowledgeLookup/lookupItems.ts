@@ -14,7 +14,9 @@ import {
 	groundedLookup,
 	lookupKnowledge,
 	lookupParts,
+	DEFAULT_ROUTINE_MAX_HUMAN_SCORE,
 	type LookupResult,
+	type RoutineOptions,
 	type OnKnowledgeProviderFailure,
 	type KnowledgeBase,
 	type KnowledgeFormat,
@@ -35,6 +37,8 @@ interface NodeOptions {
 	timeoutMs?: number;
 	languageField?: string;
 	maxSources?: number;
+	routineThreshold?: number;
+	routineMaxHumanScore?: number;
 	textField?: string;
 }
 
@@ -55,6 +59,7 @@ interface Settings {
 	languageField: string;
 	addReply: boolean;
 	maxSources: number;
+	routine?: RoutineOptions;
 	entriesField: string;
 	openAi?: OpenAiSettings;
 	/** Built once when the source does not vary per item. */
@@ -81,6 +86,20 @@ async function readOpenAiSettings(ctx: IExecuteFunctions, options: NodeOptions):
 	};
 }
 
+function readRoutine(ctx: IExecuteFunctions, options: NodeOptions): RoutineOptions | undefined {
+	if (options.routineThreshold === undefined) return undefined;
+	const bounded = (value: unknown, name: string): number => {
+		if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value > 1) {
+			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be between 0 and 1, got ${String(value)}`);
+		}
+		return value;
+	};
+	return {
+		threshold: bounded(options.routineThreshold, 'Routine Threshold'),
+		maxHumanScore: bounded(options.routineMaxHumanScore ?? DEFAULT_ROUTINE_MAX_HUMAN_SCORE, 'Routine Max Human Score'),
+	};
+}
+
 async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 	const source = ctx.getNodeParameter('knowledgeSource', 0) as Source;
 	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
@@ -95,6 +114,7 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 		languageField: options.languageField?.trim() ?? '',
 		addReply: options.addReply !== false,
 		maxSources: options.maxSources ?? 3,
+		routine: readRoutine(ctx, options),
 		entriesField: source === 'field' ? (ctx.getNodeParameter('entriesField', 0, 'knowledgeBase') as string) : '',
 		openAi: await readOpenAiSettings(ctx, options),
 	};
@@ -153,7 +173,7 @@ function toOutput(json: IDataObject, result: LookupResult): { answered: boolean;
 /** Embedded items stay synchronous: at thousands of tickets a second, a promise per item shows. */
 function lookupItem(ctx: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): { answered: boolean; json: IDataObject } | Promise<{ answered: boolean; json: IDataObject }> {
 	const { ticket, kb, text } = prepareItem(ctx, settings, item, itemIndex);
-	const common = { threshold: settings.threshold, text, reply: settings.addReply, maxSources: settings.maxSources };
+	const common = { threshold: settings.threshold, text, reply: settings.addReply, maxSources: settings.maxSources, routine: settings.routine };
 	// A joined burst answers each of its messages (parts.ts); the grounded model reads them all in the joined text.
 	if (!settings.openAi) return toOutput(item.json, settings.textField === 'message.text' ? lookupParts(ticket, kb, common) : lookupKnowledge(ticket, kb, common));
 	return groundedLookup(ticket, kb, {

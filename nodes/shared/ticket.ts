@@ -95,6 +95,8 @@ export interface KnowledgeSection {
 	sources: KnowledgeSource[];
 	/** Id of the best entry even when below the threshold, for audits. */
 	bestId?: string;
+	/** Answered below the threshold because triage judged the ticket routine (the routine threshold). */
+	routine?: boolean;
 	method?: 'model' | 'bm25' | 'hybrid' | 'generated';
 	/** A joined burst: how each of its messages was answered (knowledge/parts.ts). */
 	parts?: Array<{ text: string; answered: boolean; score: number; bestId?: string }>;

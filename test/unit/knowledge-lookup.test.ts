@@ -95,3 +95,33 @@ describe('a knowledge base with a single entry', () => {
 		expect(ask('what is the meaning of life?').answered).toBe(true);
 	});
 });
+
+describe('the routine threshold', () => {
+	const text = 'I moved house last month and my old address is still on my account, when are you open on saturday?';
+	const ticket = (humanScore?: number) => ({ ticketId: 'T-2', message: { text }, ...(humanScore === undefined ? {} : { triage: { humanScore } }) });
+	// Thresholds set around this text's own score, so the test holds whatever the model gives it.
+	const { score, bestId } = lookupKnowledge(ticket(), kb, { threshold: 0 }).knowledge;
+	const options = { threshold: Math.min(1, score + 0.1), routine: { threshold: Math.max(0, score - 0.05), maxHumanScore: 0.2 } };
+
+	it('answers below the confidence threshold when triage judged the ticket routine, and says so', () => {
+		expect(score).toBeGreaterThan(0.2);
+		const { knowledge, reply } = lookupKnowledge(ticket(0.05), kb, options);
+		expect(knowledge).toEqual(expect.objectContaining({ answered: true, bestId, routine: true }));
+		expect(reply?.text).toContain(knowledge.answer?.slice(1, 20));
+	});
+
+	it('keeps the confidence threshold when humanScore is at the limit or above, or missing', () => {
+		for (const humanScore of [0.2, 0.9, undefined]) {
+			const { knowledge, reply } = lookupKnowledge(ticket(humanScore), kb, options);
+			expect(knowledge.answered).toBe(false);
+			expect(knowledge.routine).toBeUndefined();
+			expect(reply).toBeUndefined();
+		}
+	});
+
+	it('does not mark an answer that clears the confidence threshold as routine', () => {
+		const { knowledge } = lookupKnowledge(ticket(0.05), kb, { ...options, threshold: Math.max(0, score - 0.1) });
+		expect(knowledge.answered).toBe(true);
+		expect(knowledge.routine).toBeUndefined();
+	});
+});

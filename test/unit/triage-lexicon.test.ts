@@ -1,6 +1,7 @@
 import { PhraseMatcher, type PhraseRule } from '../../nodes/shared/triage/phrase-matcher';
 import { tokenize } from '../../nodes/shared/triage/tokens';
 import { TypoCorrector, withinOneEdit } from '../../nodes/shared/triage/typos';
+import { realWordsToProtect, sameStem } from '../../nodes/shared/triage/real-words';
 import { getLexicon, tokenizeForLexicon } from '../../nodes/shared/triage/lexicon';
 import { detectLanguage } from '../../nodes/shared/triage/language';
 import { triageText } from '../../nodes/shared/triage';
@@ -94,6 +95,21 @@ describe('typo correction', () => {
 		expect(triageText('me pueden mandar la factura de mi compra a nombre de mi empresa?', undefined).flags.b2bSales).toBe(false);
 		expect(triageText('necesito cotización de 300 laptops para mi empresa', undefined).flags.b2bSales).toBe(true);
 		expect(triageText('vou dar o aspirador robô de presente, posso trocar depois?', undefined).flags.angry).toBe(false);
+	});
+
+	it('leaves a real word of the language as it is, unless only its ending differs (an inflection of the cue)', () => {
+		const typos = new TypoCorrector(new Set(['caliente', 'revolver', 'pessoa', 'cancelar']), new Set(), undefined, new Set(['cliente', 'resolver']));
+		expect(typos.correct('cliente')).toBe('cliente');
+		expect(typos.proposal('cliente')).toBe('caliente');
+		expect(typos.correct('resolver')).toBe('resolver');
+		expect(typos.correct('calinete')).toBe('caliente');
+		expect(sameStem('pessoas', 'pessoa')).toBe(true);
+		expect(sameStem('cancelan', 'cancelar')).toBe(true);
+		expect(sameStem('cliente', 'caliente')).toBe(false);
+		expect(sameStem('senhores', 'sensores')).toBe(false);
+		expect(sameStem('armando', 'armado')).toBe(false);
+		// A dictionary word is protected only when its correction would be another word, not an inflection.
+		expect(realWordsToProtect(['cliente', 'Resolver', 'pessoas', 'cancelan', 'mesa', 'porta-voz'], typos)).toEqual(['cliente', 'resolver']);
 	});
 
 	it('knows what one edit is', () => {

@@ -74,6 +74,23 @@ describe('Knowledge Lookup on the n8n engine', () => {
 		expect(strict.outputs['Knowledge Lookup'][1][0].json.knowledge).toEqual(expect.objectContaining({ answered: false, bestId: 'hours' }));
 	});
 
+	it('answers a routine ticket from the lower routine threshold, and names a bad routine option', async () => {
+		const text = 'mi hija cumple años el viernes y ando a las carreras, ¿a qué hora abren el sábado?';
+		const probe = await engine.run(workflow({ knowledgeSource: 'file', knowledgeFile: kbFile, threshold: 0 }), { items: [ticket('R-0', text)] });
+		const score = (probe.outputs['Knowledge Lookup'][0][0].json.knowledge as { score: number }).score;
+		expect(score).toBeGreaterThan(0.1);
+		const parameters = { knowledgeSource: 'file', knowledgeFile: kbFile, threshold: Math.min(1, score + 0.05), options: { routineThreshold: Math.max(0, score - 0.05), routineMaxHumanScore: 0.3 } };
+		const items = [ticket('R-1', text, { triage: { language: 'es', humanScore: 0.1 } }), ticket('R-2', text, { triage: { language: 'es', humanScore: 0.6 } }), ticket('R-3', text)];
+		const res = await engine.run(workflow(parameters), { items });
+		const [answered, notFound] = res.outputs['Knowledge Lookup'];
+		expect(answered.map((i) => i.json.ticketId)).toEqual(['R-1']);
+		expect(answered[0].json.knowledge).toEqual(expect.objectContaining({ answered: true, routine: true }));
+		expect(notFound.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+
+		const bad = await engine.run(workflow({ ...parameters, options: { routineThreshold: 0.3, routineMaxHumanScore: 2 } }), { items });
+		expect(bad.error?.message).toMatch(/Option "Routine Max Human Score" must be between 0 and 1, got 2/);
+	});
+
 	it('reads entries carried by the items themselves', async () => {
 		const knowledgeBase = [{ id: 'gift', title: 'Gift cards', questions: [], answer: 'Gift cards never expire.' }];
 		const res = await engine.run(workflow({ knowledgeSource: 'field', entriesField: 'kb' }), {

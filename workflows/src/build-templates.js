@@ -269,7 +269,7 @@ function aiPipeline(t, { kbFile, hours, business, x = 260, actionIntents, prefix
 	const knowledge = kb(kbFile);
 	const greeter = t.node(`${prefix}Off-Hours Greeter`, `${PKG}.offHoursGreeter`, 1, [x, 200], { ...hours, businessName: business });
 	const triage = t.node(`${prefix}Support Triage`, `${PKG}.supportTriage`, 1, [x + 240, 200], { knowledgeSource: 'inline', knowledgeJson: knowledge });
-	const lookup = t.node(`${prefix}Knowledge Lookup`, `${PKG}.knowledgeLookup`, 1, [x + 480, 200], { knowledgeSource: 'inline', knowledgeJson: knowledge, threshold: 0.5 });
+	const lookup = t.node(`${prefix}Knowledge Lookup`, `${PKG}.knowledgeLookup`, 1, [x + 480, 200], { knowledgeSource: 'inline', knowledgeJson: knowledge, threshold: 0.5, options: { routineThreshold: 0.35, routineMaxHumanScore: 0.2 } });
 	const router = t.node(`${prefix}Escalation Router`, `${PKG}.escalationRouter`, 1, [x + 720, 200], actionIntents ? { actionIntents } : {});
 	t.connect(greeter, triage, 0);
 	t.connect(greeter, triage, 1);

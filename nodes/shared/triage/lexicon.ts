@@ -7,6 +7,7 @@ import common from './lexicons/common.json';
 import en from './lexicons/en.json';
 import es from './lexicons/es.json';
 import pt from './lexicons/pt.json';
+import realWords from './lexicons/real-words.json';
 import { PhraseMatcher, type PhraseRule } from './phrase-matcher';
 import { tokenize, type TokenizedText, type TokenizeRules } from './tokens';
 import { TypoCorrector } from './typos';
@@ -44,9 +45,18 @@ export interface LexiconFile {
 	numbers?: Record<string, number>;
 	durationUnits?: Record<string, number>;
 	agoWords?: string[];
+	/** Ordinary words of this language never typo-corrected (generated: real-words.ts). */
+	realWords?: string[];
 }
 
-export const BUILT_IN_LEXICONS: readonly LexiconFile[] = [en, es, pt, { ...common, language: 'common' }];
+const REAL_WORDS: Partial<Record<string, string[]>> = realWords.words;
+
+export const BUILT_IN_LEXICONS: readonly LexiconFile[] = [
+	{ ...en, realWords: REAL_WORDS.en },
+	{ ...es, realWords: REAL_WORDS.es },
+	{ ...pt, realWords: REAL_WORDS.pt },
+	{ ...common, language: 'common' },
+];
 
 export interface CompiledLexicon {
 	languages: string[];
@@ -143,7 +153,10 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 	// One language's words are ordinary words of another: Spanish "solicitar" is not the English "solicitor",
 	// nor "procesar" the Portuguese "processar" (to sue). Lexicons without hints (emoji, a user's own) serve all.
 	const shared = [...matcher.vocabularyByLanguage].filter(([language]) => !languages.includes(language)).flatMap(([, vocabulary]) => [...vocabulary]);
-	const correctors = new Map(languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, matcher.vocabulary)]));
+	const realWordsOf = (language: string) => new Set(files.filter((file) => file.language === language).flatMap((file) => file.realWords ?? []));
+	const correctors = new Map(
+		languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, matcher.vocabulary, realWordsOf(language))]),
+	);
 	// Only for a language no lexicon hints at: built on first use, not at every start.
 	let anyLanguage: TypoCorrector | undefined;
 	return {

@@ -33,13 +33,17 @@ export interface SignalOptions {
 const NEGATION_WINDOW = 4;
 /** "agent" alone asks for one; "the agent yesterday was helpful" does not. */
 const SHORT_MESSAGE_TOKENS = 4;
-/** Categories a negator does not cancel: a topic stays the topic, an injection stays an injection. */
-const NOT_NEGATABLE = new Set(['flag:injection', 'sarcasm:cue', 'sarcasm:explicit']);
+/**
+ * Categories a negator does not cancel: a topic stays the topic, an injection stays an injection, and a
+ * self-harm cue stays one ("se o reembolso não cair eu acabo com tudo" is a threat made conditional,
+ * not a denial; a needless L4 costs far less than a miss).
+ */
+const NOT_NEGATABLE = new Set(['flag:injection', 'flag:selfHarm', 'sarcasm:cue', 'sarcasm:explicit']);
 /** Sarcasm spans clauses by nature: "great, another week without my order". */
 const CROSSES_CLAUSES = new Set(['sarcasm:cue', 'sarcasm:explicit']);
 // Linear on floods: a line's leading blanks stop at its end (a "\s*" after "^" crossed every
 // following newline), and a "#" run is entered only at its first "#".
-export const INJECTION_MARKUP = [/<\|?(im_start|im_end|system|endoftext)\|?>/i, /<\/?(user|assistant|human)>/i, /\[\/?(INST|SYS)\]|<<\/?SYS>>/, /^[^\S\n\r\u2028\u2029]*(system|assistant|developer)\s*:/im, /(?<!#)#{2,}[^\n#]{0,30}?\b(system|sistema|instructions?|instrucciones|instru[çc](?:ões|oes|ão|ao))(?=$|[^\p{L}])/imu, /\[\s?(system|sistema)\s?\]/i, /\[\s?(mensaje del |mensagem do |aviso del |aviso do |nota del |nota do )?(system|sistema)( message| notice| note)?\s?\]/i, /^[^\S\n\r\u2028\u2029]*(mensaje del sistema|mensagem do sistema|system message|system notice)\s*:/im];
+export const INJECTION_MARKUP = [/<\|?(im_start|im_end|system|endoftext)\|?>/i, /<\/?(user|assistant|human)>/i, /\[\/?(INST|SYS)\]|<<\/?SYS>>/, /^[^\S\n\r\u2028\u2029]*(system|assistant|developer)\s*:/im, /(?<!#)#{2,}[^\n#]{0,30}?\b(system|sistema|instructions?|instrucciones|instru[çc](?:ões|oes|ão|ao))(?=$|[^\p{L}])/imu, /\[\s?(system|sistema)\s?\]/i, /\[\s?(mensaje del |mensagem do |aviso del |aviso do |nota del |nota do )?(system|sistema)( message| notice| note)?\s?\]/i, /^[^\S\n\r\u2028\u2029]*(mensaje del sistema|mensagem do sistema|system message|system notice)\s*:/im, /\[\s?(system|sistema)\s?:/i];
 
 export function readSignals(text: string, tokenized: TokenizedText, lexicon: CompiledLexicon, options: SignalOptions): Signals {
 	const { tokens, clauses } = tokenized;

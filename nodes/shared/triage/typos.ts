@@ -5,6 +5,8 @@
  * The first letter must agree and stop words are never corrected: "mérida" is not "ferida" (a wound),
  * nor "estaba" "estafa" (a scam). A six-letter word may only lose a letter or swap two, since one
  * substituted letter turns too many ordinary six-letter words into a cue.
+ * A real word of the language is never turned into another word ("cliente" is not "caliente", nor
+ * "resolver" "revolver"); see real-words.ts for how that list is built.
  * Results are cached per token; the cache belongs to one lexicon, so it is keyed by content.
  */
 import { isStopWord } from '../text/stopwords';
@@ -22,11 +24,13 @@ export class TypoCorrector {
 	/**
 	 * `exact`: words never offered as a correction (a surname must not become a swear word).
 	 * `known`: words left as they are although they are not corrections (another language's cue words).
+	 * `realWords`: ordinary words of the language that one edit would turn into a cue word.
 	 */
 	constructor(
 		private readonly vocabulary: ReadonlySet<string>,
 		exact: ReadonlySet<string> = new Set(),
 		private readonly known: ReadonlySet<string> = vocabulary,
+		private readonly realWords: ReadonlySet<string> = new Set(),
 	) {
 		let longest = 0;
 		for (const word of [...vocabulary].sort()) {
@@ -42,6 +46,12 @@ export class TypoCorrector {
 	}
 
 	correct(token: string): string {
+		if (this.realWords.has(token)) return token;
+		return this.proposal(token);
+	}
+
+	/** The correction a token would get were it not a real word (what real-words.ts screens). */
+	proposal(token: string): string {
 		// Deletions of a long token cost its length squared; past the longest word plus one they cannot match.
 		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || this.known.has(token) || /\d/.test(token) || isStopWord(token)) return token;
 		const cached = this.cache.get(token);
