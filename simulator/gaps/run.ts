@@ -24,14 +24,12 @@ export interface GapsOptions {
 	limit?: number;
 	minSize?: number;
 	threshold?: number;
+	merge?: number;
 	/** How many of the largest knowledge topics get their draft added in the side-by-side replay. */
 	top: number;
 	quiet?: boolean;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 }
-
-/** A topic is a policy topic when most of its tickets go to people by rule, whatever the knowledge base holds. */
-const POLICY_MAJORITY = 0.5;
 
 const figures = (report: ReplayReport): ResolutionFigures => ({
 	aiResolved: report.resolution.aiResolved,
@@ -83,8 +81,8 @@ export async function runGaps(options: GapsOptions): Promise<ReplayReport & { ga
 		if (ticket) unanswered.push(ticket);
 	});
 	if (before.tickets.replayed === 0) throw new Error(`none of the ${before.tickets.read} rows of ${options.tickets} could be replayed`);
-	const analysis = findKnowledgeGaps(unanswered, { minSize: options.minSize, threshold: options.threshold, knowledge });
-	const knowledgeTopics = analysis.topics.filter((topic) => topic.policyShare < POLICY_MAJORITY);
+	const analysis = findKnowledgeGaps(unanswered, { minSize: options.minSize, threshold: options.threshold, merge: options.merge, knowledge });
+	const knowledgeTopics = analysis.topics.filter((topic) => topic.kind === 'knowledge');
 	const chosen = new Set(knowledgeTopics.slice(0, options.top).map((topic) => topic.id));
 
 	const unansweredIds = new Set(unanswered.map((ticket) => ticket.id));
@@ -96,19 +94,20 @@ export async function runGaps(options: GapsOptions): Promise<ReplayReport & { ga
 
 	const topics: GapTopicReport[] = analysis.topics.map((topic) => ({
 		...topic,
-		kind: topic.policyShare < POLICY_MAJORITY ? 'knowledge' : 'policy',
 		added: chosen.has(topic.id),
 		gained: chosen.has(topic.id) ? topic.ticketIds.filter((id) => resolvedNow.has(id)).length : null,
 	}));
-	const topFive = (list: readonly { size: number }[]) => ratio(list.slice(0, 5).reduce((sum, topic) => sum + topic.size, 0), analysis.unanswered);
+	const topFive = (list: readonly { size: number }[], of: number) => ratio(list.slice(0, 5).reduce((sum, topic) => sum + topic.size, 0), of);
 	const gained = resolvedNow.size;
 	const gaps: GapsSection = {
 		settings: { ...analysis.settings, top: options.top },
 		unanswered: analysis.unanswered,
+		knowledgeMisses: analysis.knowledgeMisses,
 		byLanguage: analysis.byLanguage,
 		clustered: analysis.clustered,
-		topFiveShare: topFive(analysis.topics),
-		topFiveKnowledgeShare: topFive(knowledgeTopics),
+		topFiveShare: topFive(analysis.topics, analysis.unanswered),
+		topFiveKnowledgeShare: topFive(knowledgeTopics, analysis.unanswered),
+		topFiveKnowledgeMissShare: topFive(knowledgeTopics, analysis.knowledgeMisses),
 		topics,
 		sideBySide: {
 			draftsAdded: chosen.size,
