@@ -20,6 +20,7 @@ interface GapsFlags {
 	json?: string;
 	html?: string;
 	kbOut?: string;
+	split?: boolean;
 	quiet?: boolean;
 	credentials?: string;
 }
@@ -51,6 +52,7 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 		.option('--threshold <0..1>', 'similarity a ticket needs to join a topic', '0.25')
 		.option('--merge <0..1>', 'similarity of two topics\' centres at which they become one', '0.4')
 		.option('--top <n>', 'drafts of the n largest knowledge topics are added in the side-by-side replay', '5')
+		.option('--split', 'also build the drafts from the first half of the history and measure them on the second half (one more replay)')
 		.option('--json <out.json>', 'the replay report with its "gaps" section, as JSON')
 		.option('--html <report.html>', 'the replay report with a "Knowledge gaps" section')
 		.option('--kb-out <drafts.json>', 'the draft knowledge entries, to review and load with --knowledge')
@@ -85,6 +87,7 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 				threshold,
 				merge,
 				top: whole('--top', flags.top, 0) ?? 5,
+				split: flags.split,
 				quiet: flags.quiet,
 				credentials,
 			});

@@ -39,4 +39,18 @@ export interface GapsSection {
 		/** The drafts' example questions come from these same tickets, so this is an in-sample estimate. */
 		note: string;
 	};
+	/** With --split: drafts from the first half of the history, measured on the second half. */
+	split?: {
+		/** The first second of the second half (UTC); null when no ticket had a time. */
+		cutAt: string | null;
+		/** The topics of the first half whose drafts were added. */
+		drafts: string[];
+		/** Tickets in the second half. */
+		tickets: number;
+		before: ResolutionFigures;
+		after: ResolutionFigures;
+		gained: number;
+		lost: number;
+		note: string;
+	};
 }
