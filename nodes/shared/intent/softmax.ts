@@ -55,9 +55,9 @@ export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Ar
 	return scores;
 }
 
-/** A 32-bit mix of an example's key and the epoch (murmur3's finaliser): the example's place in that epoch's order. */
-function epochRank(key: number, epoch: number): number {
-	let h = (key ^ Math.imul(epoch + 1, 0x9e3779b1)) >>> 0;
+/** A 32-bit mix of an example's key, the seed and the epoch (murmur3's finaliser): the example's place in that epoch's order. */
+function epochRank(key: number, seed: number, epoch: number): number {
+	let h = (key ^ Math.imul(epoch + 1, 0x9e3779b1) ^ Math.imul(seed, 0x7feb352d)) >>> 0;
 	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
 	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
 	return (h ^ (h >>> 16)) >>> 0;
@@ -88,7 +88,7 @@ export function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[],
 	let step = 0;
 	for (let epoch = 0; epoch < config.epochs; epoch++) {
 		if (keys) {
-			const rank = Float64Array.from({ length: xs.length }, (_, i) => epochRank(keys[i], epoch));
+			const rank = Float64Array.from({ length: xs.length }, (_, i) => epochRank(keys[i], config.seed, epoch));
 			// Equal keys are equal examples (same text and class), so their order between them cannot matter.
 			order.sort((a, b) => rank[a] - rank[b] || a - b);
 		} else shuffleInPlace(order, random);
