@@ -55,9 +55,9 @@ export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Ar
 	return scores;
 }
 
-/** A 32-bit mix of an example's key, the seed and the epoch (murmur3's finaliser): the example's place in that epoch's order. */
-function epochRank(key: number, seed: number, epoch: number): number {
-	let h = (key ^ Math.imul(epoch + 1, 0x9e3779b1) ^ Math.imul(seed, 0x7feb352d)) >>> 0;
+/** A 32-bit mix of an example's key and the epoch (murmur3's finaliser): the example's place in that epoch's order. */
+function epochRank(key: number, epoch: number): number {
+	let h = (key ^ Math.imul(epoch + 1, 0x9e3779b1)) >>> 0;
 	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
 	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
 	return (h ^ (h >>> 16)) >>> 0;
@@ -69,7 +69,7 @@ function epochRank(key: number, seed: number, epoch: number): number {
  * removing one example then leaves every other example's order as it was, so retraining a
  * knowledge base with one new entry changes the other entries' scores by what the entry takes,
  * not by a new random order: with a positional shuffle, adding one duplicate question moved 41 of
- * the demo's 1,644 tickets across the answer threshold, with keys none.
+ * the demo's 1,644 tickets across the answer threshold, with keys none. The keys replace the seed.
  */
 export function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number, config: SoftmaxConfig, keys?: ArrayLike<number>): SoftmaxWeights {
 	if (keys && keys.length !== xs.length) throw new Error(`trainSoftmax: ${keys.length} keys for ${xs.length} examples`);
@@ -88,7 +88,7 @@ export function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[],
 	let step = 0;
 	for (let epoch = 0; epoch < config.epochs; epoch++) {
 		if (keys) {
-			const rank = Float64Array.from({ length: xs.length }, (_, i) => epochRank(keys[i], config.seed, epoch));
+			const rank = Float64Array.from({ length: xs.length }, (_, i) => epochRank(keys[i], epoch));
 			// Equal keys are equal examples (same text and class), so their order between them cannot matter.
 			order.sort((a, b) => rank[a] - rank[b] || a - b);
 		} else shuffleInPlace(order, random);
