@@ -15,10 +15,12 @@ interface GapsFlags {
 	limit?: string;
 	minSize: string;
 	threshold: string;
+	merge: string;
 	top: string;
 	json?: string;
 	html?: string;
 	kbOut?: string;
+	split?: boolean;
 	quiet?: boolean;
 	credentials?: string;
 }
@@ -48,7 +50,9 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 		.option('--knowledge <file>', 'the knowledge base to start from (default: the Knowledge Lookup node\'s own)')
 		.option('--min-size <n>', 'smallest topic reported (never 1)', '3')
 		.option('--threshold <0..1>', 'similarity a ticket needs to join a topic', '0.25')
+		.option('--merge <0..1>', 'similarity of two topics\' centres at which they become one', '0.4')
 		.option('--top <n>', 'drafts of the n largest knowledge topics are added in the side-by-side replay', '5')
+		.option('--split', 'also build the drafts from the first half of the history and measure them on the second half (one more replay)')
 		.option('--json <out.json>', 'the replay report with its "gaps" section, as JSON')
 		.option('--html <report.html>', 'the replay report with a "Knowledge gaps" section')
 		.option('--kb-out <drafts.json>', 'the draft knowledge entries, to review and load with --knowledge')
@@ -59,6 +63,8 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 		.action(async (flags: GapsFlags) => {
 			const threshold = Number(flags.threshold);
 			if (!(threshold > 0 && threshold <= 1)) throw new Error(`--threshold must be above 0 and at most 1, got "${flags.threshold}"`);
+			const merge = Number(flags.merge);
+			if (!(merge > 0 && merge <= 1)) throw new Error(`--merge must be above 0 and at most 1, got "${flags.merge}"`);
 			let credentials;
 			if (flags.credentials) {
 				try {
@@ -79,7 +85,9 @@ export function addGapsCommand(program: Command, log: (line: string) => void): v
 				limit: whole('--limit', flags.limit, 1),
 				minSize: whole('--min-size', flags.minSize, 2),
 				threshold,
+				merge,
 				top: whole('--top', flags.top, 0) ?? 5,
+				split: flags.split,
 				quiet: flags.quiet,
 				credentials,
 			});

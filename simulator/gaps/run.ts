@@ -11,6 +11,7 @@ import { replay, type ReplayOptions } from '../replay/replay';
 import { assertZone, readColumnMap } from '../tickets';
 import { workflowKnowledge, writeKnowledgeWithDrafts } from './knowledge-base';
 import type { GapsSection, GapTopicReport, ResolutionFigures } from './types';
+import { resolutionOf, secondHalf, splitOutcome, type SplitOutcome } from './split';
 import { unansweredTicket } from './unanswered';
 
 export interface GapsOptions {
@@ -24,14 +25,14 @@ export interface GapsOptions {
 	limit?: number;
 	minSize?: number;
 	threshold?: number;
+	merge?: number;
 	/** How many of the largest knowledge topics get their draft added in the side-by-side replay. */
 	top: number;
+	/** Also build drafts from the first half of the history only and measure them on the second half. */
+	split?: boolean;
 	quiet?: boolean;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 }
-
-/** A topic is a policy topic when most of its tickets go to people by rule, whatever the knowledge base holds. */
-const POLICY_MAJORITY = 0.5;
 
 const figures = (report: ReplayReport): ResolutionFigures => ({
 	aiResolved: report.resolution.aiResolved,
@@ -78,13 +79,15 @@ export async function runGaps(options: GapsOptions): Promise<ReplayReport & { ga
 	};
 
 	const unanswered: GapTicket[] = [];
+	const outcomes: SplitOutcome[] = [];
 	const before = await run(workflow, (outcome) => {
 		const ticket = unansweredTicket(outcome);
 		if (ticket) unanswered.push(ticket);
+		if (options.split) outcomes.push(splitOutcome(outcome));
 	});
 	if (before.tickets.replayed === 0) throw new Error(`none of the ${before.tickets.read} rows of ${options.tickets} could be replayed`);
-	const analysis = findKnowledgeGaps(unanswered, { minSize: options.minSize, threshold: options.threshold, knowledge });
-	const knowledgeTopics = analysis.topics.filter((topic) => topic.policyShare < POLICY_MAJORITY);
+	const analysis = findKnowledgeGaps(unanswered, { minSize: options.minSize, threshold: options.threshold, merge: options.merge, knowledge });
+	const knowledgeTopics = analysis.topics.filter((topic) => topic.kind === 'knowledge');
 	const chosen = new Set(knowledgeTopics.slice(0, options.top).map((topic) => topic.id));
 
 	const unansweredIds = new Set(unanswered.map((ticket) => ticket.id));
@@ -94,21 +97,50 @@ export async function runGaps(options: GapsOptions): Promise<ReplayReport & { ga
 		if (outcome.aiResolved && unansweredIds.has(outcome.id)) resolvedNow.add(outcome.id);
 	});
 
+	let split: GapsSection['split'];
+	if (options.split) {
+		const { ids: later, cutMs } = secondHalf(outcomes);
+		const earlier = findKnowledgeGaps(
+			unanswered.filter((ticket) => !later.has(ticket.id)),
+			{ minSize: options.minSize, threshold: options.threshold, merge: options.merge, knowledge },
+		);
+		const drafts = earlier.topics.filter((topic) => topic.kind === 'knowledge').slice(0, options.top);
+		const measured: SplitOutcome[] = [];
+		await run(applyKnowledgeFile(workflow, writeKnowledgeWithDrafts(knowledge, drafts.map((topic) => topic.draft))), (outcome) => {
+			if (later.has(outcome.id)) measured.push(splitOutcome(outcome));
+		});
+		const was = outcomes.filter((o) => later.has(o.id));
+		const resolvedBefore = new Set(was.filter((o) => o.aiResolved).map((o) => o.id));
+		const gainedLater = measured.filter((o) => o.aiResolved && !resolvedBefore.has(o.id)).length;
+		const after = resolutionOf(measured);
+		split = {
+			cutAt: Number.isFinite(cutMs) ? new Date(cutMs).toISOString() : null,
+			drafts: drafts.map((topic) => topic.id),
+			tickets: was.length,
+			before: resolutionOf(was),
+			after,
+			gained: gainedLater,
+			lost: resolvedBefore.size + gainedLater - after.aiResolved,
+			note: "out of sample: the drafts come from the first half's unanswered tickets; resolution is counted on the second half",
+		};
+	}
+
 	const topics: GapTopicReport[] = analysis.topics.map((topic) => ({
 		...topic,
-		kind: topic.policyShare < POLICY_MAJORITY ? 'knowledge' : 'policy',
 		added: chosen.has(topic.id),
 		gained: chosen.has(topic.id) ? topic.ticketIds.filter((id) => resolvedNow.has(id)).length : null,
 	}));
-	const topFive = (list: readonly { size: number }[]) => ratio(list.slice(0, 5).reduce((sum, topic) => sum + topic.size, 0), analysis.unanswered);
+	const topFive = (list: readonly { size: number }[], of: number) => ratio(list.slice(0, 5).reduce((sum, topic) => sum + topic.size, 0), of);
 	const gained = resolvedNow.size;
 	const gaps: GapsSection = {
 		settings: { ...analysis.settings, top: options.top },
 		unanswered: analysis.unanswered,
+		knowledgeMisses: analysis.knowledgeMisses,
 		byLanguage: analysis.byLanguage,
 		clustered: analysis.clustered,
-		topFiveShare: topFive(analysis.topics),
-		topFiveKnowledgeShare: topFive(knowledgeTopics),
+		topFiveShare: topFive(analysis.topics, analysis.unanswered),
+		topFiveKnowledgeShare: topFive(knowledgeTopics, analysis.unanswered),
+		topFiveKnowledgeMissShare: topFive(knowledgeTopics, analysis.knowledgeMisses),
 		topics,
 		sideBySide: {
 			draftsAdded: chosen.size,
@@ -118,6 +150,7 @@ export async function runGaps(options: GapsOptions): Promise<ReplayReport & { ga
 			lost: before.resolution.aiResolved + gained - after.resolution.aiResolved,
 			note: "in-sample: the drafts' example questions are taken from the same tickets that are replayed",
 		},
+		...(split ? { split } : {}),
 	};
 	return { ...before, gaps };
 }

@@ -16,11 +16,16 @@ export function renderGapsSummary(report: ReplayReport & { gaps: GapsSection }, 
 		.join(' · ');
 	const lines = [
 		`support-sim gaps: ${report.workflow}`,
-		`  tickets      ${report.tickets.replayed} replayed; ${gaps.unanswered} not resolved by the AI (${languages})`,
+		`  tickets      ${report.tickets.replayed} replayed; ${gaps.unanswered} not resolved by the AI (${languages}); ${gaps.knowledgeMisses} of them knowledge misses, ${gaps.unanswered - gaps.knowledgeMisses} sent to a person by rule`,
 		`  topics       ${gaps.topics.length} of at least ${gaps.settings.minSize} tickets hold ${gaps.clustered} of them (${pct(gaps.unanswered ? gaps.clustered / gaps.unanswered : null)})`,
-		`  top five     ${pct(gaps.topFiveShare)} of the unanswered volume; top five knowledge topics ${pct(gaps.topFiveKnowledgeShare)}`,
+		`  top five     topics: ${pct(gaps.topFiveShare)} of all unresolved; knowledge topics: ${pct(gaps.topFiveKnowledgeShare)} of all unresolved, ${pct(gaps.topFiveKnowledgeMissShare)} of the knowledge misses`,
 		`  side by side ${side.draftsAdded} drafts added: AI resolution ${pct(side.before.rate)} → ${pct(side.after.rate)} (+${side.gained} gained, ${side.lost} lost); wrong-answer risk ${side.before.wrongAnswers} → ${side.after.wrongAnswers}`,
 		`               ${side.note}`,
+		...(gaps.split
+			? [
+					`  split        ${gaps.split.drafts.length} drafts from the first half, on the ${gaps.split.tickets} tickets from ${gaps.split.cutAt ?? '—'}: AI resolution ${pct(gaps.split.before.rate)} → ${pct(gaps.split.after.rate)} (+${gaps.split.gained} gained, ${gaps.split.lost} lost); wrong-answer risk ${gaps.split.before.wrongAnswers} → ${gaps.split.after.wrongAnswers}`,
+				]
+			: []),
 		'',
 		`  ${'#'.padStart(3)}  lang ${'size'.padStart(5)} ${'share'.padStart(7)} ${'off-h'.padStart(7)}  kind       ${'gained'.padStart(6)}  ${'nearest entry (similarity)'.padEnd(34)} label / representative`,
 	];

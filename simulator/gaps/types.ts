@@ -8,8 +8,6 @@ export interface ResolutionFigures {
 }
 
 export interface GapTopicReport extends GapTopic {
-	/** knowledge: a knowledge entry could answer it; policy: most of it goes to people by rule (angry, legal, a request for a person…). */
-	kind: 'knowledge' | 'policy';
 	/** Its draft was added in the side-by-side replay. */
 	added: boolean;
 	/** Of its tickets, how many the AI resolved once the drafts were added (null when its draft was not added). */
@@ -18,13 +16,17 @@ export interface GapTopicReport extends GapTopic {
 
 /** What `support-sim gaps` adds to the replay report, and what the HTML "Knowledge gaps" section shows. */
 export interface GapsSection {
-	settings: { minSize: number; threshold: number; top: number };
+	settings: { minSize: number; threshold: number; merge: number; top: number };
 	unanswered: number;
+	/** Of them, tickets no rule sends to a person (GapKind "knowledge"): what an entry can change. */
+	knowledgeMisses: number;
 	byLanguage: Record<string, number>;
 	clustered: number;
-	/** Share of the unanswered volume in the five largest topics, and in the five largest knowledge topics. */
+	/** Share of all unanswered tickets in the five largest topics of either kind. */
 	topFiveShare: number | null;
+	/** The five largest knowledge topics: their share of all unanswered tickets, and of the knowledge misses. */
 	topFiveKnowledgeShare: number | null;
+	topFiveKnowledgeMissShare: number | null;
 	topics: GapTopicReport[];
 	sideBySide: {
 		draftsAdded: number;
@@ -35,6 +37,20 @@ export interface GapsSection {
 		/** Resolved before, not after (a draft took a question an older entry answered). */
 		lost: number;
 		/** The drafts' example questions come from these same tickets, so this is an in-sample estimate. */
+		note: string;
+	};
+	/** With --split: drafts from the first half of the history, measured on the second half. */
+	split?: {
+		/** The first second of the second half (UTC); null when no ticket had a time. */
+		cutAt: string | null;
+		/** The topics of the first half whose drafts were added. */
+		drafts: string[];
+		/** Tickets in the second half. */
+		tickets: number;
+		before: ResolutionFigures;
+		after: ResolutionFigures;
+		gained: number;
+		lost: number;
 		note: string;
 	};
 }

@@ -25,7 +25,7 @@ describe('support-sim gaps', () => {
 	let report: ReturnType<typeof json>;
 
 	beforeAll(async () => {
-		run = await sim(['gaps', '--workflow', main, '--tickets', fixture, '--json', out('gaps.json'), '--html', out('gaps.html'), '--kb-out', out('drafts.json')]);
+		run = await sim(['gaps', '--workflow', main, '--tickets', fixture, '--split', '--json', out('gaps.json'), '--html', out('gaps.html'), '--kb-out', out('drafts.json')]);
 		report = json(out('gaps.json'));
 	}, 120_000);
 
@@ -45,7 +45,23 @@ describe('support-sim gaps', () => {
 			expect(topic.size).toBeGreaterThanOrEqual(3);
 			expect(topic.ticketIds).toHaveLength(topic.size);
 			expect(topic.share).toBeCloseTo(topic.size / gaps.unanswered, 4);
+			if (topic.kind === 'knowledge') expect(topic.knowledgeShare).toBeCloseTo(topic.size / gaps.knowledgeMisses, 4);
+			else expect(topic.knowledgeShare).toBeNull();
 		}
+		const knowledgeTopics = gaps.topics.filter((topic: { kind: string }) => topic.kind === 'knowledge').slice(0, 5);
+		const topFive = knowledgeTopics.reduce((sum: number, topic: { size: number }) => sum + topic.size, 0);
+		expect(gaps.topFiveKnowledgeMissShare).toBeCloseTo(topFive / gaps.knowledgeMisses, 4);
+		expect(gaps.topFiveKnowledgeShare).toBeCloseTo(topFive / gaps.unanswered, 4);
+		expect(gaps.knowledgeMisses).toBeLessThanOrEqual(gaps.unanswered);
+	});
+
+	it('with --split, builds drafts from the first half and counts the second half alone', () => {
+		const { split } = report.gaps;
+		expect(split.tickets).toBeGreaterThan(0);
+		expect(split.tickets).toBeLessThan(report.tickets.replayed);
+		expect(split.after.aiResolved).toBe(split.before.aiResolved - split.lost + split.gained);
+		expect(split.drafts.length).toBeLessThanOrEqual(report.gaps.settings.top);
+		expect(run.stdout).toMatch(/split +\d+ drafts from the first half, on the \d+ tickets from /);
 	});
 
 	// Two of the six recycling questions are answered by the store KB (wrongly, with the prices entry), so the topic is the four it leaves.

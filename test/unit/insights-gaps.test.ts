@@ -1,5 +1,6 @@
 import { findKnowledgeGaps, gapTicketFromItem, type GapTicket } from '../../nodes/shared/insights';
 import { clusterVectors } from '../../nodes/shared/insights/cluster';
+import { isPolicyEscalation } from '../../nodes/shared/insights/from-ticket';
 import type { KnowledgeEntry } from '../../nodes/shared/knowledge/types';
 
 const t = (id: string, text: string, language: string, extra: Partial<GapTicket> = {}): GapTicket => ({ id, text, language, ...extra });
@@ -100,15 +101,45 @@ describe('findKnowledgeGaps', () => {
 		expect(pickup?.draft.answer).toMatch(/^BORRADOR/);
 	});
 
-	it('counts why the tickets were unanswered and how many went to people by policy', () => {
-		const reasons = findKnowledgeGaps([
+	it('counts why the tickets were unanswered, and groups those a rule sends to a person apart from the knowledge misses', () => {
+		const gaps = findKnowledgeGaps([
 			t('1', 'tarjeta de regalo', 'es', { reason: 'low_confidence' }),
 			t('2', 'tarjetas de regalo?', 'es', { reason: 'person', policy: true }),
 			t('3', 'una tarjeta de regalo', 'es', { reason: 'not_found' }),
 			t('4', 'tarjeta regalo por favor', 'es', { reason: 'low_confidence' }),
-		]).topics[0];
-		expect(reasons.reasons).toEqual({ not_found: 1, low_confidence: 2, person: 1 });
-		expect(reasons.policyShare).toBe(0.25);
+			t('5', 'la tarjeta de regalo no sirve, quiero hablar con una persona', 'es', { reason: 'person', policy: true }),
+			t('6', 'tarjeta de regalo, páseme con un humano', 'es', { reason: 'person', policy: true }),
+		]);
+		expect(gaps.unanswered).toBe(6);
+		expect(gaps.knowledgeMisses).toBe(3);
+		const [knowledge, policy] = [gaps.topics.find((topic) => topic.kind === 'knowledge'), gaps.topics.find((topic) => topic.kind === 'policy')];
+		expect(knowledge?.ticketIds).toEqual(['1', '3', '4']);
+		expect(knowledge?.reasons).toEqual({ not_found: 1, low_confidence: 2, person: 0 });
+		expect(knowledge?.policyShare).toBe(0);
+		// Of all six unanswered, and of the three knowledge misses.
+		expect(knowledge?.share).toBe(0.5);
+		expect(knowledge?.knowledgeShare).toBe(1);
+		expect(policy?.ticketIds).toEqual(['2', '5', '6']);
+		expect(policy?.policyShare).toBe(1);
+		expect(policy?.knowledgeShare).toBeNull();
+	});
+
+	it('with the merge pass on, one subject told several ways is one topic, two subjects stay two, whatever the order', () => {
+		const restock = [
+			t('r1', 'cuando vuelve a haber licuadora en stock', 'es'),
+			t('r2', 'cuando vuelve a haber licuadora en stock?', 'es'),
+			t('r3', 'cuando vuelve a haber licuadora', 'es'),
+			t('r4', 'la licuadora esta agotada, cuando vuelve el stock', 'es'),
+			t('r5', 'licuadora agotada, cuando hay stock', 'es'),
+			t('r6', 'licuadora agotada', 'es'),
+		];
+		const other = [t('o1', 'aceptan pagos con paypal', 'es'), t('o2', 'puedo pagar con paypal?', 'es'), t('o3', 'pago con paypal', 'es')];
+		const merged = findKnowledgeGaps([...restock, ...other], { minSize: 2 });
+		const restockTopics = (gaps: typeof merged) => gaps.topics.filter((topic) => topic.ticketIds.some((id) => id.startsWith('r')));
+		expect(restockTopics(merged).map((topic) => topic.ticketIds)).toEqual([['r1', 'r2', 'r3', 'r4', 'r5', 'r6']]);
+		expect(merged.topics.find((topic) => topic.ticketIds.includes('o1'))?.ticketIds).toEqual(['o1', 'o2', 'o3']);
+		// And the merge, like the rest, does not depend on the order of the tickets.
+		expect(strip(findKnowledgeGaps(shuffled([...restock, ...other], 5), { minSize: 2 }))).toBe(strip(merged));
 	});
 });
 
@@ -157,6 +188,15 @@ describe('clusterVectors', () => {
 		const assignment = clusterVectors(vectors, [0, 1, 2, 3], { threshold: 0.5 });
 		expect(Array.from(assignment)).toEqual([0, 0, 1, -1]);
 	});
+
+	it('merges clusters whose centroids reach the merge similarity, and no others', () => {
+		// Leaders a=[0,1] and b=[2,1]: cosine 0.5 between them, below the join threshold 0.6 but at a merge of 0.45.
+		const vectors = [v([[0, 1], [1, 1]]), v([[1, 1], [2, 1]]), v([[7, 1]])];
+		expect(Array.from(clusterVectors(vectors, [0, 1, 2], { threshold: 0.6 }))).toEqual([0, 1, 2]);
+		expect(Array.from(clusterVectors(vectors, [0, 1, 2], { threshold: 0.6, merge: 0.45 }))).toEqual([0, 0, 1]);
+		expect(Array.from(clusterVectors(vectors, [0, 1, 2], { threshold: 0.6, merge: 0.55 }))).toEqual([0, 1, 2]);
+		expect(Array.from(clusterVectors(vectors, [2, 1, 0], { threshold: 0.6, merge: 0.45 }))).toEqual([1, 1, 0]);
+	});
 });
 
 describe('gapTicketFromItem', () => {
@@ -180,6 +220,34 @@ describe('gapTicketFromItem', () => {
 			resolutionText: 'Sí.',
 		});
 		expect(gapTicketFromItem({ ...item, route: { tier: 'L1', reasons: [] }, knowledge: { answered: true } }, 0)).toBeUndefined();
+		// A knowledge miss: nothing but the lack of an answer kept it from the AI.
+		expect(gapTicketFromItem({ ...item, route: { tier: 'L2', reasons: ['intent track_order needs system access'] } }, 0)?.policy).toBe(false);
+		expect(gapTicketFromItem({ ...item, route: { tier: 'L3', reasons: ['low confidence: no knowledge answer and no action intent'] } }, 0)?.policy).toBe(false);
 		expect(() => gapTicketFromItem({ message: {} }, 3)).toThrow('field "message.text" is empty or not a text');
+	});
+});
+
+describe('isPolicyEscalation', () => {
+	it('counts every rule that sends a ticket to a person whatever the knowledge base holds', () => {
+		for (const reason of [
+			'angry customer',
+			'customer asked for a person',
+			'needs a human: humanScore 0.87 at or above 0.5',
+			'taken over by a person',
+			'financial harm to the customer',
+			'product safety hazard',
+			'press or regulator contact',
+			'privacy or data-protection request',
+			'intent complaint mapped to L3',
+		])
+			expect(isPolicyEscalation(['low confidence: no knowledge answer and no action intent', reason])).toBe(true);
+	});
+
+	it('does not count what a knowledge entry can change', () => {
+		expect(isPolicyEscalation(['low confidence: no knowledge answer and no action intent'])).toBe(false);
+		expect(isPolicyEscalation(['intent track_order needs system access'])).toBe(false);
+		expect(isPolicyEscalation(['order number given: the AI with system access looks it up'])).toBe(false);
+		expect(isPolicyEscalation(['low confidence: answer score 0.41 below 0.5'])).toBe(false);
+		expect(isPolicyEscalation(['intent track_order mapped to L2'])).toBe(false);
 	});
 });

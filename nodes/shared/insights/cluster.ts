@@ -18,6 +18,13 @@ export interface ClusterSettings {
 	maxPostings?: number;
 	/** Terms kept per centroid. */
 	centroidTerms?: number;
+	/**
+	 * After the k-means steps, two clusters whose centroids are at least this similar become one
+	 * (each cluster joins its most similar other cluster; the links are then joined transitively).
+	 * Leader clustering splits one subject over several clusters when its first members were told
+	 * differently; their centroids, averaged over all members, still meet. Off when undefined.
+	 */
+	merge?: number;
 }
 
 /** term -> the clusters whose vector has it, with its weight there. */
@@ -43,8 +50,8 @@ class InvertedIndex {
 		}
 	}
 
-	/** The cluster with the highest dot product (lowest id on a tie), or -1 when none shares a term. */
-	best(vector: SparseVector): { id: number; score: number } {
+	/** The cluster with the highest dot product (lowest id on a tie), or -1 when none shares a term; `exclude` is never returned. */
+	best(vector: SparseVector, exclude = -1): { id: number; score: number } {
 		const { scores, touched } = this;
 		for (let k = 0; k < vector.indices.length; k++) {
 			const posting = this.postings.get(vector.indices[k]);
@@ -60,7 +67,7 @@ class InvertedIndex {
 		let bestId = -1;
 		let bestScore = 0;
 		for (const id of touched) {
-			const score = scores[id];
+			const score = id === exclude ? 0 : scores[id];
 			if (score > bestScore || (score === bestScore && id < bestId)) {
 				bestId = id;
 				bestScore = score;
@@ -124,7 +131,32 @@ export function clusterVectors(vectors: readonly SparseVector[], order: readonly
 		clusters = 0;
 		for (const id of assignment) clusters = Math.max(clusters, id + 1);
 	}
+	if (settings.merge !== undefined) assignment = mergeClusters(vectors, order, assignment, clusters, settings.merge, maxPostings, keep);
 	return assignment;
+}
+
+/** One query per cluster against the others' centroids, then union-find over the links found: linear in the clusters. */
+function mergeClusters(vectors: readonly SparseVector[], order: readonly number[], assignment: Int32Array, clusters: number, threshold: number, maxPostings: number, keep: number): Int32Array {
+	const members: SparseVector[][] = Array.from({ length: clusters }, () => []);
+	for (const i of order) if (assignment[i] >= 0) members[assignment[i]].push(vectors[i]);
+	const centroids = members.map((list) => centroidOf(list, keep));
+	const index = new InvertedIndex(maxPostings);
+	centroids.forEach((centroid, id) => index.add(id, centroid));
+	const parent = Int32Array.from({ length: clusters }, (_, id) => id);
+	const root = (id: number): number => {
+		while (parent[id] !== id) id = parent[id] = parent[parent[id]];
+		return id;
+	};
+	for (let id = 0; id < clusters; id++) {
+		const found = index.best(centroids[id], id);
+		if (found.id < 0 || found.score < threshold) continue;
+		const [a, b] = [root(id), root(found.id)];
+		// The lower number stays the root, so the result does not depend on which link came first.
+		if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+	}
+	const merged = new Int32Array(assignment.length).fill(-1);
+	for (let i = 0; i < assignment.length; i++) if (assignment[i] >= 0) merged[i] = root(assignment[i]);
+	return renumber(merged, order);
 }
 
 function renumber(assignment: Int32Array, order: readonly number[]): Int32Array {

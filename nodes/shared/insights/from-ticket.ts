@@ -1,8 +1,14 @@
 /** Ticket items (the package's ticket shape, DESIGN §2) as gap-analysis input. */
 import { readPath } from '../field-path';
+import { SENSITIVE_RULES } from '../routing/route';
 import type { GapReason, GapTicket } from './types';
 
-/** Router reasons that send a ticket to a person whatever the knowledge base holds (see routing/route.ts). */
+/**
+ * Router reasons that send a ticket to a person whatever the knowledge base holds (see
+ * routing/route.ts): the rules on the customer's words and flags, the needs-a-human model, a
+ * person already holding the conversation. The rest (no answer, a low score, an action intent
+ * without an answer, an order number) is what a knowledge entry can change: the knowledge misses.
+ */
 const POLICY_REASONS = [
 	'prompt injection attempt',
 	'critical emergency',
@@ -12,10 +18,15 @@ const POLICY_REASONS = [
 	'customer asked for a person',
 	'complex B2B sale',
 	'repeated failure',
+	'needs a human',
+	'taken over by a person',
+	'conversation store unavailable',
+	...SENSITIVE_RULES.map((rule) => rule.reason),
 ];
+const MAPPED_TO_PERSON = /^intent \S+ mapped to L[34]$/;
 
 export function isPolicyEscalation(reasons: readonly string[]): boolean {
-	return reasons.some((reason) => typeof reason === 'string' && POLICY_REASONS.some((policy) => reason.startsWith(policy)));
+	return reasons.some((reason) => typeof reason === 'string' && (POLICY_REASONS.some((policy) => reason.startsWith(policy)) || MAPPED_TO_PERSON.test(reason)));
 }
 
 export function gapReason(tier: unknown, reasons: readonly string[]): GapReason {

@@ -10,10 +10,10 @@ import { hashOf } from '../text/hash64';
 import { centroidOf, clusterVectors } from './cluster';
 import { draftEntry, type Answered } from './drafts';
 import { NEAREST_SAMPLE, NearestEntries } from './nearest';
-import type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic } from './types';
+import type { GapAnalysis, GapKind, GapOptions, GapReason, GapTicket, GapTopic } from './types';
 import { dot, fitVectorizer, MAX_TEXT, topicTerms, type TermList } from './vectors';
 
-export const DEFAULT_GAP_OPTIONS = { minSize: 3, threshold: 0.25, examples: 5, draftQuestions: 8, almostCovered: 0.35 };
+export const DEFAULT_GAP_OPTIONS = { minSize: 3, threshold: 0.25, merge: 0.4, examples: 5, draftQuestions: 8, almostCovered: 0.35 };
 const LABEL_TERMS = 3;
 /** Top stems of a topic checked against an entry's words before calling the topic almost covered. */
 const EVIDENCE_TERMS = 5;
@@ -26,6 +26,7 @@ function checkOptions(options: GapOptions) {
 	const settings: typeof DEFAULT_GAP_OPTIONS & GapOptions = { ...DEFAULT_GAP_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
 	if (!Number.isInteger(settings.minSize) || settings.minSize < 2) throw new Error(`minSize must be a whole number of at least 2 (a topic is never one ticket), got ${options.minSize}`);
 	if (!(settings.threshold > 0 && settings.threshold <= 1)) throw new Error(`threshold must be above 0 and at most 1, got ${options.threshold}`);
+	if (!(settings.merge > 0 && settings.merge <= 1)) throw new Error(`merge must be above 0 and at most 1, got ${options.merge}`);
 	for (const key of ['examples', 'draftQuestions'] as const) {
 		if (!Number.isInteger(settings[key]) || settings[key] < 1) throw new Error(`${key} must be a whole number of at least 1, got ${options[key]}`);
 	}
@@ -63,29 +64,41 @@ function topStems(centre: SparseVector, names: readonly string[], count: number)
 	return unigrams.slice(0, count).map(({ stem }) => stem);
 }
 
-function groupByLanguage(tickets: readonly GapTicket[]): Map<TextLanguage, GapTicket[]> {
-	const groups = new Map<TextLanguage, GapTicket[]>();
+const KINDS: readonly GapKind[] = ['knowledge', 'policy'];
+
+/**
+ * Per language, and within it knowledge misses apart from tickets a rule sends to a person: an
+ * entry can only lift the first, so a topic is never half of each (its draft would be measured on
+ * tickets no entry can answer).
+ */
+function groupTickets(tickets: readonly GapTicket[]): Map<TextLanguage, Record<GapKind, GapTicket[]>> {
+	const groups = new Map<TextLanguage, Record<GapKind, GapTicket[]>>();
 	for (const ticket of tickets) {
 		if (typeof ticket?.text !== 'string' || !ticket.text.trim()) continue;
 		const language = resolveLanguage(ticket.text.slice(0, MAX_TEXT), ticket.language);
-		const group = groups.get(language) ?? [];
-		group.push(ticket);
-		groups.set(language, group);
+		let group = groups.get(language);
+		if (!group) groups.set(language, (group = { knowledge: [], policy: [] }));
+		group[ticket.policy ? 'policy' : 'knowledge'].push(ticket);
 	}
 	return groups;
 }
 
 export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOptions = {}): GapAnalysis {
 	const settings = checkOptions(options);
-	const groups = groupByLanguage(tickets);
-	const total = [...groups.values()].reduce((sum, group) => sum + group.length, 0);
+	const groups = groupTickets(tickets);
+	let total = 0;
+	let knowledgeMisses = 0;
+	for (const group of groups.values()) {
+		total += group.knowledge.length + group.policy.length;
+		knowledgeMisses += group.knowledge.length;
+	}
 	const topics: Array<Omit<GapTopic, 'id' | 'draft'> & { answers: Answered[]; questions: string[] }> = [];
 	const byLanguage: Record<string, number> = {};
 	const knowledge = new NearestEntries(settings.knowledge ?? []);
 
-	for (const language of [...groups.keys()].sort()) {
-		const group = groups.get(language) as GapTicket[];
-		byLanguage[language] = group.length;
+	for (const [language, kind, group] of [...groups.keys()].sort().flatMap((language) => KINDS.map((kind) => [language, kind, (groups.get(language) as Record<GapKind, GapTicket[]>)[kind]] as const))) {
+		byLanguage[language] = (byLanguage[language] ?? 0) + group.length;
+		if (group.length === 0) continue;
 		const termLists = group.map((ticket) => topicTerms(ticket.text, language, ticket.customerName));
 		const vectorizer = fitVectorizer(termLists.map((list) => list.terms));
 		const names: string[] = [];
@@ -94,7 +107,7 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 		// Visiting order from the content alone, so the input's order cannot change the topics.
 		const keys = members.map((member) => hashOf(member.terms.terms.join(' ')).a >>> 0);
 		const order = members.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || compareText(members[a].text, members[b].text) || compareText(String(members[a].ticket.id), String(members[b].ticket.id)));
-		const assignment = clusterVectors(members.map((member) => member.vector), order, { threshold: settings.threshold });
+		const assignment = clusterVectors(members.map((member) => member.vector), order, { threshold: settings.threshold, merge: settings.merge });
 		const clusters = new Map<number, Member[]>();
 		for (const i of order) {
 			if (assignment[i] < 0) continue;
@@ -136,11 +149,13 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 			const nearest = knowledge.nearest(distinct, language);
 			topics.push({
 				language,
+				kind,
 				terms,
 				label: terms.join(', '),
 				representative: ranked[0].member.text,
 				size: list.length,
 				share: round(list.length / total),
+				knowledgeShare: kind === 'knowledge' ? round(list.length / knowledgeMisses) : null,
 				offHoursShare: offKnown ? round(off / offKnown) : null,
 				reasons,
 				policyShare: round(policy / list.length),
@@ -175,10 +190,11 @@ export function findKnowledgeGaps(tickets: readonly GapTicket[], options: GapOpt
 	});
 	return {
 		unanswered: total,
+		knowledgeMisses,
 		byLanguage,
 		clustered: finished.reduce((sum, topic) => sum + topic.size, 0),
 		topics: finished,
-		settings: { minSize: settings.minSize, threshold: settings.threshold },
+		settings: { minSize: settings.minSize, threshold: settings.threshold, merge: settings.merge },
 	};
 }
 

@@ -2,7 +2,7 @@ export { findKnowledgeGaps, DEFAULT_GAP_OPTIONS } from './gaps';
 export { clusterVectors, centroidOf, type ClusterSettings } from './cluster';
 export { draftEntry, representativeAnswer, asQuestion } from './drafts';
 export { topicTerms, MAX_TEXT } from './vectors';
-export type { GapAnalysis, GapOptions, GapReason, GapTicket, GapTopic, DraftEntry, NearestEntry } from './types';
+export type { GapAnalysis, GapKind, GapOptions, GapReason, GapTicket, GapTopic, DraftEntry, NearestEntry } from './types';
 export { gapTicketFromItem, isPolicyEscalation, gapReason, type TicketFields } from './from-ticket';
 export { cachedGaps, dropGapCache, type CachedGaps } from './gap-cache';
 export { buildReport, buildDashboard, gapsOfRecords, reportFromCaseFigures, type ResolvedWindow, reportWindow, REPORT_WINDOWS, CSAT_TARGETS, type ReportFigures, type ReportOptions, type ReportWindowName, type ReportGap, type ReportSuggestion, type ReasonCount, type Mean } from './report';

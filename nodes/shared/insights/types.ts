@@ -3,6 +3,9 @@ import type { KnowledgeEntry } from '../knowledge/types';
 /** Why a ticket is in the gap analysis: the knowledge base had nothing, too little, or a person took it. */
 export type GapReason = 'not_found' | 'low_confidence' | 'person';
 
+/** knowledge: a knowledge entry could change the ticket's route; policy: a rule sends it to a person whatever the knowledge base holds. */
+export type GapKind = 'knowledge' | 'policy';
+
 /** One ticket the AI did not resolve. */
 export interface GapTicket {
 	id: string;
@@ -25,6 +28,8 @@ export interface GapOptions {
 	minSize?: number;
 	/** Cosine similarity a ticket needs to join a topic. Default 0.25. */
 	threshold?: number;
+	/** Cosine similarity of two topics' centres at which they become one topic. Default 0.4. */
+	merge?: number;
 	/** Example texts per topic. Default 5. */
 	examples?: number;
 	/** Example questions in each draft entry. Default 8. */
@@ -57,6 +62,8 @@ export interface DraftEntry extends KnowledgeEntry {
 export interface GapTopic {
 	id: string;
 	language: string;
+	/** Knowledge misses and tickets sent to a person by a rule are grouped apart (see GapKind). */
+	kind: GapKind;
 	/** Top distinctive terms, most distinctive first. */
 	terms: string[];
 	label: string;
@@ -65,10 +72,12 @@ export interface GapTopic {
 	size: number;
 	/** Of all unanswered tickets given. */
 	share: number;
+	/** Of the knowledge misses (tickets no rule sends to a person); null for a policy topic. */
+	knowledgeShare: number | null;
 	/** Of the members whose hours are known; null when none are. */
 	offHoursShare: number | null;
 	reasons: Record<GapReason, number>;
-	/** Share of members escalated by a policy rule: a knowledge entry would not change their route. */
+	/** Share of members escalated by a policy rule (0 or 1: the kinds are grouped apart). */
 	policyShare: number;
 	examples: string[];
 	ticketIds: string[];
@@ -79,9 +88,11 @@ export interface GapTopic {
 
 export interface GapAnalysis {
 	unanswered: number;
+	/** Unanswered tickets no rule sends to a person: what knowledge entries can change. */
+	knowledgeMisses: number;
 	byLanguage: Record<string, number>;
 	/** Tickets in a reported topic. */
 	clustered: number;
 	topics: GapTopic[];
-	settings: { minSize: number; threshold: number };
+	settings: { minSize: number; threshold: number; merge: number };
 }

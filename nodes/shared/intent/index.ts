@@ -17,7 +17,7 @@ export { trainingStats } from './train';
 export { combineScore } from './model';
 
 /** Bump when features or training change, so old disk caches are not reused. */
-const MODEL_VERSION = 'intent-v4';
+const MODEL_VERSION = 'intent-v6';
 
 export interface IntentModelOptions {
 	/** Where trained models are cached on disk; `false` disables the disk cache. */

@@ -7,6 +7,7 @@ import { DEFAULT_FEATURES, extractTerms, Vectorizer, type FeatureConfig, type Sp
 import { TrainedIntentModel, type TrainingExample } from './model';
 import { ExampleIndex } from './neighbours';
 import { dequantizeRows, quantizeRows } from './quantize';
+import { hashOf } from '../text/hash64';
 import { DEFAULT_SOFTMAX, logits, trainSoftmax, type SoftmaxConfig } from './softmax';
 import type { LabelledExample } from './types';
 
@@ -91,8 +92,10 @@ export function trainIntentModel(
 	const trainXs = outliers.length > 0 ? [...xs, ...outliers] : xs;
 	const trainYs = outliers.length > 0 ? [...ys, ...outliers.map(() => intentClasses)] : ys;
 
-	const temperature = calibrate(trainXs, trainYs, classes, intentClasses, vectorizer.size, settings);
-	const trained = trainSoftmax(trainXs, trainYs, classes, vectorizer.size, settings.softmax);
+	// Each example's place in the training order comes from its content (see trainSoftmax).
+	const keys = [...examples.map((e) => hashOf(`${e.intent}\u0000${e.text}`).a >>> 0), ...outliers.map((_, i) => hashOf(`\u0001background\u0000${i}`).a >>> 0)];
+	const temperature = calibrate(trainXs, trainYs, keys, classes, intentClasses, vectorizer.size, settings);
+	const trained = trainSoftmax(trainXs, trainYs, classes, vectorizer.size, settings.softmax, keys);
 	// Rounded as the disk cache stores it, so trained and loaded models answer alike.
 	const softmax = { ...trained, weights: dequantizeRows(quantizeRows(trained.weights, classes), classes) };
 	const neighbours = ExampleIndex.build(xs, ys, intentClasses, vectorizer.size);
@@ -102,7 +105,7 @@ export function trainIntentModel(
 }
 
 /** Fits the temperature on held-out examples of the intents (the background class is too easy to say anything). */
-function calibrate(xs: SparseVector[], ys: number[], classes: number, intentClasses: number, features: number, settings: TrainingSettings): number {
+function calibrate(xs: SparseVector[], ys: number[], keys: readonly number[], classes: number, intentClasses: number, features: number, settings: TrainingSettings): number {
 	const every = settings.holdOutEvery;
 	const perClass = new Array<number>(classes).fill(0);
 	for (const y of ys) perClass[y]++;
@@ -121,6 +124,7 @@ function calibrate(xs: SparseVector[], ys: number[], classes: number, intentClas
 		classes,
 		features,
 		settings.softmax,
+		trainIdx.map((i) => keys[i]),
 	);
 	return fitTemperature(
 		heldIdx.map((i) => logits(partial, xs[i])),
