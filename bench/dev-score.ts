@@ -3,7 +3,7 @@
  * held-out set is scored, and writes every miss with its reasons, so the model can be worked on.
  * Unlike bench/heldout/, this set is for tuning: its writer never saw the held-out set or the corpus.
  *
- *   node dist/bench/dev-score.js [--set dev2|…|dev12] [--misses out/<set>-misses.jsonl]
+ *   node dist/bench/dev-score.js [--set dev2|…|dev13] [--misses out/<set>-misses.jsonl]
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -106,7 +106,8 @@ describe('support-sim CLI', () => {
 	});
 
 	it('--param changes a node parameter, and a missing node or parameter is named', async () => {
-		const strict = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--param', 'Knowledge Lookup.threshold=0.99', '--json', out('strict.json'), '--quiet']);
+		// The template's routine threshold (a lower one for tickets triage judged routine) is a parameter of its own.
+		const strict = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--param', 'Knowledge Lookup.threshold=0.99', '--param', 'Knowledge Lookup.options.routineThreshold=0.99', '--json', out('strict.json'), '--quiet']);
 		expect(strict.code).toBe(0);
 		expect(json(out('strict.json')).tiers.L1).toBeLessThan(base.tiers.L1);
 		const noNode = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--param', 'Nope.threshold=1']);

@@ -140,6 +140,16 @@ describe('kinds of case told without the obvious word', () => {
 		['financialHarm', 'le di pagar varias veces y se cobraron las cinco'],
 		['accountSecurity', 'there are two orders on my account I never placed'],
 		['selfHarm', 'não vou estar aqui pra ver o aparelho pronto mesmo'],
+		['bereavement', 'my mom ordered this for me before she died, can I still change the size?'],
+		['legal', 'necesito la razón social para una notificación extrajudicial'],
+		['legal', 'I have to serve papers to your store manager, when is he in?'],
+		['b2bSales', 'somos una franquicia de gimnasios y queremos 25 pantallas'],
+		['selfHarm', 'desisti de tudo inclusive de mim, pode cancelar'],
+		['selfHarm', 'no creo que siga aquí para diciembre, cancelen el pedido'],
+		['financialHarm', "the store charged my card and the finance plan started too, I'm paying twice"],
+		['harassment', 'the installer was creepy and kept texting me after the visit'],
+		['humanRequested', 'antes de marcar quero falar com a dentista por telefone'],
+		['medical', 'me salieron ronchas en la cara después de la anestesia'],
 	];
 	it.each(told)('%s: %s', (flag, text) => {
 		expect(raised(text)).toContain(flag);
@@ -194,6 +204,8 @@ describe('negations and harmless roles do not fire', () => {
 		['minors', 'tenho 14 produtos no carrinho, dá frete grátis?'],
 		['injection', 'you are now closed on Sundays, right?'],
 		['accountSecurity', 'how do I lock the screen on this tablet?'],
+		['bereavement', 'my phone died before I could finish paying, can I retry?'],
+		['humanRequested', 'does the dentist speak English?'],
 		// Installments are not repeated charges.
 		['financialHarm', 'posso pagar em 3x sem juros no cartão?'],
 		['financialHarm', 'can I pay in 3x installments?'],

@@ -52,8 +52,8 @@ describe('held-out set files', () => {
 });
 
 describe('development set files', () => {
-	// dev2 … dev12 are trained on (each scored first, before any of its misses was read): each must read cleanly and be labelled like the held-out set.
-	it.each(['dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12'])('%s reads with no rejected row, both businesses, labels that agree with their tiers', async (set) => {
+	// dev2 … dev13 are trained on (each scored first, before any of its misses was read): each must read cleanly and be labelled like the held-out set.
+	it.each(['dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13'])('%s reads with no rejected row, both businesses, labels that agree with their tiers', async (set) => {
 		const businesses = devBusinesses(join(__dirname, '..', '..', 'bench', set));
 		expect(businesses.map((b) => b.business)).toEqual(['store', 'clinic']);
 		for (const { business, tickets: file } of businesses) {
