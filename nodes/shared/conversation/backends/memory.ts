@@ -1,17 +1,19 @@
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
+import { jsonCopy } from './json-copy';
 
 const HOUR_MS = 3_600_000;
 
 /**
  * Conversations in this process's memory: for the simulator (one store per replay, sharded by
  * conversation across workers) and tests. Nothing survives a restart, so n8n uses SQLite or PostgreSQL.
- * Records are copied in and out, so a caller can never change a stored one by accident.
+ * Records are copied in and out (as a JSON round trip would, see json-copy.ts), so a caller can never
+ * change a stored one by accident.
  */
 export class MemoryBackend implements ConversationBackend {
 	readonly kind = 'memory';
-	private readonly records = new Map<string, string>();
+	private readonly records = new Map<string, ConversationRecord>();
 	private readonly index = new Map<string, string>();
 	/** updatedMs by id, so expiry compares numbers instead of parsing every record. */
 	private readonly updated = new Map<string, number>();
@@ -49,17 +51,18 @@ export class MemoryBackend implements ConversationBackend {
 			const id = this.index.get(key);
 			if (id) ids.add(id);
 		}
-		const found = [...ids].map((id) => JSON.parse(this.records.get(id) as string) as ConversationRecord);
+		const found = [...ids].map((id) => jsonCopy(this.records.get(id) as ConversationRecord));
 		const mutation = mutate(found);
 		for (const id of mutation.remove ?? []) this.delete(id);
 		if (mutation.save) {
-			const previous = this.records.get(mutation.save.id);
+			const saved = jsonCopy(mutation.save);
+			const previous = this.records.get(saved.id);
 			if (previous) {
-				for (const key of Object.keys((JSON.parse(previous) as ConversationRecord).identities)) if (this.index.get(key) === mutation.save.id) this.index.delete(key);
+				for (const key of Object.keys(previous.identities)) if (this.index.get(key) === saved.id) this.index.delete(key);
 			}
-			this.records.set(mutation.save.id, JSON.stringify(mutation.save));
-			this.track(mutation.save.id, mutation.save.updatedMs);
-			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
+			this.records.set(saved.id, saved);
+			this.track(saved.id, mutation.save.updatedMs);
+			for (const key of Object.keys(saved.identities)) this.index.set(key, saved.id);
 		}
 		return mutation.result;
 	}
@@ -96,7 +99,7 @@ export class MemoryBackend implements ConversationBackend {
 	private delete(id: string): void {
 		const stored = this.records.get(id);
 		if (!stored) return;
-		for (const key of Object.keys((JSON.parse(stored) as ConversationRecord).identities)) {
+		for (const key of Object.keys(stored.identities)) {
 			if (this.index.get(key) === id) this.index.delete(key);
 		}
 		this.records.delete(id);
@@ -125,9 +128,9 @@ export class MemoryBackend implements ConversationBackend {
 		const page: ConversationRecord[] = [];
 		for (const id of [...this.records.keys()].sort()) {
 			if (id <= afterId) continue;
-			const record = JSON.parse(this.records.get(id) as string) as ConversationRecord;
+			const record = this.records.get(id) as ConversationRecord;
 			if (record.updatedMs < sinceMs) continue;
-			page.push(record);
+			page.push(jsonCopy(record));
 			if (page.length >= limit) break;
 		}
 		return page;
