@@ -18,18 +18,19 @@ const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/g;
 /**
  * The store reads a message's facts for its identities at each of its three steps (load, hand-over,
  * save) and the router once more: the last few answers are kept, by text, and handed out as fresh
- * arrays so no caller can change another's. A handful of entries: a few texts kept alive at most.
+ * arrays so no caller can change another's. Compared, not hashed: a joined text is a new string each
+ * time, and hashing it read every character where a comparison stops at the length or first difference.
  */
 const RECENT_LIMIT = 4;
-const recent = new Map<string, ExtractedFacts>();
+const recent: Array<{ text: string; facts: ExtractedFacts }> = [];
 
 export function extractFacts(texts: Array<string | undefined>): ExtractedFacts {
 	const text = texts.filter(Boolean).join('\n');
-	let facts = recent.get(text);
+	let facts = recent.find((entry) => entry.text === text)?.facts;
 	if (!facts) {
 		facts = readFacts(text);
-		if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
-		recent.set(text, facts);
+		if (recent.length >= RECENT_LIMIT) recent.shift();
+		recent.push({ text, facts });
 	}
 	return { orderNumbers: [...facts.orderNumbers], emails: [...facts.emails], phones: [...facts.phones] };
 }
