@@ -65,8 +65,8 @@ export class ExampleIndex {
 		if (!examples || examples.starts.length < 2 || x.indices.length === 0) return 0;
 		let inverted = this.inverted[cls];
 		if (inverted === undefined) inverted = this.inverted[cls] = invert(examples);
-		if (inverted && strictlyAscending(x.indices)) return nearestInverted(x, inverted);
 		const query = (this.query ??= new Float32Array(this.features));
+		if (inverted && strictlyAscending(x.indices)) return nearestInverted(x, inverted, query);
 		for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
 		const { starts, indices, values } = examples;
 		let best = 0;
@@ -95,30 +95,18 @@ function pack(vectors: readonly SparseVector[]): PackedExamples {
 
 /**
  * Each example's dot product gets the same non-zero terms in the same (ascending feature) order as
- * the packed scan, which also added only zeros besides, so the cosine is bit for bit the same. The
- * query's features are found among the class's by binary search from the last one found (both are
- * ascending): a short message visits its own few hundred terms, not the class's thousands.
+ * the packed scan, which also added only zeros besides, so the cosine is bit for bit the same.
  */
-function nearestInverted(x: SparseVector, inverted: InvertedExamples): number {
+function nearestInverted(x: SparseVector, inverted: InvertedExamples, query: Float32Array): number {
 	const { features, starts, examples, values, dots } = inverted;
-	const { indices, values: weights } = x;
-	const count = features.length;
-	let from = 0;
-	for (let k = 0; k < indices.length && from < count; k++) {
-		const feature = indices[k];
-		let lo = from;
-		let hi = count;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (features[mid] < feature) lo = mid + 1;
-			else hi = mid;
-		}
-		from = lo;
-		if (lo === count || features[lo] !== feature) continue;
-		const value = weights[k];
+	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
+	// The class's features in ascending order, so each example's terms are added in that order too.
+	for (let f = 0; f < features.length; f++) {
+		const value = query[features[f]];
 		if (value === 0) continue;
-		for (let j = starts[lo]; j < starts[lo + 1]; j++) dots[examples[j]] += value * values[j];
+		for (let j = starts[f]; j < starts[f + 1]; j++) dots[examples[j]] += value * values[j];
 	}
+	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = 0;
 	let best = 0;
 	for (let e = 0; e < dots.length; e++) {
 		if (dots[e] > best) best = dots[e];
