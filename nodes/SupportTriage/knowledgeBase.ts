@@ -14,12 +14,18 @@ export type KnowledgeSource = 'none' | 'inline' | 'file';
 const cache = new Map<string, KnowledgeEntry[]>();
 const CACHE_LIMIT = 16;
 
+/** The last inline text and its entries: the same text each execution is recognised by a comparison, without building and hashing its key. */
+let lastInline: { text: string; entries: KnowledgeEntry[] } | undefined;
+
 export function loadKnowledgeBase(node: INode, source: KnowledgeSource, inline: unknown, filePath: string): KnowledgeEntry[] | undefined {
 	const fail = (parameter: string, message: string) => new NodeOperationError(node, message, { description: `Parameter: ${parameter}` });
 	if (source === 'none') return undefined;
 	if (source === 'inline') {
 		const text = typeof inline === 'string' ? inline : JSON.stringify(inline);
-		return cached(`inline:${text}`, () => parse(fail, 'knowledgeJson', () => parseKnowledge(text, 'json')));
+		if (lastInline?.text === text) return lastInline.entries;
+		const entries = cached(`inline:${text}`, () => parse(fail, 'knowledgeJson', () => parseKnowledge(text, 'json')));
+		lastInline = { text, entries };
+		return entries;
 	}
 	if (!filePath) throw fail('knowledgeFile', 'Parameter "Knowledge Base File" is empty');
 	let stat: fs.Stats;

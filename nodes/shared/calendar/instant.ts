@@ -17,12 +17,35 @@ const OFFSET_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Proleptic Gregorian, as Date.UTC counts (years ≥ 100 only reach here). */
 function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (month !== 2) return MONTH_DAYS[month - 1];
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
+
+/**
+ * One ticket's few timestamps are read many times over (the store's turns, the greeter, the SLA):
+ * ~18 parses a ticket on the realistic mix. The answers are frozen and shared; the cache is cleared
+ * when full, so it stays small and its contents never change a result.
+ */
+const PARSED_LIMIT = 4096;
+const parsed = new Map<string, OffsetInstant | null>();
 
 /** Epoch milliseconds and offset of an ISO date-time with Z or ±hh:mm; undefined for any other text. */
 export function parseOffsetIso(text: string): OffsetInstant | undefined {
+	const hit = parsed.get(text);
+	if (hit !== undefined) return hit ?? undefined;
+	const instant = parseUncached(text);
+	// Only what could be a timestamp is kept: a long text never stays alive here.
+	if (text.length > 40) return instant;
+	if (parsed.size >= PARSED_LIMIT) parsed.clear();
+	parsed.set(text, instant ? Object.freeze(instant) : null);
+	return instant;
+}
+
+function parseUncached(text: string): OffsetInstant | undefined {
 	const m = OFFSET_ISO.exec(text);
 	if (!m) return undefined;
 	const year = Number(m[1]);

@@ -24,10 +24,19 @@ function remember(key: string, load: () => KnowledgeEntry[]): KnowledgeEntry[] {
 	return entries;
 }
 
+/**
+ * The last inline text and its entries: each execution hands the node the same (often 100 KB) text,
+ * which a comparison recognises at once, where building and hashing its cache key read it twice.
+ */
+let lastInline: { text: string; entries: KnowledgeEntry[] } | undefined;
+
 /** Inline JSON: text, an array, or { entries }. */
 export function entriesFromInline(value: unknown): KnowledgeEntry[] {
 	const text = typeof value === 'string' ? value : JSON.stringify(value ?? []);
-	return remember('inline:' + text, () => parseKnowledge(text, 'json'));
+	if (lastInline?.text === text) return lastInline.entries;
+	const entries = remember('inline:' + text, () => parseKnowledge(text, 'json'));
+	lastInline = { text, entries };
+	return entries;
 }
 
 export function entriesFromFile(filePath: string, format: KnowledgeFormat | 'auto' = 'auto'): KnowledgeEntry[] {

@@ -15,8 +15,27 @@ const ORDER =
 	/(?:#\s?|\b(?:order|pedido|orden|encomenda|compra|invoice|factura|fatura|booking|reserva)\s*(?:(?:n(?:o|º|°|r)?\.?|num(?:ber|ero|éro)?\.?|número)\s*)?(?:[:#]\s*)?)([A-Z]{0,4}-?\d[\d-]{2,}[A-Z0-9]*)/gi;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/g;
 
+/**
+ * The store reads a message's facts for its identities at each of its three steps (load, hand-over,
+ * save) and the router once more: the last few answers are kept, by text, and handed out as fresh
+ * arrays so no caller can change another's. Compared, not hashed: a joined text is a new string each
+ * time, and hashing it read every character where a comparison stops at the length or first difference.
+ */
+const RECENT_LIMIT = 4;
+const recent: Array<{ text: string; facts: ExtractedFacts }> = [];
+
 export function extractFacts(texts: Array<string | undefined>): ExtractedFacts {
 	const text = texts.filter(Boolean).join('\n');
+	let facts = recent.find((entry) => entry.text === text)?.facts;
+	if (!facts) {
+		facts = readFacts(text);
+		if (recent.length >= RECENT_LIMIT) recent.shift();
+		recent.push({ text, facts });
+	}
+	return { orderNumbers: [...facts.orderNumbers], emails: [...facts.emails], phones: [...facts.phones] };
+}
+
+function readFacts(text: string): ExtractedFacts {
 	// One pass for the emails and the text without them (a match and then a replace read it twice).
 	// Matches go straight into sets, first seen first: holding every match object until the end
 	// kept them all alive through each collection, which grew faster than the text.

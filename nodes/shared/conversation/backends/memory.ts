@@ -1,17 +1,19 @@
 import { BackendUnavailableError, type ConversationBackend, type Lookup } from '../backend';
 import type { BurstMutation, BurstRecord } from '../collectBurst';
 import type { ConversationRecord, Mutation } from '../types';
+import { jsonCopy } from './json-copy';
 
 const HOUR_MS = 3_600_000;
 
 /**
  * Conversations in this process's memory: for the simulator (one store per replay, sharded by
  * conversation across workers) and tests. Nothing survives a restart, so n8n uses SQLite or PostgreSQL.
- * Records are copied in and out, so a caller can never change a stored one by accident.
+ * Records are copied in and out (as a JSON round trip would, see json-copy.ts), so a caller can never
+ * change a stored one by accident.
  */
 export class MemoryBackend implements ConversationBackend {
 	readonly kind = 'memory';
-	private readonly records = new Map<string, string>();
+	private readonly records = new Map<string, ConversationRecord>();
 	private readonly index = new Map<string, string>();
 	/** updatedMs by id, so expiry compares numbers instead of parsing every record. */
 	private readonly updated = new Map<string, number>();
@@ -40,8 +42,13 @@ export class MemoryBackend implements ConversationBackend {
 		if (this.outage !== undefined) throw new BackendUnavailableError(this.outage);
 	}
 
+	/** Awaited only when a delay or an outage is set: a replay's store calls skip a promise and a turn of the microtask queue each. */
+	private gated(): boolean {
+		return this.delayMs > 0 || this.outage !== undefined;
+	}
+
 	async transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T> {
-		await this.gate();
+		if (this.gated()) await this.gate();
 		// From here to the end nothing awaits: the read, the mutation and the write are one step of the event loop.
 		const ids = new Set<string>();
 		for (const id of lookup.ids ?? []) if (this.records.has(id)) ids.add(id);
@@ -49,23 +56,24 @@ export class MemoryBackend implements ConversationBackend {
 			const id = this.index.get(key);
 			if (id) ids.add(id);
 		}
-		const found = [...ids].map((id) => JSON.parse(this.records.get(id) as string) as ConversationRecord);
+		const found = [...ids].map((id) => jsonCopy(this.records.get(id) as ConversationRecord));
 		const mutation = mutate(found);
 		for (const id of mutation.remove ?? []) this.delete(id);
 		if (mutation.save) {
-			const previous = this.records.get(mutation.save.id);
+			const saved = jsonCopy(mutation.save);
+			const previous = this.records.get(saved.id);
 			if (previous) {
-				for (const key of Object.keys((JSON.parse(previous) as ConversationRecord).identities)) if (this.index.get(key) === mutation.save.id) this.index.delete(key);
+				for (const key of Object.keys(previous.identities)) if (this.index.get(key) === saved.id) this.index.delete(key);
 			}
-			this.records.set(mutation.save.id, JSON.stringify(mutation.save));
-			this.track(mutation.save.id, mutation.save.updatedMs);
-			for (const key of Object.keys(mutation.save.identities)) this.index.set(key, mutation.save.id);
+			this.records.set(saved.id, saved);
+			this.track(saved.id, mutation.save.updatedMs);
+			for (const key of Object.keys(saved.identities)) this.index.set(key, saved.id);
 		}
 		return mutation.result;
 	}
 
 	async transactBurst<T>(key: string, mutate: (current: BurstRecord | undefined) => BurstMutation<T>): Promise<T> {
-		await this.gate();
+		if (this.gated()) await this.gate();
 		// As in transact: nothing awaits between the read and the write.
 		const stored = this.bursts.get(key);
 		const mutation = mutate(stored === undefined ? undefined : (JSON.parse(stored) as BurstRecord));
@@ -96,7 +104,7 @@ export class MemoryBackend implements ConversationBackend {
 	private delete(id: string): void {
 		const stored = this.records.get(id);
 		if (!stored) return;
-		for (const key of Object.keys((JSON.parse(stored) as ConversationRecord).identities)) {
+		for (const key of Object.keys(stored.identities)) {
 			if (this.index.get(key) === id) this.index.delete(key);
 		}
 		this.records.delete(id);
@@ -125,9 +133,9 @@ export class MemoryBackend implements ConversationBackend {
 		const page: ConversationRecord[] = [];
 		for (const id of [...this.records.keys()].sort()) {
 			if (id <= afterId) continue;
-			const record = JSON.parse(this.records.get(id) as string) as ConversationRecord;
+			const record = this.records.get(id) as ConversationRecord;
 			if (record.updatedMs < sinceMs) continue;
-			page.push(record);
+			page.push(jsonCopy(record));
 			if (page.length >= limit) break;
 		}
 		return page;
