@@ -86,27 +86,26 @@ async function readOpenAiSettings(ctx: IExecuteFunctions, options: NodeOptions):
 	};
 }
 
+/** A score setting, 0–1; `setting` names it as the editor shows it ('Parameter "…"', 'Option "…"'). */
+function unitInterval(ctx: IExecuteFunctions, value: unknown, setting: string): number {
+	if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value > 1) {
+		throw new NodeOperationError(ctx.getNode(), `${setting} must be between 0 and 1, got ${String(value)}`);
+	}
+	return value;
+}
+
 function readRoutine(ctx: IExecuteFunctions, options: NodeOptions): RoutineOptions | undefined {
 	if (options.routineThreshold === undefined) return undefined;
-	const bounded = (value: unknown, name: string): number => {
-		if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value > 1) {
-			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be between 0 and 1, got ${String(value)}`);
-		}
-		return value;
-	};
 	return {
-		threshold: bounded(options.routineThreshold, 'Routine Threshold'),
-		maxHumanScore: bounded(options.routineMaxHumanScore ?? DEFAULT_ROUTINE_MAX_HUMAN_SCORE, 'Routine Max Human Score'),
+		threshold: unitInterval(ctx, options.routineThreshold, 'Option "Routine Threshold"'),
+		maxHumanScore: unitInterval(ctx, options.routineMaxHumanScore ?? DEFAULT_ROUTINE_MAX_HUMAN_SCORE, 'Option "Routine Max Human Score"'),
 	};
 }
 
 async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 	const source = ctx.getNodeParameter('knowledgeSource', 0) as Source;
 	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
-	const threshold = ctx.getNodeParameter('threshold', 0, 0.5) as number;
-	if (typeof threshold !== 'number' || Number.isNaN(threshold) || threshold < 0 || threshold > 1) {
-		throw new NodeOperationError(ctx.getNode(), `Parameter "Confidence Threshold" must be between 0 and 1, got ${String(threshold)}`);
-	}
+	const threshold = unitInterval(ctx, ctx.getNodeParameter('threshold', 0, 0.5), 'Parameter "Confidence Threshold"');
 	const settings: Settings = {
 		source,
 		threshold,

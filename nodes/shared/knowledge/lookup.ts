@@ -109,7 +109,7 @@ export function lookupKnowledge(ticket: Partial<Ticket>, kb: KnowledgeBase, opti
 	return result;
 }
 
-export function thresholdFor(ticket: Partial<Ticket>, options: LookupOptions): number {
+function thresholdFor(ticket: Partial<Ticket>, options: LookupOptions): number {
 	const humanScore = ticket.triage?.humanScore;
 	const routine = options.routine;
 	return routine && typeof humanScore === 'number' && humanScore < routine.maxHumanScore ? Math.min(options.threshold, routine.threshold) : options.threshold;

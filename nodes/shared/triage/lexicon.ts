@@ -153,10 +153,9 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
 	// One language's words are ordinary words of another: Spanish "solicitar" is not the English "solicitor",
 	// nor "procesar" the Portuguese "processar" (to sue). Lexicons without hints (emoji, a user's own) serve all.
 	const shared = [...matcher.vocabularyByLanguage].filter(([language]) => !languages.includes(language)).flatMap(([, vocabulary]) => [...vocabulary]);
-	const realWordsOf = (language: string) => new Set(files.filter((file) => file.language === language).flatMap((file) => file.realWords ?? []));
-	const correctors = new Map(
-		languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, matcher.vocabulary, realWordsOf(language))]),
-	);
+	// Left as they are: every language's cue words, and this language's ordinary words one edit from a cue.
+	const knownIn = (language: string) => new Set([...matcher.vocabulary, ...files.filter((file) => file.language === language).flatMap((file) => file.realWords ?? [])]);
+	const correctors = new Map(languages.map((language) => [language, new TypoCorrector(new Set([...(matcher.vocabularyByLanguage.get(language) ?? []), ...shared]), exact, knownIn(language))]));
 	// Only for a language no lexicon hints at: built on first use, not at every start.
 	let anyLanguage: TypoCorrector | undefined;
 	return {

@@ -9,6 +9,7 @@
  * lexicons/real-words.json; a unit test regenerates them and fails when a lexicon change left them stale.
  */
 import { foldAccents } from '../text';
+import { BUILT_IN_LEXICONS, compileLexicon } from './lexicon';
 import type { TypoCorrector } from './typos';
 
 /** The npm word lists (devDependencies) the lists are generated from, by language. */
@@ -29,20 +30,21 @@ export function sameStem(token: string, word: string): boolean {
 	return shared >= STEM_LENGTH && shared >= Math.max(token.length, word.length) - ENDING_LENGTH;
 }
 
-/** The folded dictionary words this corrector would turn into another word, sorted and unique. */
+/** The folded dictionary words this corrector (one that knows no real words) would turn into another word, sorted and unique. */
 export function realWordsToProtect(dictionary: Iterable<string>, corrector: TypoCorrector): string[] {
 	const found = new Set<string>();
 	for (const entry of dictionary) {
 		if (!LETTERS_ONLY.test(entry)) continue;
 		const word = foldAccents(entry);
 		if (found.has(word)) continue;
-		const proposal = corrector.proposal(word);
-		if (proposal !== word && !sameStem(word, proposal)) found.add(word);
+		const correction = corrector.correct(word);
+		if (correction !== word && !sameStem(word, correction)) found.add(word);
 	}
 	return [...found].sort();
 }
 
-/** Per language, the words of its dictionary that language's corrector must leave alone. */
-export function realWordsByLanguage(typosFor: (language: string) => TypoCorrector, dictionaries: Record<string, Iterable<string>>): Record<string, string[]> {
-	return Object.fromEntries(Object.entries(dictionaries).map(([language, dictionary]) => [language, realWordsToProtect(dictionary, typosFor(language))]));
+/** Per language, the words of its dictionary that the built-in lexicons' corrector, without real words, would change. */
+export function realWordsByLanguage(dictionaries: Record<string, Iterable<string>>): Record<string, string[]> {
+	const lexicon = compileLexicon(BUILT_IN_LEXICONS.map(({ realWords: _listed, ...file }) => file));
+	return Object.fromEntries(Object.entries(dictionaries).map(([language, dictionary]) => [language, realWordsToProtect(dictionary, lexicon.typosFor(language))]));
 }

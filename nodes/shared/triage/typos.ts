@@ -23,14 +23,13 @@ export class TypoCorrector {
 
 	/**
 	 * `exact`: words never offered as a correction (a surname must not become a swear word).
-	 * `known`: words left as they are although they are not corrections (another language's cue words).
-	 * `realWords`: ordinary words of the language that one edit would turn into a cue word.
+	 * `known`: words left as they are although they are not corrections (another language's cue words,
+	 * and the language's ordinary words one edit from a cue: real-words.ts).
 	 */
 	constructor(
 		private readonly vocabulary: ReadonlySet<string>,
 		exact: ReadonlySet<string> = new Set(),
 		private readonly known: ReadonlySet<string> = vocabulary,
-		private readonly realWords: ReadonlySet<string> = new Set(),
 	) {
 		let longest = 0;
 		for (const word of [...vocabulary].sort()) {
@@ -46,12 +45,6 @@ export class TypoCorrector {
 	}
 
 	correct(token: string): string {
-		if (this.realWords.has(token)) return token;
-		return this.proposal(token);
-	}
-
-	/** The correction a token would get were it not a real word (what real-words.ts screens). */
-	proposal(token: string): string {
 		// Deletions of a long token cost its length squared; past the longest word plus one they cannot match.
 		if (token.length < MIN_LENGTH || token.length > this.longest + 1 || this.vocabulary.has(token) || this.known.has(token) || /\d/.test(token) || isStopWord(token)) return token;
 		const cached = this.cache.get(token);
