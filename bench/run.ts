@@ -15,11 +15,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../simulator/engine';
+import { compareWithBaseline, type BaselineComparison } from './throughput/baseline';
 import { engineThroughput, rawThroughput, triageCost } from './throughput/measure';
 import { mixCost, type MixCost } from './throughput/mix-cost';
 import { writeRealisticTickets } from './throughput/realistic-tickets';
 import { startupRatio } from './throughput/startup';
 import { writeBenchTickets } from './throughput/tickets';
+import { twoThreadCeiling } from './throughput/two-thread-ceiling';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
 	log('bench: raw domain functions');
 	const raw = await rawThroughput(REPO_ROOT, tickets);
 	log(`  ${raw.ticketsPerSecond} tickets/s`);
+	const baseline = rawAgainstBaseline(tickets);
 	log('bench: Support Triage alone (embedded default)');
 	const triage = await triageCost(REPO_ROOT, tickets);
 	log(`  ${triage.msPerTicket} ms a ticket, p99 ${triage.p99Ms} ms`);
@@ -54,6 +57,9 @@ async function main(): Promise<void> {
 	log('bench: simulator, --workers 2');
 	const w2 = await engineThroughput(REPO_ROOT, tickets, 2);
 	log(`  ${w2.ticketsPerSecond} tickets/s`);
+	log('bench: the raw domain functions in two threads against one, alternated (no engine: the ceiling for --workers 2)');
+	const ceiling = await twoThreadCeiling(tickets);
+	log(`  ${ceiling.twoThreads} against ${ceiling.oneThread} tickets/s: ${ceiling.ratio}×`);
 	const realistic = await realisticThroughput(THROUGHPUT_TICKETS);
 	const mix = await mixCostBench(tickets);
 
@@ -109,7 +115,8 @@ async function main(): Promise<void> {
 		date: new Date().toISOString().slice(0, 10),
 		machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
 		triage: { ...triage, goals: { msPerTicket: 0.3 } },
-		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, scaling, goals: { ticketsPerSecond: 10_000, overhead: 1.2, scaling: 1.7 } },
+		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, scaling, twoThreadCeiling: ceiling, goals: { ticketsPerSecond: 10_000, overhead: 1.2, scaling: 1.7 } },
+		rawAgainstBaseline: baseline ?? null,
 		startup: { ...startup, goals: { ratio: 2 } },
 		scale: { ...scale, goals: { wallSeconds: 120, peakRssMb: 600 } },
 		gaps: { ...gaps, goals: { seconds: 60 } },
@@ -128,10 +135,16 @@ async function main(): Promise<void> {
 		'| measure | result | goal |',
 		'|---|---|---|',
 		`| raw domain functions, ${THROUGHPUT_TICKETS.toLocaleString('en-US')} tickets | ${raw.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
+		...(baseline
+			? [
+					`| raw domain functions against the commit the goals were set on (${baseline.commit.slice(0, 7)}, built from git; same ${baseline.tickets.toLocaleString('en-US')} tickets, fresh processes alternated, medians of ${baseline.rounds}) | ${baseline.currentTicketsPerSecond.toLocaleString('en-US')} against ${baseline.baselineTicketsPerSecond.toLocaleString('en-US')} tickets/s: ${baseline.speedup}× | ≥ 3× |`,
+				]
+			: []),
 		`| Support Triage alone (embedded: lexicon, intent model, humanScore), ${triage.tickets.toLocaleString('en-US')} tickets | ${triage.msPerTicket} ms a ticket (p99 ${triage.p99Ms} ms) | ≤ 0.3 ms a ticket |`,
 		`| simulator on the n8n engine, --workers 1 | ${w1.ticketsPerSecond.toLocaleString('en-US')} tickets/s | — |`,
 		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
 		`| scaling (workers 2 ÷ workers 1, same run) | ${scaling}× | ≥ 1.7× |`,
+		`| the raw domain functions in two threads ÷ one, no engine (${ceiling.tickets.toLocaleString('en-US')} tickets each, medians of ${ceiling.rounds}): what two threads can give here | ${ceiling.twoThreads.toLocaleString('en-US')} ÷ ${ceiling.oneThread.toLocaleString('en-US')} tickets/s = ${ceiling.ratio}× | — |`,
 		`| engine overhead (raw ÷ workers 1, same run) | ${overhead}× | ≤ 1.2× |`,
 		...realisticRowsMd(realistic, { raw: raw.ticketsPerSecond, w1: w1.ticketsPerSecond, w2: w2.ticketsPerSecond }, mix),
 		`| start-up: a 10-ticket replay ÷ node -e "require('n8n-core')" | ${startup.replaySeconds} s ÷ ${startup.requireCoreSeconds} s = ${startup.ratio}× | ≤ 2× |`,
@@ -149,6 +162,19 @@ async function main(): Promise<void> {
 	].join('\n');
 	writeFileSync(path.join(results, quick ? 'quick.md' : 'latest.md'), `${md}\n`);
 	process.stdout.write(`${md}\n`);
+}
+
+/** Today's raw domain functions beside the baseline commit's, same run; a checkout without that commit (a shallow clone) skips it and says why. */
+function rawAgainstBaseline(tickets: string): BaselineComparison | undefined {
+	log('bench: raw domain functions, now against the baseline commit, alternated');
+	try {
+		const compared = compareWithBaseline(REPO_ROOT, tickets);
+		log(`  ${compared.currentTicketsPerSecond} against ${compared.baselineTicketsPerSecond} tickets/s: ${compared.speedup}×`);
+		return compared;
+	} catch (error) {
+		log(`  skipped: ${(error as Error).message}`);
+		return undefined;
+	}
 }
 
 /** The realistic mix (es/pt/en, WhatsApp bursts, emails with quoted history, conversations) through the same three measures. */

@@ -105,26 +105,30 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	let workflow: WorkflowJson = flags.workflow ? readWorkflowFile(flags.workflow) : { nodes: [], connections: {} };
 	const workflowName = flags.workflow ? path.basename(flags.workflow) : String(flags.target);
 	const credentials = flags.credentials ? readCredentials(flags.credentials) : undefined;
-	// The same credentials as the worker threads get: a single-worker replay runs on this engine.
-	const engine = await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) });
+	const workers = positiveInteger('--workers', flags.workers) ?? 1;
+	// A single-worker replay runs on this thread's engine, with the same credentials the worker threads get.
+	// Over worker threads (or a live target) this thread runs none: it loads n8n-core and the nodes (about
+	// a second of CPU and 65 MB, before any worker could start) only to check --param and --sweep names.
+	const needsEngine = (workers === 1 && !flags.target) || flags.param.length > 0 || Boolean(flags.sweep);
+	const engine = needsEngine ? await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) }) : undefined;
 	if (flags.knowledge) workflow = applyKnowledgeFile(workflow, flags.knowledge);
 	const limitsSet = flags.maxTextLength !== undefined || flags.maxHistoryTurns !== undefined;
 	const limits = resolveInputLimits({ maxTextLength: flags.maxTextLength, maxHistoryTurns: flags.maxHistoryTurns }, { maxTextLength: '--max-text-length', maxHistoryTurns: '--max-history-turns' });
 	if (limitsSet) workflow = applyInputLimits(workflow, limits);
-	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine.nodeTypes);
-	// Checked here, before any ticket is read, so that a bad workflow is one clear line.
-	if (!flags.target) engine.prepare(workflow, workflowName);
+	for (const text of flags.param) workflow = applyAssignment(workflow, parseAssignment(text, workflow), engine?.nodeTypes);
+	// Checked here, before any ticket is read, so that a bad workflow is one clear line. Worker threads
+	// check it the same way as they start, before the reader hands out a batch.
+	if (!flags.target) engine?.prepare(workflow, workflowName);
 	const calendar = workflowCalendar(workflow);
 	const zone = assertZone(flags.tz ?? calendar.zone ?? 'UTC');
 	const cost = parseCostOverrides(flags.cost);
 	const map = flags.map ? readColumnMap(flags.map) : undefined;
-	const workers = positiveInteger('--workers', flags.workers) ?? 1;
 	const limit = positiveInteger('--limit', flags.limit);
 	const sweep = flags.sweep ? parseSweep(flags.sweep) : undefined;
 	if (sweep && flags.tickets === '-') throw new Error('--sweep replays the tickets once per value, so it needs a file, not standard input');
 	const sweepAssignments = sweep?.values.map((value) => parseAssignment(`${sweep.target}=${value}`, workflow, '--sweep'));
 	// Fail on a bad sweep target before the long main replay.
-	sweepAssignments?.forEach((assignment) => applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep'));
+	sweepAssignments?.forEach((assignment) => applyAssignment(workflow, assignment, engine?.nodeTypes, '--sweep'));
 
 	const common = { workflowName, tickets: flags.tickets, preset: flags.preset, map, zone, startNode: flags.startNode, limit, limits, cost, credentials, holidayCountry: calendar.country, holidayState: calendar.state };
 	const progress = await startProgress(flags.tickets, Boolean(flags.quiet));
@@ -146,7 +150,7 @@ async function runReplay(flags: ReplayFlags, log: (line: string) => void): Promi
 	if (sweep && sweepAssignments) {
 		const points: SweepPoint[] = [];
 		for (const assignment of sweepAssignments) {
-			const variant = applyAssignment(workflow, assignment, engine.nodeTypes, '--sweep');
+			const variant = applyAssignment(workflow, assignment, engine?.nodeTypes, '--sweep');
 			const result = await replay({ ...common, workflow: variant, workers, engine: workers > 1 ? undefined : engine });
 			points.push({
 				parameter: sweep.target,

@@ -79,7 +79,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 			return outcomes;
 		};
 	} else if (workers > 1) {
-		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, startNode: options.startNode, credentials: options.credentials });
+		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, workflowName: options.workflowName, startNode: options.startNode, credentials: options.credentials });
 		pool = workerPool;
 		run = (batch) => workerPool.run(batch);
 		close = () => workerPool.close();

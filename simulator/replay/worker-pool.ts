@@ -33,11 +33,11 @@ export class WorkerPool {
 		return this.workers.length;
 	}
 
-	static async start(size: number, data: { workflow: unknown; startNode?: string; credentials?: unknown }): Promise<WorkerPool> {
+	static async start(size: number, data: { workflow: unknown; workflowName?: string; startNode?: string; credentials?: unknown }): Promise<WorkerPool> {
 		const pool = new WorkerPool();
 		// Workers load compiled JavaScript, as n8n loads our nodes: the build must have run.
 		const script = path.join(REPO_ROOT, 'dist', 'simulator', 'replay', 'worker.js');
-		await Promise.all(
+		const started = Promise.all(
 			Array.from({ length: size }, () => {
 				// A bounded old generation makes V8 collect instead of growing: replays stream, nothing needs to stay.
 				const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
@@ -61,6 +61,11 @@ export class WorkerPool {
 				});
 			}),
 		);
+		// A workflow one worker cannot prepare fails them all: none may stay behind, busy starting.
+		await started.catch(async (error: Error) => {
+			await pool.close();
+			throw error;
+		});
 		return pool;
 	}
 

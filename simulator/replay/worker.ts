@@ -6,10 +6,10 @@ import { BatchRunner } from './batch-runner';
 
 /** One replay worker thread: its own engine, the same workflow JSON, batches in and outcomes out. */
 async function main(): Promise<void> {
-	const { workflow, startNode, credentials } = workerData as { workflow: unknown; startNode?: string; credentials?: Record<string, never> };
+	const { workflow, workflowName, startNode, credentials } = workerData as { workflow: unknown; workflowName?: string; startNode?: string; credentials?: Record<string, never> };
 	// Only the node types this workflow uses: each worker loads its own.
 	const engine = await createEngine({ credentials, nodeTypes: workflowNodeTypes(workflow) });
-	const runner = new BatchRunner(engine, engine.prepare(workflow), { startNode });
+	const runner = new BatchRunner(engine, engine.prepare(workflow, workflowName), { startNode });
 	parentPort?.on('message', (message: { id: number; batch: ReplayTicket[] | Uint8Array }) => {
 		// Batches from the reader thread arrive still serialised.
 		const batch = message.batch instanceof Uint8Array ? (deserialize(message.batch) as ReplayTicket[]) : message.batch;

@@ -105,6 +105,32 @@ describe('support-sim CLI', () => {
 		expect(w2.escalation.confusion).toEqual(base.escalation.confusion);
 	});
 
+	it('--workers 2 runs no engine in the coordinating thread, and a workflow the workers cannot prepare fails as with one', async () => {
+		const probe = path.join(root, 'test', 'fixtures', 'probes', 'loaded-packages.js');
+		const withProbe = (args: string[]) =>
+			new Promise<Run>((resolve) => {
+				execFile(process.execPath, ['-r', probe, bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } }, (error, stdout, stderr) =>
+					resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+				);
+			});
+		const parallel = await withProbe(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--workers', '2', '--quiet']);
+		expect(parallel.code).toBe(0);
+		expect(parallel.stderr).toContain('probe: main thread loaded n8n-core: false');
+		const single = await withProbe(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--quiet']);
+		expect(single.stderr).toContain('probe: main thread loaded n8n-core: true');
+
+		const workflow = json(main);
+		workflow.nodes[0].type = 'n8n-nodes-support247.noSuchNode';
+		const bad = out('unknown-type.json');
+		writeFileSync(bad, JSON.stringify(workflow));
+		const one = await sim(['replay', '--workflow', bad, '--tickets', fixture('small-history.csv'), '--quiet']);
+		const two = await sim(['replay', '--workflow', bad, '--tickets', fixture('small-history.csv'), '--workers', '2', '--quiet']);
+		expect(one.code).toBe(1);
+		expect(one.stderr).toMatch(/^support-sim: error: unknown-type\.json: node ".+" has type "n8n-nodes-support247\.noSuchNode"/);
+		expect(two.code).toBe(1);
+		expect(two.stderr).toBe(one.stderr);
+	});
+
 	it('--param changes a node parameter, and a missing node or parameter is named', async () => {
 		// The template's routine threshold (a lower one for tickets triage judged routine) is a parameter of its own.
 		const strict = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--param', 'Knowledge Lookup.threshold=0.99', '--param', 'Knowledge Lookup.options.routineThreshold=0.99', '--json', out('strict.json'), '--quiet']);
