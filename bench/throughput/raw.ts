@@ -1,13 +1,18 @@
 /**
  * The same decisions as the main template, made by calling the shared domain functions directly:
  * the baseline that shows what the n8n engine adds on top. The template's conversation memory is
- * part of them (Load Conversation, Hand To Person, Save Turn), on a memory store as a replay keeps it.
+ * part of them (Load Conversation, Hand To Person, Save Turn), on a memory store as a replay keeps it,
+ * and so are the steps every message passes that decide no tier: whether it answers a CSAT question
+ * (CSAT Answer) and how its reply goes out (Reply Channel).
  */
 import { calendarConfigFromParameters, getCalendar, WEEKDAYS } from '../../nodes/shared/calendar';
 import { appendToConversation, loadConversation, MemoryBackend, resolveConversationPolicy, takeOverConversation, type StoreOptions } from '../../nodes/shared/conversation';
+import { channelEventOf } from '../../nodes/shared/channels/from-payload';
+import { itemSendTime, outboundFor } from '../../nodes/shared/channels/outbound';
+import { DEFAULT_AWAIT_RULES, readCsatAnswer } from '../../nodes/shared/csat';
 import { greetTicket } from '../../nodes/shared/greeting';
 import { getIntentModel } from '../../nodes/shared/intent';
-import { getKnowledgeBase, lookupKnowledge, parseKnowledge } from '../../nodes/shared/knowledge';
+import { getKnowledgeBase, lookupKnowledge, parseKnowledge, type LookupOptions } from '../../nodes/shared/knowledge';
 import { DEFAULT_ROUTING_POLICY, holdingReply, routeTicket } from '../../nodes/shared/routing';
 import { annotateSla, DEFAULT_SLA_POLICY } from '../../nodes/shared/sla';
 import type { Ticket } from '../../nodes/shared/ticket';
@@ -33,7 +38,15 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 	const entries = parseKnowledge(byType('knowledgeLookup').knowledgeJson as string, 'json');
 	const kb = getKnowledgeBase(entries);
 	const intentModel = getIntentModel(entries);
-	const threshold = Number(byType('knowledgeLookup').threshold ?? 0.5);
+	const lookupParameters = byType('knowledgeLookup');
+	const lookupOptions = (lookupParameters.options ?? {}) as Record<string, unknown>;
+	const lookup: LookupOptions = {
+		threshold: Number(lookupParameters.threshold ?? 0.5),
+		...(lookupOptions.routineThreshold === undefined
+			? {}
+			: { routine: { threshold: Number(lookupOptions.routineThreshold), maxHumanScore: Number(lookupOptions.routineMaxHumanScore ?? 0.2) } }),
+	};
+	const replyOptions = (byType('supportChannelRouter').options ?? {}) as Record<string, unknown>;
 	const businessName = String(greeter.businessName ?? '');
 	const backend = new MemoryBackend();
 	const store: StoreOptions = { policy: resolveConversationPolicy({}), trustWebchatCustomerId: false };
@@ -45,8 +58,11 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 		ticket.conversation = loaded.conversation as unknown as Ticket['conversation'];
 		if (loaded.conversation.id) ticket.history = loaded.history as unknown as Ticket['history'];
 		if (loaded.conversation.greetedAt) ticket.hours = { ...ticket.hours, greetedAt: loaded.conversation.greetedAt };
+		const csat = await readCsatAnswer(backend, { ticket, text: ticket.message.text ?? '', reference: '', now: String(ticket.message.receivedAt), queue: '' }, store, DEFAULT_AWAIT_RULES);
+		// A rating is thanked (or handed to a person) by the CSAT path and decides no tier: none here.
+		if (csat.kind !== 'none') return { ...ticket, ...csat.ticket, reply: csat.outcome.reply, route: csat.outcome.route } as Ticket;
 		ticket.triage = triageTicket(ticket, { intentModel });
-		const looked = lookupKnowledge(ticket, kb, { threshold });
+		const looked = lookupKnowledge(ticket, kb, lookup);
 		ticket.knowledge = looked.knowledge;
 		if (looked.reply) ticket.reply = looked.reply;
 		ticket.route = routeTicket(ticket, DEFAULT_ROUTING_POLICY);
@@ -57,6 +73,14 @@ export function rawPipeline(workflow: WorkflowJson): RawPipeline {
 			await takeOverConversation(backend, ticket, ticket.route.handoff?.queue || 'support team', store, ASK_ONCE);
 		}
 		await appendToConversation(backend, ticket, { replyRole: 'ai', includeCustomerTurn: true }, store);
+		if (!channelEventOf(ticket as never)) {
+			const outbound = outboundFor(ticket, {
+				sendAt: itemSendTime(ticket) ?? '',
+				whatsappTemplate: { name: 'support_follow_up', language: '' },
+				metaHumanAgentTag: replyOptions.metaHumanAgentTag === true,
+			});
+			if (outbound) ticket.outbound = outbound as never;
+		}
 		return ticket;
 	};
 }

@@ -21,6 +21,7 @@ import {
 	releaseConversation,
 	resolveConversationPolicy,
 	takeOverConversation,
+	timeoutFor,
 	withTimeout,
 	type AskOnce,
 	type ConversationBackend,
@@ -191,7 +192,7 @@ function ticketOf(settings: Settings, json: IDataObject, itemIndex: number): { i
 
 async function call<T>(settings: Settings, what: string, work: (backend: ConversationBackend) => Promise<T>): Promise<T> {
 	const { backend, error } = settings.opened;
-	return await withTimeout(backend ? work(backend) : Promise.reject(unopened(what, error)), settings.timeoutMs, what);
+	return await withTimeout(backend ? work(backend) : Promise.reject(unopened(what, error)), timeoutFor(backend, settings.timeoutMs), what);
 }
 
 /**

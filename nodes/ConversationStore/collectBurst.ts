@@ -15,6 +15,7 @@ import {
 	identityKey,
 	joinParts,
 	MAX_QUIET_SECONDS,
+	timeoutFor,
 	unopened,
 	withTimeout,
 	type BurstBackend,
@@ -136,7 +137,7 @@ export async function collectBurstItems(
 	const { backend, error: openError } = settings.opened;
 	const timed: BurstBackend = {
 		transactBurst: (key, mutate) =>
-			withTimeout(backend ? backend.transactBurst(key, mutate) : Promise.reject(unopened('Collect burst', openError)), settings.timeoutMs, 'Collect burst'),
+			withTimeout(backend ? backend.transactBurst(key, mutate) : Promise.reject(unopened('Collect burst', openError)), timeoutFor(backend, settings.timeoutMs), 'Collect burst'),
 	};
 	const waiting = items.filter((item) => item.request);
 	const outcomes = await collectBursts(

@@ -5,7 +5,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { BackendUnavailableError, parsePersonAction, recordPersonReply, withTimeout, unopened, type PersonAction, type StoreOptions } from '../shared/conversation';
+import { BackendUnavailableError, parsePersonAction, recordPersonReply, timeoutFor, withTimeout, unopened, type PersonAction, type StoreOptions } from '../shared/conversation';
 import type { OpenedBackend } from '../common/conversationBackend';
 import { readTicket } from '../common/ticketField';
 import { capText } from '../shared/input-limits';
@@ -104,7 +104,7 @@ export async function personReplyItem(ctx: IExecuteFunctions, settings: PersonRe
 	const by = String(ctx.getNodeParameter('personName', itemIndex, '') ?? '').trim() || ticket.conversation?.takeover?.by || ticket.route?.handoff?.assignee || 'support team';
 	const input = { text: answer, by, at, action, maxTextLength: settings.maxTextLength };
 	const { backend, error: openError } = settings.opened;
-	const write = () => withTimeout(backend ? recordPersonReply(backend, ticket, input, settings.store) : Promise.reject(unopened("Person's reply", openError)), settings.timeoutMs, "Person's reply");
+	const write = () => withTimeout(backend ? recordPersonReply(backend, ticket, input, settings.store) : Promise.reject(unopened("Person's reply", openError)), timeoutFor(backend, settings.timeoutMs), "Person's reply");
 	const language = ticket.reply?.language ?? ticket.triage?.language ?? ticket.customer?.language ?? '';
 	const reply = { text: answer, language, by: 'agent' };
 	const base = { ...(ticket as unknown as IDataObject), reply, personReply: { by, at, action } as IDataObject };

@@ -4,7 +4,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { BackendUnavailableError, unopened, webChatUpdates, withTimeout, type StoreOptions } from '../shared/conversation';
+import { BackendUnavailableError, timeoutFor, unopened, webChatUpdates, withTimeout, type StoreOptions } from '../shared/conversation';
 import type { OpenedBackend } from '../common/conversationBackend';
 
 const only = { show: { operation: ['webChatUpdates'] } };
@@ -44,7 +44,7 @@ export async function webChatUpdatesItem(ctx: IExecuteFunctions, settings: WebCh
 	try {
 		const updates = await withTimeout(
 			backend ? webChatUpdates(backend, session, after, settings.now, settings.store) : Promise.reject(unopened('Web chat updates', openError)),
-			settings.timeoutMs,
+			timeoutFor(backend, settings.timeoutMs),
 			'Web chat updates',
 		);
 		return { ...json, updates: { ...updates, checkedAt: settings.now } as unknown as IDataObject };

@@ -125,7 +125,7 @@ export class BatchRunner {
 			for (const [entry, group] of byEntry) outcomes.push(...(await this.runGroup(entry, group)));
 		}
 		if (this.memoryStores.length) {
-			await this.forgetOwnRows(batch);
+			this.forgetOwnRows(batch);
 			await this.forgetIdle(batch);
 		}
 		return outcomes;
@@ -137,17 +137,12 @@ export class BatchRunner {
 	 * (no phone or email another row could share) can never be loaded again, so it goes at once: what
 	 * would otherwise stay for a week of history, or for good in a file out of time order.
 	 */
-	private async forgetOwnRows(batch: ReplayTicket[]): Promise<void> {
+	private forgetOwnRows(batch: ReplayTicket[]): void {
 		for (const item of batch) {
 			if (item.conversation !== undefined) continue;
 			const key = replayKey(item);
 			const own = [identityKey({ kind: 'customer', value: key }), identityKey({ kind: 'webchat', value: key })];
-			for (const name of this.memoryStores) {
-				await memoryBackend(name).transact({ identityKeys: own }, (found) => ({
-					remove: found.filter((record) => Object.keys(record.identities).every((identity) => own.includes(identity))).map((record) => record.id),
-					result: undefined,
-				}));
-			}
+			for (const name of this.memoryStores) memoryBackend(name).forgetOnlyKnownBy(own);
 		}
 	}
 

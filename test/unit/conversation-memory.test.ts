@@ -1,4 +1,4 @@
-import { MemoryBackend, type Lookup } from '../../nodes/shared/conversation';
+import { MemoryBackend, timeoutFor, type Lookup } from '../../nodes/shared/conversation';
 import type { ConversationRecord, Mutation } from '../../nodes/shared/conversation/types';
 import { memoryStore, storeOver } from '../helpers/memory-store';
 import { conversationContract, wa } from '../helpers/conversation-contract';
@@ -72,5 +72,44 @@ describe('the memory backend expires by time', () => {
 		// Its identity still finds it.
 		const found = await backend.transact({ identityKeys: ['customer:a'] }, (records) => ({ result: records.map((r) => r.id) }));
 		expect(found).toEqual(['a']);
+	});
+});
+
+describe('the memory backend forgets a conversation only these keys know', () => {
+	const save = (backend: MemoryBackend, id: string, identities: string[]) =>
+		backend.transact({ ids: [id] }, () => ({
+			save: { id, identities: Object.fromEntries(identities.map((key) => [key, {}])), updatedMs: 0 } as unknown as ConversationRecord,
+			result: undefined,
+		}));
+	const idOf = (backend: MemoryBackend, key: string) => backend.transact({ identityKeys: [key] }, (found) => ({ result: found.map((r) => r.id) }));
+
+	it('deletes a conversation reached by the keys alone, and keeps one another identity also reaches', async () => {
+		const backend = new MemoryBackend();
+		await save(backend, 'own', ['customer:conversation:r1']);
+		await save(backend, 'shared', ['customer:conversation:r2', 'phone:+5215512345678']);
+		await save(backend, 'other', ['customer:conversation:r3']);
+		expect(backend.forgetOnlyKnownBy(['customer:conversation:r1', 'webchat:conversation:r1'])).toBe(1);
+		expect(backend.forgetOnlyKnownBy(['customer:conversation:r2', 'webchat:conversation:r2'])).toBe(0);
+		expect(backend.forgetOnlyKnownBy(['customer:conversation:missing'])).toBe(0);
+		expect(await idOf(backend, 'customer:conversation:r1')).toEqual([]);
+		expect(await idOf(backend, 'customer:conversation:r2')).toEqual(['shared']);
+		expect(await idOf(backend, 'phone:+5215512345678')).toEqual(['shared']);
+		expect(await idOf(backend, 'customer:conversation:r3')).toEqual(['other']);
+		expect(await backend.count()).toBe(2);
+		// Gone from the expiry index too: nothing is left to expire but the two kept.
+		expect(await backend.expire(1)).toBe(2);
+	});
+});
+
+describe('the memory backend and store timeouts', () => {
+	it('needs no timeout while it answers at once, and gets the configured one once it is slowed', () => {
+		const backend = new MemoryBackend();
+		expect(backend.neverStalls).toBe(true);
+		expect(timeoutFor(backend, 2000)).toBe(0);
+		backend.setDelay(400);
+		expect(backend.neverStalls).toBe(false);
+		expect(timeoutFor(backend, 2000)).toBe(2000);
+		// A backend that could not be opened, or one that says nothing, keeps the timeout.
+		expect(timeoutFor(undefined, 2000)).toBe(2000);
 	});
 });

@@ -12,25 +12,13 @@ import {
 
 import { channelOutputV2, ROUTER_V2_OUTPUTS } from '../../shared/channels/channelOf';
 import { channelEventOf } from '../../shared/channels/from-payload';
-import { outboundFor } from '../../shared/channels/outbound';
+import { itemSendTime, outboundFor } from '../../shared/channels/outbound';
 import { readPath } from '../../shared/field-path';
 import type { Ticket } from '../../shared/ticket';
 import { channelRouterV2Properties } from './description';
 
 const OTHER = ROUTER_V2_OUTPUTS.indexOf('Other');
 const STATUS = ROUTER_V2_OUTPUTS.indexOf('Status');
-
-/**
- * The send time from the item when no parameter gives one: never the process clock. A person's answer
- * (Person's Reply) goes out when they answered, which may be days after the customer wrote.
- */
-function itemSendTime(json: IDataObject): string | undefined {
-	for (const path of ['reply.at', 'personReply.at', 'sla.check.checkedAt', 'message.receivedAt']) {
-		const value = readPath(json, path);
-		if (typeof value === 'string' && value) return value;
-	}
-	return undefined;
-}
 
 export class SupportChannelRouterV2 implements INodeType {
 	description: INodeTypeDescription;

@@ -1,3 +1,4 @@
+import { readPath } from '../field-path';
 import type { Ticket } from '../ticket';
 import { isObject, stringAt } from './payload';
 import { metaSendMessage, replyOptions, telegramSendMessage, whatsAppCloudSessionMessage, whatsAppCloudTemplateMessage } from './replies';
@@ -121,4 +122,16 @@ function metaOutsideWindow(ticket: Ticket, settings: OutboundSettings, reply: Me
 	}
 	const reason: ClosedReason = !humanAgentOpen ? 'past_human_agent_window' : byPerson ? 'human_agent_tag_off' : 'automated_reply';
 	return { route: 'window-closed', channel, to, text, from, window, closed: { reason } };
+}
+
+/**
+ * The send time from the item when no parameter gives one: never the process clock. A person's answer
+ * (Person's Reply) goes out when they answered, which may be days after the customer wrote.
+ */
+export function itemSendTime(json: unknown): string | undefined {
+	for (const path of ['reply.at', 'personReply.at', 'sla.check.checkedAt', 'message.receivedAt']) {
+		const value = readPath(json, path);
+		if (typeof value === 'string' && value) return value;
+	}
+	return undefined;
 }

@@ -19,6 +19,8 @@ export interface Lookup {
  */
 export interface ConversationBackend {
 	readonly kind: string;
+	/** True while every call answers or throws without waiting on anything: no timeout is needed around it. */
+	readonly neverStalls?: boolean;
 	transact<T>(lookup: Lookup, mutate: (found: ConversationRecord[]) => Mutation<T>): Promise<T>;
 	/**
 	 * The open message bursts of one customer key (collectBurst.ts), apart from the conversations: read,
@@ -49,6 +51,14 @@ export class BackendUnavailableError extends Error {
 		super(message);
 		this.name = 'BackendUnavailableError';
 	}
+}
+
+/**
+ * The timeout to wait on `backend` with: none for one that never stalls (a store in this process's
+ * memory), where a timer per call was two promises and a timer for the collector, three a ticket.
+ */
+export function timeoutFor(backend: ConversationBackend | undefined, ms: number): number {
+	return backend?.neverStalls ? 0 : ms;
 }
 
 /** Rejects with a BackendUnavailableError when `promise` takes longer than `ms`. */

@@ -1,4 +1,4 @@
-export { BackendUnavailableError, caseFiguresOf, conversationsSince, unopened, withTimeout } from './backend';
+export { BackendUnavailableError, caseFiguresOf, conversationsSince, timeoutFor, unopened, withTimeout } from './backend';
 export { caseFiguresOfRecords, caseRowsOf, newestSuggestions, reasonLabel, sumCaseRows } from './cases';
 export type { CaseFigureOptions, CaseFigures, CaseRow, CaseRows, CsatRow, SuggestedAnswer, SuggestionRow } from './cases';
 export type { ConversationBackend, Lookup } from './backend';

@@ -17,20 +17,29 @@ const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/g;
 
 /**
  * The store reads a message's facts for its identities at each of its three steps (load, hand-over,
- * save) and the router once more: the last few answers are kept, by text, and handed out as fresh
- * arrays so no caller can change another's. Compared, not hashed: a joined text is a new string each
- * time, and hashing it read every character where a comparison stops at the length or first difference.
+ * save) and the router once more: answers are kept by text and handed out as fresh arrays so no
+ * caller can change another's. On the engine each step runs over a whole execution's items before
+ * the next step starts, so the memory holds more than one execution's messages (it held the last
+ * four, which only a ticket-at-a-time caller ever hit: a replay read each message's facts three
+ * times over). Cleared when full, so it stays bounded and never changes a result.
  */
-const RECENT_LIMIT = 4;
-const recent: Array<{ text: string; facts: ExtractedFacts }> = [];
+const RECENT_LIMIT = 4096;
+// Bounded by characters too, so long emails cannot make it hold megabytes.
+const RECENT_MAX_CHARS = 1_000_000;
+const recent = new Map<string, ExtractedFacts>();
+let recentChars = 0;
 
 export function extractFacts(texts: Array<string | undefined>): ExtractedFacts {
 	const text = texts.filter(Boolean).join('\n');
-	let facts = recent.find((entry) => entry.text === text)?.facts;
+	let facts = recent.get(text);
 	if (!facts) {
 		facts = readFacts(text);
-		if (recent.length >= RECENT_LIMIT) recent.shift();
-		recent.push({ text, facts });
+		if (recent.size >= RECENT_LIMIT || recentChars + text.length > RECENT_MAX_CHARS) {
+			recent.clear();
+			recentChars = 0;
+		}
+		recent.set(text, facts);
+		recentChars += text.length;
 	}
 	return { orderNumbers: [...facts.orderNumbers], emails: [...facts.emails], phones: [...facts.phones] };
 }

@@ -32,6 +32,10 @@ export class MemoryBackend implements ConversationBackend {
 		this.outage = message;
 	}
 
+	get neverStalls(): boolean {
+		return this.delayMs === 0;
+	}
+
 	/** Makes every call answer this late, as a slow database would. */
 	setDelay(ms: number): void {
 		this.delayMs = ms;
@@ -109,6 +113,23 @@ export class MemoryBackend implements ConversationBackend {
 		}
 		this.records.delete(id);
 		this.untrack(id);
+	}
+
+	/**
+	 * Deletes the conversations found by these identity keys that no other identity reaches; how many.
+	 * For the replay, which drops such a row's conversation after every batch: through transact, each
+	 * was copied only to be thrown away.
+	 */
+	forgetOnlyKnownBy(identityKeys: readonly string[]): number {
+		let removed = 0;
+		for (const key of identityKeys) {
+			const id = this.index.get(key);
+			const record = id === undefined ? undefined : this.records.get(id);
+			if (!record || !Object.keys(record.identities).every((identity) => identityKeys.includes(identity))) continue;
+			this.delete(record.id);
+			removed++;
+		}
+		return removed;
 	}
 
 	async expire(beforeMs: number): Promise<number> {
