@@ -9,7 +9,7 @@ import { replay } from '../simulator/replay/replay';
 async function main(): Promise<void> {
 	const [tickets, workers] = [process.argv[2], Number(process.argv[3] ?? 2)];
 	const file = path.join(REPO_ROOT, 'workflows', 'support-247-tiered.json');
-	const report = await replay({ workflow: readWorkflowFile(file), workflowName: 'support-247-tiered.json', tickets, zone: 'America/Mexico_City', workers, batchSize: 500, holidayCountry: 'MX' });
+	const report = await replay({ workflow: readWorkflowFile(file), workflowName: 'support-247-tiered.json', tickets, zone: 'America/Mexico_City', workers, holidayCountry: 'MX' });
 	const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 	process.stdout.write(`${JSON.stringify({ tickets: report.tickets.replayed, read: report.tickets.read, wallSeconds: report.throughput.wallSeconds, ticketsPerSecond: report.throughput.ticketsPerSecond, peakRssMb })}\n`);
 }

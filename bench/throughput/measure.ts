@@ -20,7 +20,6 @@ export async function engineThroughput(repoRoot: string, tickets: string, worker
 		tickets,
 		zone: 'America/Mexico_City',
 		workers,
-		batchSize: 500,
 		cost: DEFAULT_COST_MODEL,
 		holidayCountry: 'MX',
 	});

@@ -42,6 +42,13 @@ export interface ReplayOptions {
 }
 
 /**
+ * Tickets per batch: each batch is one execution per entry channel, and n8n's work per execution
+ * (task data, contexts, the run order) is shared by its items. 1,000 cost about 12 % less CPU than
+ * 200 on 20,000 tickets with --workers 1, with the same peak RSS; larger batches gained little more.
+ */
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/**
  * Streams tickets from the file, runs them in batches on the real engine (in this thread, or over
  * worker threads), and scores each outcome as it arrives, so memory does not grow with the history.
  */
@@ -55,7 +62,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	});
 	const errors = options.errorsFile ? new MisrouteWriter(options.errorsFile) : undefined;
 	const workers = Math.max(1, options.workers ?? 1);
-	let batchSize = options.batchSize ?? 200;
+	let batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
 	let maxInFlight = workers * 2;
 

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function tiersBoth(file: string): Promise<{ raw: Map<string, string>; engine: Map<string, string> }> {
 	const engine = new Map<string, string>();
-	await replay({ workflow: readWorkflowFile(workflowFile), workflowName: 'support-247-tiered.json', tickets: file, zone, holidayCountry: 'MX', batchSize: 200, onOutcome: (o) => engine.set(o.id, o.tier ?? 'none') });
+	await replay({ workflow: readWorkflowFile(workflowFile), workflowName: 'support-247-tiered.json', tickets: file, zone, holidayCountry: 'MX', onOutcome: (o) => engine.set(o.id, o.tier ?? 'none') });
 	const run = rawPipeline(readWorkflowFile(workflowFile));
 	const raw = new Map<string, string>();
 	for await (const event of readTickets(file, { zone })) {
