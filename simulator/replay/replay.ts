@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { deserialize } from 'node:v8';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { createEngine, workflowNodeTypes, type Engine, type WorkflowJson } from '../engine';
 import { MetricsAccumulator, type ReplayReport } from '../metrics/accumulator';
@@ -10,7 +11,7 @@ import { NumberList, percentile } from '../metrics/stats';
 import { sendTicket } from './live';
 import { MisrouteWriter } from './misroutes';
 import type { TicketOutcome } from './outcome';
-import { TicketReader } from './ticket-reader';
+import { TicketReader, type BatchPart } from './ticket-reader';
 import { WorkerPool } from './worker-pool';
 
 export interface ReplayOptions {
@@ -34,6 +35,8 @@ export interface ReplayOptions {
 	onProgress?: (done: number) => void;
 	/** Every outcome as it is scored, e.g. to compare two replays ticket by ticket. */
 	onOutcome?: (outcome: TicketOutcome) => void;
+	/** False: read the ticket file in this thread (default: a thread of its own, except from standard input). */
+	readerThread?: boolean;
 	/** Reuse an engine across replays in one process (sweeps, tests). */
 	engine?: Engine;
 	/** Replay through a live n8n webhook instead of the in-process engine. */
@@ -66,7 +69,8 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	// A bounded number of batches in flight keeps every worker busy without reading ahead unboundedly.
 	let maxInFlight = workers * 2;
 
-	let run: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
+	// Set below for a live target, else once the engine or the workers have started.
+	let run!: (batch: ReplayTicket[]) => Promise<TicketOutcome[]>;
 	let pool: WorkerPool | undefined;
 	let close = async () => {};
 	const latencies = new NumberList();
@@ -85,15 +89,32 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 			}
 			return outcomes;
 		};
-	} else if (workers > 1) {
-		const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, workflowName: options.workflowName, startNode: options.startNode, credentials: options.credentials });
-		pool = workerPool;
-		run = (batch) => workerPool.run(batch);
-		close = () => workerPool.close();
-	} else {
-		const engine = options.engine ?? (await createEngine({ credentials: options.credentials, nodeTypes: workflowNodeTypes(options.workflow) }));
-		const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
-		run = (batch) => runner.run(batch);
+	}
+	// Reading gets a thread of its own unless tickets come on standard input: it parses the first
+	// batches while the engine or the workers load, and then beside them.
+	const reader =
+		options.target || options.tickets === '-' || options.readerThread === false
+			? undefined
+			: TicketReader.start(
+					{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, limits: options.limits, batchSize, shards: workers },
+					maxInFlight,
+				);
+	if (!options.target) {
+		try {
+			if (workers > 1) {
+				const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, workflowName: options.workflowName, startNode: options.startNode, credentials: options.credentials });
+				pool = workerPool;
+				run = (batch) => workerPool.run(batch);
+				close = () => workerPool.close();
+			} else {
+				const engine = options.engine ?? (await createEngine({ credentials: options.credentials, nodeTypes: workflowNodeTypes(options.workflow) }));
+				const runner = new BatchRunner(engine, engine.prepare(options.workflow, options.workflowName), { startNode: options.startNode });
+				run = (batch) => runner.run(batch);
+			}
+		} catch (error) {
+			await reader?.close();
+			throw error;
+		}
 	}
 
 	let done = 0;
@@ -117,18 +138,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 		if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
 	};
 
-	let reader: TicketReader | undefined;
 	try {
-		if (pool && options.tickets !== '-') {
-			// Over workers, reading gets a thread of its own too: this one only forwards bytes and scores.
-			const source = TicketReader.start(
-				{ tickets: options.tickets, preset: options.preset, map: options.map, zone: options.zone, limit: options.limit, limits: options.limits, batchSize, shards: workers },
-				maxInFlight,
-			);
-			reader = source;
+		if (reader) {
+			// Over workers this thread only forwards bytes and scores; alone, it runs the batch itself.
+			const source = reader;
+			const runParts = pool ? (parts: BatchPart[]) => (pool as WorkerPool).run(parts) : (parts: BatchPart[]) => run(parts.flatMap((part) => deserialize(part.bytes) as ReplayTicket[]));
 			for await (const event of source.events()) {
 				if (event.kind === 'rejected') rejectRow(event.line, event.reason);
-				else await dispatch(pool.run(event.parts).then(score).finally(() => source.grant(1)));
+				else await dispatch(runParts(event.parts).then(score).finally(() => source.grant(1)));
 			}
 		} else {
 			let batch: ReplayTicket[] = [];

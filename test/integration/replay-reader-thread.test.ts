@@ -1,6 +1,7 @@
 /**
- * Over worker threads the ticket file is read in a thread of its own and batches travel serialised.
- * The replay must still count, reject and decide exactly as the single-thread replay does.
+ * The ticket file is read in a thread of its own and batches travel serialised, to worker threads or
+ * to the engine in the coordinating thread. The replay must still count, reject and decide exactly as
+ * one that reads in its own thread does.
  */
 import path from 'node:path';
 import { createEngine, readWorkflowFile, REPO_ROOT, type Engine } from '../../simulator/engine';
@@ -18,12 +19,12 @@ beforeAll(async () => {
 const both = async (options: Omit<ReplayOptions, 'workflow' | 'workflowName' | 'zone'>) => {
 	const common = { workflow, workflowName: 'support-247-tiered.json', zone: 'America/Mexico_City', batchSize: 3 };
 	const ids = [new Map<string, string>(), new Map<string, string>()];
-	const single = await replay({ ...common, ...options, workers: 1, engine, onOutcome: (o) => ids[0].set(o.id, `${o.tier}/${o.answered}`) });
+	const single = await replay({ ...common, ...options, workers: 1, engine, readerThread: false, onOutcome: (o) => ids[0].set(o.id, `${o.tier}/${o.answered}`) });
 	const threaded = await replay({ ...common, ...options, workers: 2, onOutcome: (o) => ids[1].set(o.id, `${o.tier}/${o.answered}`) });
 	return { single, threaded, decisions: ids };
 };
 
-describe('replay over worker threads, with a reader thread', () => {
+describe('replay with a reader thread, over worker threads or not', () => {
 	it('rejects the same rows with the same lines and decides every other ticket the same way', async () => {
 		const { single, threaded, decisions } = await both({ tickets: fixture('bad-rows.csv') });
 		expect(threaded.tickets).toEqual(single.tickets);
@@ -31,6 +32,12 @@ describe('replay over worker threads, with a reader thread', () => {
 		expect(threaded.rejectedRows).toEqual(single.rejectedRows);
 		expect(single.rejectedRows.length).toBe(single.tickets.rejected);
 		expect(decisions[1]).toEqual(decisions[0]);
+		// One engine, here, fed by the reader thread.
+		const fed = new Map<string, string>();
+		const alone = await replay({ workflow, workflowName: 'support-247-tiered.json', zone: 'America/Mexico_City', batchSize: 3, tickets: fixture('bad-rows.csv'), workers: 1, engine, onOutcome: (o) => fed.set(o.id, `${o.tier}/${o.answered}`) });
+		expect(alone.tickets).toEqual(single.tickets);
+		expect(alone.rejectedRows).toEqual(single.rejectedRows);
+		expect(fed).toEqual(decisions[0]);
 	});
 
 	it('resumes after an unclosed quote and honours --limit the same way', async () => {
@@ -46,7 +53,7 @@ describe('replay over worker threads, with a reader thread', () => {
 	it('fails with the same message as the single-thread reader for an unusable file', async () => {
 		for (const name of ['header-only.csv', 'empty.csv']) {
 			const common = { workflow, workflowName: 'x', zone: 'UTC', tickets: fixture(name) };
-			const single = await replay({ ...common, workers: 1, engine }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
+			const single = await replay({ ...common, workers: 1, engine, readerThread: false }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
 			const threaded = await replay({ ...common, workers: 2 }).then(() => 'no error', (error: Error) => `${error.name}: ${error.message}`);
 			expect(single).toMatch(/^TicketFileError: Tickets file .* (empty|no ticket rows)/);
 			expect(threaded).toBe(single);
