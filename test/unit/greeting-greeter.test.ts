@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { BusinessCalendar } from '../../nodes/shared/calendar';
-import { describeWhen, greetTicket } from '../../nodes/shared/greeting';
+import { describeWhen, describeWhenIso, greetTicket } from '../../nodes/shared/greeting';
 import { fill, pickVariant, messagesFor } from '../../nodes/shared/i18n';
 import type { Ticket } from '../../nodes/shared/ticket';
 
@@ -124,7 +124,42 @@ describe('i18n helpers', () => {
 		expect(fill('Hola {{name}}, ¿qué tal?', { name: '' })).toBe('Hola, ¿qué tal?');
 		expect(fill('Hi {{name}}! {{unknown}}', { name: 'Bo' })).toBe('Hi Bo! {{unknown}}');
 	});
+	it('fill gives what one global replace of the placeholders gives, on odd templates too', () => {
+		const byReplace = (template: string, values: Record<string, string | undefined>) =>
+			template
+				.replace(/(\s?)\{\{\s*(\w+)\s*\}\}/g, (whole, space: string, key: string) => {
+					if (!(key in values)) return whole;
+					const value = values[key] ?? '';
+					return value ? `${space}${value}` : '';
+				})
+				.replace(/ {2,}/g, ' ')
+				.trim();
+		const templates = ['{{a}}', ' {{a}} {{b}} ', '{{{a}}}', 'x\n{{ a }}\t{{b}}y', '{{a}}{{a}}  {{c}}', '{ {a}} {{a} }', '{{a b}} {{_1}}', '\u00a0{{a}}', 'no placeholders  here ', ''];
+		const values = [{ a: 'A', b: '' }, { a: '', b: 'B  C', _1: 'one' }, { a: undefined, c: 'c' }, {}];
+		for (const template of templates) for (const v of values) expect(fill(template, v)).toBe(byReplace(template, v));
+		// Twice: the second call reads the remembered placeholders.
+		for (const template of templates) for (const v of values) expect(fill(template, v)).toBe(byReplace(template, v));
+	});
 	it('pickVariant is deterministic', () => {
 		expect(pickVariant(['a', 'b', 'c'], 'x')).toBe(pickVariant(['a', 'b', 'c'], 'x'));
+	});
+});
+
+describe('describeWhenIso', () => {
+	it('reads offset ISO texts as luxon does, in every language and across DST changes', () => {
+		const zones = ['America/Mexico_City', 'America/Sao_Paulo', 'Europe/Madrid', 'America/New_York'];
+		const offsets = ['-06:00', '-03:00', '+01:00', 'Z', '+05:30'];
+		for (let k = 0; k < 400; k++) {
+			const now = Date.UTC(2026, 0, 1) + k * 21_977_000;
+			const next = now + ((k * 7_919_000) % (12 * 86_400_000));
+			const offset = offsets[k % offsets.length];
+			const iso = (ms: number) => DateTime.fromMillis(ms, { zone: offset === 'Z' ? 'utc' : `UTC${offset}` }).toISO() as string;
+			const [nextIso, nowIso] = [iso(next), iso(now)];
+			for (const language of ['es', 'pt', 'en']) {
+				const zone = zones[k % zones.length];
+				const expected = describeWhen(DateTime.fromISO(nextIso, { setZone: true }), DateTime.fromISO(nowIso, { setZone: true }), language, zone);
+				expect(describeWhenIso(nextIso, nowIso, language, zone)).toBe(expected);
+			}
+		}
 	});
 });

@@ -61,6 +61,27 @@ describe('nearest training example', () => {
 		// The query buffer is cleared between searches.
 		expect(index.nearest(vector([[1, 1]]), 0)).toBeCloseTo(0.6, 6);
 	});
+
+	it('gives bit for bit the cosine of the packed scan (the path for unsorted queries)', () => {
+		let seed = 7;
+		const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+		const sparse = (size: number) => {
+			const picked = new Set<number>();
+			while (picked.size < size) picked.add(Math.floor(random() * 200));
+			return vector([...picked].sort((a, b) => a - b).map((i) => [i, random()]));
+		};
+		const examples = Array.from({ length: 60 }, () => sparse(25));
+		const index = ExampleIndex.build(examples, examples.map((_, i) => i % 3), 3, 200);
+		for (let q = 0; q < 30; q++) {
+			const query = sparse(40);
+			const reversed = { indices: query.indices.slice().reverse(), values: query.values.slice().reverse() };
+			for (let cls = 0; cls < 3; cls++) {
+				// Reversed, the search falls back to the packed scan, which adds in each example's own order.
+				const scanned = index.nearest(reversed, cls);
+				expect(index.nearest(query, cls)).toBe(scanned);
+			}
+		}
+	});
 });
 
 describe('8-bit weights', () => {

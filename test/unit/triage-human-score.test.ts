@@ -4,6 +4,7 @@ import * as path from 'path';
 import { clearHumanModelMemory, getHumanModel, mergeWithLocal, triageText, type ModelTriage } from '../../nodes/shared/triage';
 import { FLAG_NAMES } from '../../nodes/shared/triage/flags';
 import { loadCorpus, parseCorpus } from '../../nodes/shared/triage/human';
+import { evidenceValues, humanFeatures, humanFeaturesBuffer, TEXT_BUCKETS, writeHumanFeatures, type EvidenceInput } from '../../nodes/shared/triage/human/features';
 import { resolveRoutingPolicy, routeTicket } from '../../nodes/shared/routing';
 import type { Ticket } from '../../nodes/shared/ticket';
 import { parse } from 'csv-parse/sync';
@@ -94,6 +95,23 @@ describe('triage.humanScore', () => {
 		expect(score('how do I reset my password? someone got into my account')).toBeGreaterThan(plain + 0.3);
 		expect(score('no me hackearon, solo olvidé mi contraseña')).toBeLessThan(score('me hackearon, olvidé mi contraseña'));
 		expect(score('soy abogada y quiero una laptop')).toBeLessThan(0.5);
+	});
+
+	it('writes the same features into its shared buffers as it hands back, the evidence after the words', () => {
+		const evidence: EvidenceInput = {
+			signals: { flags: { ...Object.fromEntries(FLAG_NAMES.map((f) => [f, false])), legal: true } as EvidenceInput['signals']['flags'], cancelledFlags: new Set(['privacy']), urgencyHigh: true, sentiment: -0.4, shouting: false, sarcastic: true, daysSince: 3 },
+			lexiconIntent: 0.7,
+			knowledgeScore: 0.25,
+		};
+		const copied = humanFeatures('mi abogado dice que el pedido llegó roto', 'es', evidence);
+		const count = writeHumanFeatures('mi abogado dice que el pedido llegó roto', 'es', evidence);
+		const shared = humanFeaturesBuffer();
+		expect(count).toBe(copied.indices.length);
+		expect(Array.from(shared.indices.subarray(0, count))).toEqual(Array.from(copied.indices));
+		expect(Array.from(shared.values.subarray(0, count))).toEqual(Array.from(copied.values));
+		const dense = evidenceValues(evidence).flatMap((value, k) => (value === 0 ? [] : [[TEXT_BUCKETS + k, Math.fround(value)]]));
+		const tail = Array.from(copied.indices).flatMap((index, k) => (index >= TEXT_BUCKETS ? [[index, copied.values[k]]] : []));
+		expect(tail).toEqual(dense);
 	});
 
 	it('explains itself in the evidence', () => {

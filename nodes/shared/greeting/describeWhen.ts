@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { cachedZone } from '../calendar/cachedZone';
+import { parseOffsetIso } from '../calendar/instant';
 import { fill, messagesFor } from '../i18n';
 
 /**
@@ -44,6 +45,14 @@ function formatTime(language: string, formats: { format: string; onTheHour: stri
 
 /** describeWhen for ISO strings; the zone defaults to the offset written in `nextIso`. */
 export function describeWhenIso(nextIso: string, nowIso: string, language: string, timeZone?: string): string {
+	// With a zone given only the two instants matter: ISO texts with an offset are read on the
+	// calendar's fast path, and luxon's parser (most of this function's cost) reads anything else.
+	if (timeZone !== undefined) {
+		const zone = cachedZone(timeZone);
+		const nextAt = parseOffsetIso(nextIso);
+		const nowAt = parseOffsetIso(nowIso);
+		if (zone.isValid && nextAt && nowAt) return describeWhen(DateTime.fromMillis(nextAt.millis, { zone }), DateTime.fromMillis(nowAt.millis, { zone }), language, timeZone);
+	}
 	const next = DateTime.fromISO(nextIso, { setZone: true });
 	const now = DateTime.fromISO(nowIso, { setZone: true });
 	if (!next.isValid) throw new Error(`hours.nextOpenAt: "${nextIso}" is not an ISO date-time`);

@@ -41,16 +41,49 @@ export function messagesFor(language: string): Messages {
 	return MESSAGES[normalizeLanguage(language) ?? FALLBACK_LANGUAGE];
 }
 
+const PLACEHOLDER = /(\s?)\{\{\s*(\w+)\s*\}\}/g;
+
+/** Where a template's placeholders are: the space before one is dropped with an empty value. */
+interface Slot {
+	start: number;
+	end: number;
+	space: string;
+	key: string;
+}
+
+/**
+ * Each template's placeholders, found once: the templates are a few dozen i18n strings, and a
+ * replace with a callback per placeholder was most of a greeting's text work. Cleared when full.
+ */
+const SLOTS_LIMIT = 512;
+const MAX_CACHED_TEMPLATE = 2000;
+const slotsByTemplate = new Map<string, Slot[]>();
+
+function slotsOf(template: string): Slot[] {
+	let slots = slotsByTemplate.get(template);
+	if (slots) return slots;
+	slots = [];
+	for (const m of template.matchAll(PLACEHOLDER)) slots.push({ start: m.index, end: m.index + m[0].length, space: m[1], key: m[2] });
+	if (template.length <= MAX_CACHED_TEMPLATE) {
+		if (slotsByTemplate.size >= SLOTS_LIMIT) slotsByTemplate.clear();
+		slotsByTemplate.set(template, slots);
+	}
+	return slots;
+}
+
 /** Replaces {{placeholders}}; an empty value also drops the space before it ("Hola {{name}}," → "Hola,"). */
 export function fill(template: string, values: Record<string, string | undefined>): string {
-	return template
-		.replace(/(\s?)\{\{\s*(\w+)\s*\}\}/g, (whole, space: string, key: string) => {
-			if (!(key in values)) return whole;
-			const value = values[key] ?? '';
-			return value ? `${space}${value}` : '';
-		})
-		.replace(/ {2,}/g, ' ')
-		.trim();
+	// The same matches as a global replace, so the same text; an unknown key stays as written.
+	let text = '';
+	let last = 0;
+	for (const slot of slotsOf(template)) {
+		if (!(slot.key in values)) continue;
+		const value = values[slot.key] ?? '';
+		text += template.slice(last, slot.start) + (value ? `${slot.space}${value}` : '');
+		last = slot.end;
+	}
+	text += template.slice(last);
+	return text.replace(/ {2,}/g, ' ').trim();
 }
 
 /**

@@ -44,10 +44,16 @@ const SIMILARITY_CEILING = 0.98;
  */
 const RECENT_LIMIT = 4096;
 const recent = new Map<string, IntentPrediction>();
+/**
+ * The last answer, checked before the map: Knowledge Lookup asks right after Support Triage, and
+ * comparing the text spares hashing it and building the key. The map still holds it (it drops its oldest).
+ */
+let last: { hash: string; language: string | undefined; text: string; prediction: IntentPrediction } | undefined;
 
 export class TrainedIntentModel implements IntentModel {
 	readonly hash: string;
 	readonly intents: readonly string[];
+	private scores?: Float64Array;
 	constructor(readonly parts: ModelParts) {
 		this.hash = parts.hash;
 		this.intents = parts.intents;
@@ -59,13 +65,16 @@ export class TrainedIntentModel implements IntentModel {
 	}
 
 	predict(text: string, language?: string): IntentPrediction {
+		if (last && last.text === text && last.hash === this.hash && last.language === language) return last.prediction;
 		const { a, b } = hashOf(text);
 		const key = `${this.hash}\u0000${language ?? ''}\u0000${a}:${b}:${text.length}`;
-		const hit = recent.get(key);
-		if (hit) return hit;
-		const prediction = this.predictVector(this.vectorize(text, language));
-		if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
-		recent.set(key, prediction);
+		let prediction = recent.get(key);
+		if (!prediction) {
+			prediction = this.predictVector(this.vectorize(text, language));
+			if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+			recent.set(key, prediction);
+		}
+		last = { hash: this.hash, language, text, prediction };
 		return prediction;
 	}
 
@@ -73,7 +82,8 @@ export class TrainedIntentModel implements IntentModel {
 		const { softmax, temperature, neighbours, intents } = this.parts;
 		// Classes past the intents (the background class) take probability but are never the answer.
 		const classes = Math.max(intents.length, 1);
-		const p = softmaxInPlace(logits(softmax, x), temperature);
+		// Read only here (the prediction copies what it keeps): one buffer per model, not one per call.
+		const p = softmaxInPlace(logits(softmax, x, (this.scores ??= new Float64Array(softmax.classes))), temperature);
 		const order = topIndices(p, Math.min(TOP_K, classes), classes);
 		const best = order[0];
 		const similarity = neighbours.nearest(x, best);
@@ -97,16 +107,23 @@ export function combineScore(confidence: number, similarity: number, gain = 1): 
 	return Math.pow(confidence, 1 - SIMILARITY_WEIGHT) * Math.pow(Math.min(SIMILARITY_CEILING, similarity * gain), SIMILARITY_WEIGHT);
 }
 
+/**
+ * The k most probable classes, most probable first; a class ties after those already in. Each new
+ * class is moved up from the end, as the stable sort of the list it replaces did, without the sort's
+ * work array and comparator per class.
+ */
 function topIndices(p: Float64Array, k: number, classes: number): number[] {
 	const top: number[] = [];
 	for (let c = 0; c < classes; c++) {
-		if (top.length < k) {
-			top.push(c);
-			top.sort((a, b) => p[b] - p[a]);
-		} else if (p[c] > p[top[k - 1]]) {
-			top[k - 1] = c;
-			top.sort((a, b) => p[b] - p[a]);
+		if (top.length < k) top.push(c);
+		else if (p[c] > p[top[k - 1]]) top[k - 1] = c;
+		else continue;
+		let j = top.length - 1;
+		while (j > 0 && p[top[j - 1]] < p[c]) {
+			top[j] = top[j - 1];
+			j--;
 		}
+		top[j] = c;
 	}
 	return top;
 }

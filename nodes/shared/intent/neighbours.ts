@@ -27,6 +27,8 @@ interface InvertedExamples {
 	values: Float32Array;
 	/** Per-example dot products, reused and zeroed after each search. */
 	dots: Float64Array;
+	/** By feature of the vocabulary: its place in `features`, or -1 (so a query visits only its own features). */
+	slotOf: Int32Array;
 }
 
 export class ExampleIndex {
@@ -64,9 +66,9 @@ export class ExampleIndex {
 		const examples = this.packed[cls];
 		if (!examples || examples.starts.length < 2 || x.indices.length === 0) return 0;
 		let inverted = this.inverted[cls];
-		if (inverted === undefined) inverted = this.inverted[cls] = invert(examples);
+		if (inverted === undefined) inverted = this.inverted[cls] = invert(examples, this.features);
+		if (inverted && strictlyAscending(x.indices)) return nearestInverted(x, inverted);
 		const query = (this.query ??= new Float32Array(this.features));
-		if (inverted && strictlyAscending(x.indices)) return nearestInverted(x, inverted, query);
 		for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
 		const { starts, indices, values } = examples;
 		let best = 0;
@@ -95,18 +97,20 @@ function pack(vectors: readonly SparseVector[]): PackedExamples {
 
 /**
  * Each example's dot product gets the same non-zero terms in the same (ascending feature) order as
- * the packed scan, which also added only zeros besides, so the cosine is bit for bit the same.
+ * the packed scan, which also added only zeros besides, so the cosine is bit for bit the same. The
+ * query's features are ascending too, so walking them (not the class's thousands) keeps that order.
  */
-function nearestInverted(x: SparseVector, inverted: InvertedExamples, query: Float32Array): number {
-	const { features, starts, examples, values, dots } = inverted;
-	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = x.values[k];
-	// The class's features in ascending order, so each example's terms are added in that order too.
-	for (let f = 0; f < features.length; f++) {
-		const value = query[features[f]];
-		if (value === 0) continue;
-		for (let j = starts[f]; j < starts[f + 1]; j++) dots[examples[j]] += value * values[j];
+function nearestInverted(x: SparseVector, inverted: InvertedExamples): number {
+	const { starts, examples, values, dots, slotOf } = inverted;
+	const { indices } = x;
+	for (let k = 0; k < indices.length; k++) {
+		const f = slotOf[indices[k]];
+		const value = x.values[k];
+		// Not `f < 0`: a feature past the vocabulary reads undefined, and is in no example either.
+		if (!(f >= 0) || value === 0) continue;
+		const end = starts[f + 1];
+		for (let j = starts[f]; j < end; j++) dots[examples[j]] += value * values[j];
 	}
-	for (let k = 0; k < x.indices.length; k++) query[x.indices[k]] = 0;
 	let best = 0;
 	for (let e = 0; e < dots.length; e++) {
 		if (dots[e] > best) best = dots[e];
@@ -120,7 +124,7 @@ function strictlyAscending(indices: Int32Array): boolean {
 	return true;
 }
 
-function invert(packed: PackedExamples): InvertedExamples | null {
+function invert(packed: PackedExamples, features: number): InvertedExamples | null {
 	const { starts, indices, values } = packed;
 	const count = starts.length - 1;
 	for (let e = 0; e < count; e++) {
@@ -142,5 +146,7 @@ function invert(packed: PackedExamples): InvertedExamples | null {
 			postingValues[at] = values[k];
 		}
 	}
-	return { features: distinct, starts: postingStarts, examples: postingExamples, values: postingValues, dots: new Float64Array(count) };
+	const slotOf = new Int32Array(features).fill(-1);
+	for (let f = 0; f < distinct.length; f++) slotOf[distinct[f]] = f;
+	return { features: distinct, starts: postingStarts, examples: postingExamples, values: postingValues, dots: new Float64Array(count), slotOf };
 }

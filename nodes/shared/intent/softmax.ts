@@ -32,12 +32,13 @@ export interface SoftmaxWeights {
 export function logits(model: SoftmaxWeights, x: SparseVector, out: Float64Array = new Float64Array(model.classes)): Float64Array {
 	const { classes, weights, bias } = model;
 	const { indices, values } = x;
-	// Class by class with the sum in a local: each class still adds its terms in input order, so
-	// the logits are bit for bit the feature-by-feature loop's, without a store per term.
-	for (let c = 0; c < classes; c++) {
-		let sum = bias[c];
-		for (let k = 0; k < indices.length; k++) sum += values[k] * weights[indices[k] * classes + c];
-		out[c] = sum;
+	// Feature by feature, reading each weight row contiguously: each class still adds its terms in
+	// input order, so the logits are bit for bit the class-by-class sums.
+	for (let c = 0; c < classes; c++) out[c] = bias[c];
+	for (let k = 0; k < indices.length; k++) {
+		const value = values[k];
+		const row = indices[k] * classes;
+		for (let c = 0; c < classes; c++) out[c] += value * weights[row + c];
 	}
 	return out;
 }

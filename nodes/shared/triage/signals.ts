@@ -45,11 +45,16 @@ const CROSSES_CLAUSES = new Set(['sarcasm:cue', 'sarcasm:explicit']);
 // following newline), and a "#" run is entered only at its first "#".
 export const INJECTION_MARKUP = [/<\|?(im_start|im_end|system|endoftext)\|?>/i, /<\/?(user|assistant|human)>/i, /\[\/?(INST|SYS)\]|<<\/?SYS>>/, /^[^\S\n\r\u2028\u2029]*(system|assistant|developer)\s*:/im, /(?<!#)#{2,}[^\n#]{0,30}?\b(system|sistema|instructions?|instrucciones|instru[çc](?:ões|oes|ão|ao))(?=$|[^\p{L}])/imu, /\[\s?(system|sistema)\s?\]/i, /\[\s?(mensaje del |mensagem do |aviso del |aviso do |nota del |nota do )?(system|sistema)( message| notice| note)?\s?\]/i, /^[^\S\n\r\u2028\u2029]*(mensaje del sistema|mensagem do sistema|system message|system notice)\s*:/im, /\[\s?(system|sistema)\s?:/i];
 
+/** Every flag false, in FLAG_NAMES order (the order the flags are written out in). */
+const NO_FLAGS = {} as Record<FlagName, boolean>;
+for (const flag of FLAG_NAMES) NO_FLAGS[flag] = false;
+
 export function readSignals(text: string, tokenized: TokenizedText, lexicon: CompiledLexicon, options: SignalOptions): Signals {
 	const { tokens, clauses } = tokenized;
 	const matches = dedupe(lexicon.matcher.match(tokens).filter((m) => CROSSES_CLAUSES.has(m.rule.category) || clauses[m.start] === clauses[m.end - 1]));
 	const evidence: string[] = [];
-	const flags = Object.fromEntries(FLAG_NAMES.map((flag) => [flag, false])) as Record<FlagName, boolean>;
+	// Copied from a template: Object.fromEntries per message was most of this function's own time.
+	const flags = { ...NO_FLAGS };
 	const intentScores = new Map<string, number>();
 	let urgencyHigh = false;
 	let urgencyLow = false;

@@ -66,6 +66,19 @@ export function toTextLanguage(language: string): TextLanguage {
 
 /** Hashed term counts (sublinear, L2-normalised) followed by the evidence values. */
 export function humanFeatures(text: string, language: string, evidence: EvidenceInput): HumanFeatures {
+	const n = writeHumanFeatures(text, language, evidence);
+	const { indices, values } = out as HumanFeatures;
+	return { indices: indices.slice(0, n), values: values.slice(0, n) };
+}
+
+/** Output buffers of writeHumanFeatures, grown as needed and reused. */
+let out: HumanFeatures | undefined;
+
+/**
+ * The features of humanFeatures written into shared buffers (see humanFeaturesBuffer), returning how
+ * many: scoring a ticket reads them once, and two typed arrays per message were a sixth of featurising.
+ */
+export function writeHumanFeatures(text: string, language: string, evidence: EvidenceInput): number {
 	const { stems, joined } = readText(text.slice(0, MAX_TEXT_CHARS), toTextLanguage(language));
 	const counts = (scratch ??= new Int32Array(TEXT_BUCKETS));
 	// Buckets are counted inline, not through a closure: a closure over `counts` and `touched` moved
@@ -96,29 +109,56 @@ export function humanFeatures(text: string, language: string, evidence: Evidence
 			}
 		}
 	}
-	const dense = evidenceValues(evidence);
 	const touchedCount = touched.size;
-	const indices = new Int32Array(touchedCount + dense.length);
+	const needed = touchedCount + EVIDENCE_FEATURES.length;
+	if (!out || out.indices.length < needed) {
+		const capacity = Math.max(needed, 2 * (out?.indices.length ?? 512));
+		out = { indices: new Int32Array(capacity), values: new Float32Array(capacity) };
+	}
+	const { indices, values } = out;
 	// Ascending distinct buckets, as a sort would give them.
 	touched.drainInto(indices);
-	const sorted = indices.subarray(0, touchedCount);
-	const values = new Float32Array(touchedCount + dense.length);
 	let norm = 0;
-	for (let k = 0; k < sorted.length; k++) {
-		const value = 1 + Math.log(counts[sorted[k]]);
-		counts[sorted[k]] = 0;
+	for (let k = 0; k < touchedCount; k++) {
+		const value = 1 + Math.log(counts[indices[k]]);
+		counts[indices[k]] = 0;
 		values[k] = value;
 		norm += value * value;
 	}
 	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-	for (let k = 0; k < sorted.length; k++) values[k] *= scale;
-	let n = touchedCount;
-	for (let k = 0; k < dense.length; k++) {
-		if (dense[k] === 0) continue;
-		indices[n] = TEXT_BUCKETS + k;
-		values[n++] = dense[k];
-	}
-	return { indices: indices.subarray(0, n), values: values.subarray(0, n) };
+	for (let k = 0; k < touchedCount; k++) values[k] *= scale;
+	return writeEvidence(evidence, indices, values, touchedCount);
+}
+
+/** The buffers the last writeHumanFeatures filled (valid until the next call). */
+export function humanFeaturesBuffer(): HumanFeatures {
+	return out as HumanFeatures;
+}
+
+/** The non-zero evidence values (in evidenceValues order) from `start` on; returns the new end. */
+function writeEvidence({ signals, lexiconIntent, knowledgeScore }: EvidenceInput, indices: Int32Array, values: Float32Array, start: number): number {
+	const flags = signals.flags as unknown as Record<string, boolean | undefined>;
+	const flagCount = FLAG_NAMES.length;
+	let n = start;
+	for (let f = 0; f < flagCount; f++) n = put(indices, values, n, f, flags[FLAG_NAMES[f]] ? 1 : 0);
+	for (let f = 0; f < flagCount; f++) n = put(indices, values, n, flagCount + f, signals.cancelledFlags.has(FLAG_NAMES[f]) ? 1 : 0);
+	let k = 2 * flagCount;
+	n = put(indices, values, n, k++, signals.urgencyHigh ? 1 : 0);
+	n = put(indices, values, n, k++, Math.max(0, -signals.sentiment));
+	n = put(indices, values, n, k++, signals.shouting ? 1 : 0);
+	n = put(indices, values, n, k++, signals.sarcastic ? 1 : 0);
+	n = put(indices, values, n, k++, lexiconIntent);
+	n = put(indices, values, n, k++, knowledgeScore === undefined ? 0 : 1);
+	n = put(indices, values, n, k++, knowledgeScore ?? 0);
+	n = put(indices, values, n, k, signals.daysSince === undefined ? 0 : 1);
+	return n;
+}
+
+function put(indices: Int32Array, values: Float32Array, n: number, k: number, value: number): number {
+	if (value === 0) return n;
+	indices[n] = TEXT_BUCKETS + k;
+	values[n] = value;
+	return n + 1;
 }
 
 export function evidenceValues({ signals, lexiconIntent, knowledgeScore }: EvidenceInput): number[] {

@@ -14,7 +14,7 @@ import type { KnowledgeEntry } from '../../knowledge/types';
 import { BUILT_IN_LEXICONS, FLAG_NAMES } from '../lexicon';
 import { readLexical, type LexicalReading } from '../lexical';
 import { loadCorpus, type CorpusRow } from './corpus';
-import { EVIDENCE_FEATURES, FEATURE_COUNT, humanFeatures, TEXT_BUCKETS } from './features';
+import { EVIDENCE_FEATURES, FEATURE_COUNT, humanFeatures, humanFeaturesBuffer, TEXT_BUCKETS, writeHumanFeatures } from './features';
 import { calibrationReport, DEFAULT_HUMAN_TRAINING, HumanModel, plattScale, trainLogistic, type CalibrationReport, type LabelledFeatures, type TrainingOptions } from './model';
 
 export { HumanModel, calibrationReport, plattScale, trainLogistic, sigmoid, DEFAULT_HUMAN_TRAINING } from './model';
@@ -164,8 +164,12 @@ export interface HumanScore {
 export function scoreHuman(text: string, lexical: LexicalReading, knowledgeScore?: number): HumanScore {
 	// The built-in model is resolved once per process: reading and hashing the corpus per ticket would cost milliseconds.
 	const { model } = (builtIn ??= getHumanModel());
-	const prediction = model.predict(humanFeatures(text, lexical.language, { signals: { ...lexical.signals, flags: lexical.flags }, lexiconIntent: lexical.lexiconIntent, knowledgeScore }));
-	const raised = FLAG_NAMES.filter((flag) => lexical.flags[flag]);
+	const { signals, flags } = lexical;
+	// The evidence's fields by name, not a spread of all the signals; the features stay in the shared buffers.
+	const evidenceSignals = { cancelledFlags: signals.cancelledFlags, urgencyHigh: signals.urgencyHigh, sentiment: signals.sentiment, shouting: signals.shouting, sarcastic: signals.sarcastic, daysSince: signals.daysSince, flags };
+	const count = writeHumanFeatures(text, lexical.language, { signals: evidenceSignals, lexiconIntent: lexical.lexiconIntent, knowledgeScore });
+	const prediction = model.predict(humanFeaturesBuffer(), count);
+	const raised = FLAG_NAMES.filter((flag) => flags[flag]);
 	const score = Math.round(prediction.score * 1000) / 1000;
 	const parts = [`words ${signed(prediction.textLogit)}`, `evidence ${signed(prediction.evidenceLogit)}${raised.length ? ` (${raised.join(', ')})` : ''}`];
 	if (knowledgeScore !== undefined) parts.push(`knowledge score ${knowledgeScore}`);

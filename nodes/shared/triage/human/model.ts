@@ -40,11 +40,12 @@ export class HumanModel {
 		if (weights.length !== FEATURE_COUNT) throw new Error(`needs-a-human model: ${weights.length} weights, expected ${FEATURE_COUNT}`);
 	}
 
-	logit(features: HumanFeatures): { text: number; evidence: number } {
+	/** `count`: how many of the features' entries to read (all by default; less for shared buffers). */
+	logit(features: HumanFeatures, count = features.indices.length): { text: number; evidence: number } {
 		let text = 0;
 		let evidence = 0;
 		const { indices, values } = features;
-		for (let k = 0; k < indices.length; k++) {
+		for (let k = 0; k < count; k++) {
 			const part = this.weights[indices[k]] * values[k];
 			if (indices[k] < TEXT_BUCKETS) text += part;
 			else evidence += part;
@@ -52,8 +53,8 @@ export class HumanModel {
 		return { text, evidence };
 	}
 
-	predict(features: HumanFeatures): HumanPrediction {
-		const { text, evidence } = this.logit(features);
+	predict(features: HumanFeatures, count = features.indices.length): HumanPrediction {
+		const { text, evidence } = this.logit(features, count);
 		const z = text + evidence + this.bias;
 		return { score: sigmoid(this.calibration.a * z + this.calibration.b), textLogit: text, evidenceLogit: evidence };
 	}
