@@ -22,6 +22,7 @@ import { writeRealisticTickets } from './throughput/realistic-tickets';
 import { startupRatio } from './throughput/startup';
 import { writeBenchTickets } from './throughput/tickets';
 import { twoThreadCeiling } from './throughput/two-thread-ceiling';
+import { DEFAULT_WORKER_HEAP_MB } from '../simulator/replay/worker-pool';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
 	log('bench: the raw domain functions in two threads against one, alternated (no engine: the ceiling for --workers 2)');
 	const ceiling = await twoThreadCeiling(tickets);
 	log(`  ${ceiling.twoThreads} against ${ceiling.oneThread} tickets/s: ${ceiling.ratio}×`);
+	const heap = heapTradeoff(tickets);
 	const realistic = await realisticThroughput(THROUGHPUT_TICKETS);
 	const mix = await mixCostBench(tickets);
 
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
 		date: new Date().toISOString().slice(0, 10),
 		machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
 		triage: { ...triage, goals: { msPerTicket: 0.3 } },
-		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, scaling, twoThreadCeiling: ceiling, goals: { ticketsPerSecond: 10_000, overhead: 1.2, scaling: 1.7 } },
+		throughput: { tickets: THROUGHPUT_TICKETS, raw, workers1: w1, workers2: w2, engineOverhead: overhead, scaling, twoThreadCeiling: ceiling, workerHeap: heap, goals: { ticketsPerSecond: 10_000, overhead: 1.2, scaling: 1.7 } },
 		rawAgainstBaseline: baseline ?? null,
 		startup: { ...startup, goals: { ratio: 2 } },
 		scale: { ...scale, workers1: scale1, scaling: scaleScaling, goals: { ticketsPerSecond: 10_000, peakRssMb: 500, scaling: 1.7, atTickets: 1_000_000 } },
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
 		`| simulator on the n8n engine, --workers 2 | ${w2.ticketsPerSecond.toLocaleString('en-US')} tickets/s | ≥ 10,000 tickets/s |`,
 		`| scaling (workers 2 ÷ workers 1, same run) | ${scaling}× | ≥ 1.7× |`,
 		`| the raw domain functions in two threads ÷ one, no engine (${ceiling.tickets.toLocaleString('en-US')} tickets each, medians of ${ceiling.rounds}): what two threads can give here | ${ceiling.twoThreads.toLocaleString('en-US')} ÷ ${ceiling.oneThread.toLocaleString('en-US')} tickets/s = ${ceiling.ratio}× | — |`,
+		`| --workers 2 with --worker-heap ${heap.heapMb} against the default ${heap.defaultHeapMb} MB, ${heap.tickets.toLocaleString('en-US')} tickets streamed (processes alternated, medians of ${heap.rounds}): memory for time | ${heap.wallSeconds} s against ${heap.defaultWallSeconds} s (${heap.ratio}×), peak RSS ${heap.peakRssMb} against ${heap.defaultPeakRssMb} MB | — |`,
 		`| engine overhead (raw ÷ workers 1, same run) | ${overhead}× | ≤ 1.2× |`,
 		...realisticRowsMd(realistic, { raw: raw.ticketsPerSecond, w1: w1.ticketsPerSecond, w2: w2.ticketsPerSecond }, mix),
 		`| start-up: a 10-ticket replay ÷ node -e "require('n8n-core')" | ${startup.replaySeconds} s ÷ ${startup.requireCoreSeconds} s = ${startup.ratio}× | ≤ 2× |`,
@@ -176,10 +179,53 @@ interface Streamed {
 }
 
 /** A large history through the template in a process of its own (bench/scale.ts), so its peak RSS is its own. */
-function streamed(file: string, workers: number): Streamed {
-	const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'scale.js'), file, String(workers)], { encoding: 'utf8' });
+function streamed(file: string, workers: number, heapMb?: number): Streamed {
+	const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'bench', 'scale.js'), file, String(workers), ...(heapMb ? [String(heapMb)] : [])], { encoding: 'utf8' });
 	if (run.status !== 0) throw new Error(`scale run with --workers ${workers} failed: ${run.stderr}`);
 	return JSON.parse(run.stdout.trim().split('\n').pop() as string) as Streamed;
+}
+
+interface HeapTradeoff {
+	tickets: number;
+	rounds: number;
+	heapMb: number;
+	defaultHeapMb: number;
+	wallSeconds: number;
+	defaultWallSeconds: number;
+	/** Wall time with the big heap ÷ with the default one. */
+	ratio: number;
+	peakRssMb: number;
+	defaultPeakRssMb: number;
+}
+
+/**
+ * What a big worker heap buys: the workers' ceiling bounds memory and sets how often V8 runs full
+ * collections: with 256 MB two workers ran 35 over 50,000 tickets, where one engine in the main thread,
+ * under Node's own ceiling, ran 4.
+ */
+function heapTradeoff(file: string, heapMb = 4096, rounds = 3): HeapTradeoff {
+	log(`bench: --workers 2 with --worker-heap ${heapMb} against the default, alternated`);
+	const runs: { big: Streamed[]; plain: Streamed[] } = { big: [], plain: [] };
+	for (let round = 0; round < rounds; round++) {
+		runs.plain.push(streamed(file, 2));
+		runs.big.push(streamed(file, 2, heapMb));
+	}
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	const wallSeconds = median(runs.big.map((run) => run.wallSeconds));
+	const defaultWallSeconds = median(runs.plain.map((run) => run.wallSeconds));
+	const result = {
+		tickets: runs.plain[0].tickets,
+		rounds,
+		heapMb,
+		defaultHeapMb: DEFAULT_WORKER_HEAP_MB,
+		wallSeconds,
+		defaultWallSeconds,
+		ratio: Number((wallSeconds / defaultWallSeconds).toFixed(2)),
+		peakRssMb: median(runs.big.map((run) => run.peakRssMb)),
+		defaultPeakRssMb: median(runs.plain.map((run) => run.peakRssMb)),
+	};
+	log(`  ${result.wallSeconds} s against ${result.defaultWallSeconds} s, peak RSS ${result.peakRssMb} against ${result.defaultPeakRssMb} MB`);
+	return result;
 }
 
 /** Today's raw domain functions beside the baseline commit's, same run; a checkout without that commit (a shallow clone) skips it and says why. */

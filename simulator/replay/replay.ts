@@ -23,6 +23,8 @@ export interface ReplayOptions {
 	zone: string;
 	startNode?: string;
 	workers?: number;
+	/** Each worker thread's heap ceiling in MB (default DEFAULT_WORKER_HEAP_MB): more memory, fewer full collections. */
+	workerHeapMb?: number;
 	limit?: number;
 	/** The input limit on text and history where tickets are read (default: DEFAULT_INPUT_LIMITS). */
 	limits?: InputLimits;
@@ -102,7 +104,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayReport> {
 	if (!options.target) {
 		try {
 			if (workers > 1) {
-				const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, workflowName: options.workflowName, startNode: options.startNode, credentials: options.credentials });
+				const workerPool = await WorkerPool.start(workers, { workflow: options.workflow, workflowName: options.workflowName, startNode: options.startNode, credentials: options.credentials }, options.workerHeapMb);
 				pool = workerPool;
 				run = (batch) => workerPool.run(batch);
 				close = () => workerPool.close();

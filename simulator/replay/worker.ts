@@ -1,4 +1,4 @@
-import { deserialize } from 'node:v8';
+import { deserialize, getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, workflowNodeTypes } from '../engine';
 import type { ReplayTicket } from '../tickets';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 			(error: Error) => parentPort?.postMessage({ id: message.id, error: error.message }),
 		);
 	});
-	parentPort?.postMessage({ ready: true });
+	parentPort?.postMessage({ ready: true, heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1_048_576) });
 }
 
 main().catch((error: Error) => parentPort?.postMessage({ fatal: error.message }));

@@ -94,15 +94,27 @@ describe('support-sim CLI', () => {
 		}
 	});
 
-	it('--limit reads at most n rows; --workers 2 gives the same decisions', async () => {
+	it('--limit reads at most n rows; --workers 2 (with a --worker-heap of its own) gives the same decisions', async () => {
 		const limited = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--limit', '4', '--json', out('limit.json'), '--quiet']);
 		expect(limited.code).toBe(0);
 		expect(json(out('limit.json')).tickets).toMatchObject({ read: 4, replayed: 4 });
-		const parallel = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--workers', '2', '--json', out('w2.json'), '--quiet']);
+		const parallel = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--workers', '2', '--worker-heap', '512', '--json', out('w2.json'), '--quiet']);
 		expect(parallel.code).toBe(0);
 		const w2 = json(out('w2.json'));
+		expect(w2.parameters).toMatchObject({ workers: 2, workerHeapMb: 512 });
 		expect(w2.tiers).toEqual(base.tiers);
 		expect(w2.escalation.confusion).toEqual(base.escalation.confusion);
+	});
+
+	it('--worker-heap below the minimum, or without worker threads, is refused before any ticket is read', async () => {
+		const small = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--workers', '2', '--worker-heap', '64', '--quiet']);
+		expect(small.code).toBe(1);
+		expect(small.stderr).toBe('support-sim: error: --worker-heap must be at least 128 (MB), got "64"\n');
+		const alone = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--worker-heap', '512', '--quiet']);
+		expect(alone.code).toBe(1);
+		expect(alone.stderr).toMatch(/^support-sim: error: --worker-heap sets the heap of each worker thread, so it needs --workers 2 or more\n$/);
+		const word = await sim(['replay', '--workflow', main, '--tickets', fixture('small-history.csv'), '--workers', '2', '--worker-heap', 'lots', '--quiet']);
+		expect(word.stderr).toMatch(/--worker-heap must be a whole number of at least 1, got "lots"/);
 	});
 
 	it('--workers 2 runs no engine in the coordinating thread, and a workflow the workers cannot prepare fails as with one', async () => {
