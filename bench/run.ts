@@ -15,14 +15,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../simulator/engine';
+import { DEFAULT_WORKER_HEAP_MB } from '../simulator/replay/worker-pool';
 import { compareWithBaseline, type BaselineComparison } from './throughput/baseline';
 import { engineThroughput, rawThroughput, triageCost } from './throughput/measure';
+import { median } from './throughput/median';
 import { mixCost, type MixCost } from './throughput/mix-cost';
 import { writeRealisticTickets } from './throughput/realistic-tickets';
 import { startupRatio } from './throughput/startup';
 import { writeBenchTickets } from './throughput/tickets';
 import { twoThreadCeiling } from './throughput/two-thread-ceiling';
-import { DEFAULT_WORKER_HEAP_MB } from '../simulator/replay/worker-pool';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -210,7 +211,6 @@ function heapTradeoff(file: string, heapMb = 4096, rounds = 3): HeapTradeoff {
 		runs.plain.push(streamed(file, 2));
 		runs.big.push(streamed(file, 2, heapMb));
 	}
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 	const wallSeconds = median(runs.big.map((run) => run.wallSeconds));
 	const defaultWallSeconds = median(runs.plain.map((run) => run.wallSeconds));
 	const result = {

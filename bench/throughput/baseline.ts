@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { median } from './median';
 
 /** main when the performance goals were set (end of the first wave): 3,289 raw tickets/s on its day's machine. */
 export const BASELINE_COMMIT = '0e1bab35e23fae61ecf6cc9c2ff06490964681e7';
@@ -54,7 +55,6 @@ function rawOnce(root: string, tickets: string): { tickets: number; ticketsPerSe
 	return JSON.parse(out) as { tickets: number; ticketsPerSecond: number };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export function compareWithBaseline(repoRoot: string, tickets: string, rounds = 3, commit = BASELINE_COMMIT): BaselineComparison {
 	const baselineRoot = prepareBaseline(repoRoot, commit);

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { median } from './median';
 
 export interface TwoThreadCeiling {
 	tickets: number;
@@ -42,7 +43,6 @@ async function runThreads(count: number, job: Job): Promise<number[]> {
 	}
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function twoThreadCeiling(tickets: string, limit = 10_000, rounds = 3): Promise<TwoThreadCeiling> {
 	const one: number[] = [];
